@@ -1,0 +1,175 @@
+//! Calendar dates written the ways news pages write them.
+//!
+//! Two questions are answered here: "is this line a dateline?" (the loader asks it of the lines
+//! around the headline, where the publication date lives) and "which date does this text name?".
+//! A date mentioned inside a story is not a publication date, which is why the loader only asks
+//! the first question of header lines and labelled lines (`Published: …`).
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+    ))
+    .expect("month-first date pattern")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS})\.?,?\s+(?P<y>\d{{4}})\b"
+    ))
+    .expect("day-first date pattern")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|T)").expect("ISO date pattern")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b").expect("numeric date")
+});
+/// Words that may stand beside a date on a dateline without making it a sentence.
+static DATELINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|updated|posted|last|modified|on|at|by|date|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b|\d{1,2}[:.]\d{2}|[+-]\d{2}:?\d{2}",
+    )
+    .expect("dateline words")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let idx = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| n.starts_with(m))?;
+    u32::try_from(idx + 1).ok()
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
+}
+
+/// The first date written in `text`, with the byte range it occupies.
+pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let mut best: Option<(NaiveDate, std::ops::Range<usize>)> = None;
+    let mut consider = |date: Option<NaiveDate>, range: std::ops::Range<usize>| {
+        if let Some(date) = date {
+            if best.as_ref().is_none_or(|(_, r)| range.start < r.start) {
+                best = Some((date, range));
+            }
+        }
+    };
+    for c in MONTH_FIRST.captures_iter(text) {
+        let m = month_number(&c["m"]);
+        consider(
+            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
+            c.get(0).map_or(0..0, |x| x.range()),
+        );
+    }
+    for c in DAY_FIRST.captures_iter(text) {
+        let m = month_number(&c["m"]);
+        consider(
+            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
+            c.get(0).map_or(0..0, |x| x.range()),
+        );
+    }
+    for c in ISO.captures_iter(text) {
+        let m = c["m"].parse().ok();
+        consider(
+            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
+            c.get(0).map_or(0..0, |x| x.range()),
+        );
+    }
+    for c in NUMERIC.captures_iter(text) {
+        let (a, b): (u32, u32) = match (c["a"].parse(), c["b"].parse()) {
+            (Ok(a), Ok(b)) => (a, b),
+            _ => continue,
+        };
+        // 03/04/2025 could be either; only a day above 12 tells which is which.
+        let date = match (a > 12, b > 12) {
+            (true, false) => ymd(&c["y"], b, &c["a"]),
+            (false, true) => ymd(&c["y"], a, &c["b"]),
+            _ => None,
+        };
+        consider(date, c.get(0).map_or(0..0, |x| x.range()));
+    }
+    best
+}
+
+/// The date of a line that is a dateline: a date with at most a few words around it
+/// (`October 24, 2025`, `Published: 24 Oct 2025 10:30 GMT`, `By Jane Doe | 2025-10-24`).
+pub fn dateline(line: &str) -> Option<NaiveDate> {
+    let (date, range) = find_date(line)?;
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let rest = DATELINE_WORDS.replace_all(&rest, " ");
+    let leftover = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (leftover <= 4).then_some(date)
+}
+
+/// A labelled publication line anywhere on the page (`Published: …`, `Posted on …`).
+pub fn labelled_date(line: &str) -> Option<NaiveDate> {
+    let lower = line.trim_start().to_lowercase();
+    let labelled = ["published", "posted", "first published", "date:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if labelled && line.split_whitespace().count() <= 12 {
+        find_date(line).map(|(d, _)| d)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn common_written_forms() {
+        for (s, want) in [
+            ("October 24, 2025", d(2025, 10, 24)),
+            ("Oct. 24, 2025", d(2025, 10, 24)),
+            ("Oct 24 2025", d(2025, 10, 24)),
+            ("24 October 2025", d(2025, 10, 24)),
+            ("24 Oct 2025", d(2025, 10, 24)),
+            ("24th of October, 2025", d(2025, 10, 24)),
+            ("2025-10-24", d(2025, 10, 24)),
+            ("2025-10-24T09:30:00Z", d(2025, 10, 24)),
+            ("24/10/2025", d(2025, 10, 24)),
+            ("10/24/2025", d(2025, 10, 24)),
+            ("03/04/2025", None),
+            ("February 30, 2025", None),
+        ] {
+            assert_eq!(find_date(s).map(|x| x.0), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn datelines_allow_labels_times_and_zones() {
+        for s in [
+            "October 24, 2025",
+            "Published: 24 Oct 2025",
+            "Updated October 24, 2025 at 10:30 a.m. EDT",
+            "Friday, October 24, 2025 10:30 GMT",
+            "By Jane Doe | 2025-10-24",
+        ] {
+            assert_eq!(dateline(s), d(2025, 10, 24), "{s}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_datelines() {
+        assert_eq!(
+            dateline("The missiles are part of a package announced on October 24, 2025 in London by ministers."),
+            None
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! The one table from keys to [`Action`]s.
+//!
+//! The help overlay, the status-bar hints and `--help` are all generated from [`BINDINGS`], so
+//! they cannot disagree with what the keys really do.
+
+use crate::state::{Action, State};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// One key binding: the keys, how help shows them, and what they do.
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// How the keys are written in help (`j ↓`).
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+    }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('j'), KeyCode::Down],
+        "j ↓",
+        Action::Down,
+        "down a line / next entry",
+    ),
+    bind(
+        &[KeyCode::Char('k'), KeyCode::Up],
+        "k ↑",
+        Action::Up,
+        "up a line / previous entry",
+    ),
+    bind(
+        &[KeyCode::PageDown, KeyCode::Char(' ')],
+        "PgDn Space",
+        Action::PageDown,
+        "down a page",
+    ),
+    bind(
+        &[KeyCode::PageUp, KeyCode::Char('b')],
+        "PgUp b",
+        Action::PageUp,
+        "up a page",
+    ),
+    bind(
+        &[KeyCode::Char('g'), KeyCode::Home],
+        "g Home",
+        Action::Top,
+        "go to the top",
+    ),
+    bind(
+        &[KeyCode::Char('G'), KeyCode::End],
+        "G End",
+        Action::Bottom,
+        "go to the bottom",
+    ),
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('l'), KeyCode::Right],
+        "Enter l →",
+        Action::Open,
+        "open the article / jump to the name",
+    ),
+    bind(
+        &[KeyCode::Esc, KeyCode::Char('h'), KeyCode::Left],
+        "Esc h ←",
+        Action::Back,
+        "back to the list",
+    ),
+    bind(&[KeyCode::Tab], "Tab", Action::NextPane, "next pane"),
+    bind(
+        &[KeyCode::BackTab],
+        "Shift-Tab",
+        Action::PrevPane,
+        "previous pane",
+    ),
+    bind(
+        &[KeyCode::Char('/')],
+        "/",
+        Action::StartSearch,
+        "search this article",
+    ),
+    bind(&[KeyCode::Char('n')], "n", Action::NextMatch, "next match"),
+    bind(
+        &[KeyCode::Char('N')],
+        "N",
+        Action::PrevMatch,
+        "previous match",
+    ),
+    bind(
+        &[KeyCode::Char('p')],
+        "p",
+        Action::ToggleProblems,
+        "files that could not be read",
+    ),
+    bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
+    bind(&[KeyCode::Char('q')], "q Ctrl-C", Action::Quit, "quit"),
+];
+
+/// The few bindings the status bar has room for.
+pub const HINTS: &[(&str, &str)] = &[
+    ("?", "help"),
+    ("/", "search"),
+    ("Tab", "pane"),
+    ("q", "quit"),
+];
+
+/// What a key press does in the current state, if anything. Only presses count: terminals that
+/// report releases and repeats would otherwise act twice.
+pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')).then_some(Action::Quit);
+    }
+    if state.prompt.is_some() {
+        return match key.code {
+            KeyCode::Enter => Some(Action::SearchSubmit),
+            KeyCode::Esc => Some(Action::SearchCancel),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char(c) => Some(Action::SearchInput(c)),
+            _ => None,
+        };
+    }
+    if state.overlay.is_some() {
+        return match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('p') => Some(Action::ToggleProblems),
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') => Some(Action::CloseOverlay),
+            _ => None,
+        };
+    }
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action.clone())
+}
+
+/// The key table as plain text, for `--help`.
+pub fn help_text() -> String {
+    let width = BINDINGS
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    BINDINGS
+        .iter()
+        .map(|b| format!("  {:<width$}  {}", b.label, b.help))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Loaded;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for b in BINDINGS {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} is bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move() {
+        let s = State::new(Loaded::default());
+        assert_eq!(
+            action_for(&s, press(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(action_for(&s, press(KeyCode::Down)), Some(Action::Down));
+        assert_eq!(
+            action_for(&s, press(KeyCode::Char('G'))),
+            Some(Action::Bottom)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&s, ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_search_prompt_takes_letters_that_are_keys_elsewhere() {
+        let mut s = State::new(Loaded::default());
+        s.prompt = Some(String::new());
+        assert_eq!(
+            action_for(&s, press(KeyCode::Char('q'))),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            action_for(&s, press(KeyCode::Enter)),
+            Some(Action::SearchSubmit)
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let s = State::new(Loaded::default());
+        let mut k = press(KeyCode::Char('q'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&s, k), None);
+    }
+}

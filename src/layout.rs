@@ -1,0 +1,183 @@
+//! Where each pane sits on the screen and how article text wraps inside the reader.
+//!
+//! The state needs this as much as the view does: jumping to a search match means knowing which
+//! wrapped line it falls on, and that depends on the reader's width. Keeping the geometry here,
+//! pure and terminal-free, lets `update` and `render` agree without either calling the other.
+
+use crate::article::{Article, BlockKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use std::ops::Range;
+
+/// Below this size the three panes cannot show anything useful.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// The screen split into panes. Each pane's `Rect` includes its border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub list: Rect,
+    pub reader: Rect,
+    pub side: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn new(screen: Rect) -> Self {
+        let [main, status] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        let w = main.width;
+        let list = (w * 27 / 100).max(20);
+        let side = (w * 22 / 100).max(16);
+        let [list, reader, side] = Layout::horizontal([
+            Constraint::Length(list),
+            Constraint::Min(10),
+            Constraint::Length(side),
+        ])
+        .areas(main);
+        Areas {
+            list,
+            reader,
+            side,
+            status,
+        }
+    }
+
+    /// The reader's text area inside its border, with one column of margin on each side.
+    pub fn reader_text(&self) -> Rect {
+        reader_text(self.reader)
+    }
+}
+
+/// The text area inside a reader pane: inside the border, one column of margin each side.
+pub fn reader_text(pane: Rect) -> Rect {
+    Rect {
+        x: pane.x + 2,
+        y: pane.y + 1,
+        width: pane.width.saturating_sub(4),
+        height: pane.height.saturating_sub(2),
+    }
+}
+
+pub fn too_small(screen: Rect) -> bool {
+    screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT
+}
+
+/// One screen line of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The block this line shows part of; `None` for the blank line between blocks.
+    pub block: Option<usize>,
+    /// Byte range of the block's text on this line.
+    pub range: Range<usize>,
+    /// First line of its block (where a list item draws its bullet).
+    pub first: bool,
+}
+
+/// Width taken by the bullet of a list item, on every line of the item.
+pub const BULLET_WIDTH: usize = 2;
+
+/// Lays the article's blocks out at `width` columns: each block wrapped by `textwrap` (which
+/// measures display width, so CJK and emoji take their real room), a blank line between blocks.
+pub fn wrap_article(article: &Article, width: u16) -> Vec<Line> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for (i, block) in article.blocks.iter().enumerate() {
+        if i > 0 {
+            out.push(Line {
+                block: None,
+                range: 0..0,
+                first: false,
+            });
+        }
+        let w = match block.kind {
+            BlockKind::ListItem => width.saturating_sub(BULLET_WIDTH).max(1),
+            _ => width,
+        };
+        let mut first = true;
+        for range in wrap_ranges(&block.text, w) {
+            out.push(Line {
+                block: Some(i),
+                range,
+                first,
+            });
+            first = false;
+        }
+    }
+    out
+}
+
+/// The byte ranges of `text` that `textwrap` puts on each line. textwrap hands back slices of
+/// the input (it is told never to hyphenate), so each is found by searching forward.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    let opts = textwrap::Options::new(width).break_words(true);
+    let mut pos = 0;
+    let mut out = Vec::new();
+    for piece in textwrap::wrap(text, opts) {
+        let piece = piece.as_ref();
+        let start = text[pos..].find(piece).map_or(pos, |off| pos + off);
+        let end = (start + piece.len()).min(text.len());
+        out.push(start..end);
+        pos = end;
+    }
+    if out.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
+/// The index of the line showing byte `at` of block `block`.
+pub fn line_of(lines: &[Line], block: usize, at: usize) -> Option<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.block == Some(block))
+        .take_while(|(_, l)| l.range.start <= at)
+        .map(|(i, _)| i)
+        .last()
+        .or_else(|| lines.iter().position(|l| l.block == Some(block)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_ranges_cover_the_words_in_order() {
+        let text = "The quick brown fox jumps over the lazy dog";
+        let ranges = wrap_ranges(text, 10);
+        let lines: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            lines,
+            ["The quick", "brown fox", "jumps over", "the lazy", "dog"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_display_width() {
+        // Each of these takes two columns: five fit in ten.
+        let text = "日本語の文章を折り返す";
+        let ranges = wrap_ranges(text, 10);
+        assert!(ranges.len() >= 3, "{ranges:?}");
+        for r in &ranges {
+            assert!(unicode_width::UnicodeWidthStr::width(&text[r.clone()]) <= 10);
+        }
+        let joined: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn line_of_finds_the_line_holding_an_offset() {
+        let text = "The quick brown fox jumps over the lazy dog";
+        let a = crate::load::normalize("a.txt", &format!("A headline\n{text}.\n"));
+        let lines = wrap_article(&a, 10);
+        let at = a.blocks[0].text.find("lazy").unwrap();
+        assert_eq!(line_of(&lines, 0, at), Some(3));
+    }
+
+    #[test]
+    fn tiny_screens_are_too_small() {
+        assert!(too_small(Rect::new(0, 0, 39, 24)));
+        assert!(too_small(Rect::new(0, 0, 80, 9)));
+        assert!(!too_small(Rect::new(0, 0, 40, 10)));
+    }
+}

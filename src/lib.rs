@@ -1,0 +1,15 @@
+//! byline: a terminal news reader that cleans saved articles and finds who said what.
+//!
+//! Data flows one way: files → [`load`] → [`article::Article`] → [`analysis`] → [`state::State`]
+//! → [`view`]. Only [`tui`] touches the terminal; `main.rs` only reads the command line.
+
+pub mod analysis;
+pub mod article;
+pub mod export;
+pub mod keys;
+pub mod layout;
+pub mod load;
+pub mod search;
+pub mod state;
+pub mod tui;
+pub mod view;

@@ -1,0 +1,266 @@
+//! Recognising page furniture: navigation, widgets, teasers and labels that are not the article.
+//!
+//! Phrases live in `assets/lexicon/furniture.txt` so that adding a site's habits is a data
+//! change. Lines are compared folded (lower case, letters and digits only), which makes
+//! `Go toTop`, `GO TO TOP` and `Go to top.` one line. Length limits keep a real sentence that
+//! happens to start like a widget from being taken.
+
+use std::sync::LazyLock;
+
+const LEXICON: &str = include_str!("../../assets/lexicon/furniture.txt");
+
+/// Lines longer than this (in words) are never whole-line furniture.
+const MAX_LINE_WORDS: usize = 10;
+/// A marker that ends the article is a short label, never a sentence.
+const MAX_END_WORDS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pattern {
+    Exact(String),
+    /// Folded words the line must begin with.
+    Prefix(Vec<String>),
+}
+
+impl Pattern {
+    fn parse(entry: &str) -> Self {
+        match entry.strip_suffix('*') {
+            Some(p) => Pattern::Prefix(words(p)),
+            None => Pattern::Exact(key(entry)),
+        }
+    }
+
+    fn matches(&self, line_key: &str, line_words: &[String]) -> bool {
+        match self {
+            Pattern::Exact(k) => k == line_key,
+            Pattern::Prefix(ws) => line_words.starts_with(ws),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    end: Vec<Pattern>,
+    line: Vec<Pattern>,
+    prefix: Vec<String>,
+    contains: Vec<String>,
+    section: Vec<String>,
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(LEXICON));
+
+fn parse_lexicon(text: &str) -> Lexicon {
+    let mut lex = Lexicon::default();
+    let mut part = "";
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            part = match name {
+                "end" => "end",
+                "line" => "line",
+                "prefix" => "prefix",
+                "contains" => "contains",
+                "section" => "section",
+                _ => "",
+            };
+            continue;
+        }
+        match part {
+            "end" => lex.end.push(Pattern::parse(line)),
+            "line" => lex.line.push(Pattern::parse(line)),
+            "prefix" => lex.prefix.push(line.to_lowercase()),
+            "contains" => lex.contains.push(key(line)),
+            "section" => lex.section.push(key(line)),
+            _ => {}
+        }
+    }
+    lex
+}
+
+/// Letters and digits only, lower case: the form lines are compared in.
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lower-case alphanumeric words.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(key)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends with the punctuation of a finished sentence, looking through closing quotes and brackets.
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// A label that marks the end of the article (`Previous Story`, `Comments`, `Related articles`).
+pub fn is_end_marker(line: &str) -> bool {
+    if word_count(line) > MAX_END_WORDS || line.ends_with('.') {
+        return false;
+    }
+    let (k, ws) = (key(line), words(line));
+    !k.is_empty() && LEX.end.iter().any(|p| p.matches(&k, &ws))
+}
+
+/// A line that is furniture wherever it stands (`Key points`, `Back to top`, `READ MORE: …`,
+/// `5 mins read`, image labels, share and cookie widgets).
+pub fn is_furniture_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    if LEX.prefix.iter().any(|p| lower.starts_with(p.as_str())) {
+        return true;
+    }
+    let n = word_count(line);
+    if n > MAX_LINE_WORDS {
+        return false;
+    }
+    let (k, ws) = (key(line), words(line));
+    if k.is_empty() {
+        // Lines of pure punctuation or symbols ("***", "|", "—") separate widgets.
+        return !line.chars().any(char::is_alphanumeric);
+    }
+    LEX.line.iter().any(|p| p.matches(&k, &ws))
+        || LEX.contains.iter().any(|c| k.contains(c.as_str()))
+        || is_counter(&ws)
+        || is_breadcrumb(line)
+}
+
+/// `12 comments`, `3 shares`, `2 hours ago`: counters and relative times from widgets.
+fn is_counter(ws: &[String]) -> bool {
+    const UNITS: [&str; 14] = [
+        "comment", "comments", "share", "shares", "view", "views", "like", "likes", "second",
+        "seconds", "minute", "minutes", "hour", "hours",
+    ];
+    match ws {
+        [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&unit.as_str()),
+        [n, unit, ago] => {
+            n.chars().all(|c| c.is_ascii_digit())
+                && ago == "ago"
+                && (UNITS.contains(&unit.as_str()) || unit.starts_with("day"))
+        }
+        _ => false,
+    }
+}
+
+/// `Home > News > World`, `News / Politics`: a trail of short labels.
+fn is_breadcrumb(line: &str) -> bool {
+    for sep in [" > ", " › ", " » ", " / ", " | "] {
+        let parts: Vec<&str> = line.split(sep).collect();
+        if parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| (1..=3).contains(&word_count(p)) && !ends_sentence(p))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A section label such as `World`, `International News` or `Politics`.
+pub fn is_section_label(s: &str) -> bool {
+    let k = key(s);
+    !k.is_empty() && word_count(s) <= 3 && LEX.section.contains(&k)
+}
+
+/// The longest section label that begins `line`, as the byte length of that prefix.
+pub fn section_prefix(line: &str) -> Option<usize> {
+    let mut best = None;
+    for (i, _) in line.match_indices(' ') {
+        if word_count(&line[..i]) > 3 {
+            break;
+        }
+        if is_section_label(&line[..i]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn navigation_labels_end_the_article() {
+        for l in [
+            "Previous Story",
+            "Next Story",
+            "Latest from -Top News",
+            "Don't Miss",
+            "Related Articles",
+            "Comments",
+            "Sources for this article include:",
+            "You may also like",
+        ] {
+            assert!(is_end_marker(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_end_markers() {
+        assert!(!is_end_marker("Related talks will resume on Monday."));
+        assert!(!is_end_marker(
+            "Comments made by the minister on Tuesday drew an angry response from the opposition"
+        ));
+        assert!(!is_end_marker("Sources say a deal is close"));
+    }
+
+    #[test]
+    fn widget_lines_are_furniture_whatever_their_spacing() {
+        for l in [
+            "Go toTop",
+            "BACK TO TOP",
+            "Key points",
+            "AI Image",
+            "5 mins read",
+            "3 min read",
+            "There are no comments to display",
+            "Back",
+            "Top",
+            "Share this",
+            "12 comments",
+            "2 hours ago",
+            "Home > News > World",
+            "We use cookies to improve your experience",
+            "READ MORE: Something else happened somewhere else today, a minister says",
+            "Photo: Jane Doe/Reuters",
+        ] {
+            assert!(is_furniture_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn ordinary_lines_are_not_furniture() {
+        for l in [
+            "Russia Condemns NATO Involvement",
+            "The summit was held at the top of the hill.",
+            "Back to the drawing board for ministers",
+            "A coalition takes shape",
+            "What’s Next?",
+        ] {
+            assert!(!is_furniture_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn section_labels_are_found_at_the_start() {
+        assert_eq!(
+            section_prefix("International News UK and France Lead"),
+            Some(18)
+        );
+        assert_eq!(section_prefix("World leaders gather"), Some(5));
+        assert_eq!(section_prefix("Coalition of the Willing set to meet"), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading article files and turning them into [`Article`]s.
+//!
+//! Files come in, articles and problems go out. A bad file never stops the others: it becomes a
+//! [`Problem`] naming its path and the reason, and everything else still opens.
+
+mod decode;
+pub mod frontmatter;
+pub mod furniture;
+pub mod normalize;
+pub mod unicode;
+
+use crate::article::Article;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+pub use decode::Fallback;
+pub use normalize::normalize;
+
+/// Files above this size are not articles; reading them would only stall the reader.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Extensions picked up when walking a folder. A file named on the command line is read whatever
+/// its extension.
+const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+/// The bundled corpus, embedded at build time from `assets/articles/`.
+const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file, not text")]
+    Binary,
+    #[error("too large: {size} bytes (the limit is {} MiB)", MAX_FILE_BYTES / 1024 / 1024)]
+    TooLarge { size: u64 },
+    #[error("dangling link: its target does not exist")]
+    DanglingLink,
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Something the user should know about one file: it was skipped, or opened with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub error: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// A path given by the user that does not exist: the one error that stops byline, because the
+/// user surely mistyped it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: no such file or folder", .0.display())]
+pub struct MissingPath(pub PathBuf);
+
+/// The embedded articles, for `byline` with no argument.
+pub fn bundled() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, bytes) in BUNDLED {
+        read_bytes(&format!("bundled/{name}"), bytes, &mut loaded);
+    }
+    loaded
+}
+
+/// Loads files and folders (folders recursively, in name order).
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, MissingPath> {
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(MissingPath(p.clone()));
+        }
+    }
+    let mut loaded = Loaded::default();
+    for p in paths {
+        if p.is_dir() {
+            load_dir(p, &mut loaded);
+        } else {
+            load_file(p, &mut loaded);
+        }
+    }
+    Ok(loaded)
+}
+
+fn load_dir(dir: &Path, loaded: &mut Loaded) {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) if has_article_extension(e.path()) => load_file(e.path(), loaded),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                // A broken entry we would not have read anyway (an image, say) is not news.
+                if err.loop_ancestor().is_none()
+                    && path.extension().is_some()
+                    && !has_article_extension(&path)
+                {
+                    continue;
+                }
+                let error = match err.io_error() {
+                    Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                        LoadError::DanglingLink.to_string()
+                    }
+                    Some(io) => format!("cannot read: {io}"),
+                    None => err.to_string(),
+                };
+                loaded.problems.push(Problem {
+                    path: path.display().to_string(),
+                    error,
+                });
+            }
+        }
+    }
+}
+
+fn has_article_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn load_file(path: &Path, loaded: &mut Loaded) {
+    let shown = path.display().to_string();
+    match read_checked(path) {
+        Ok(bytes) => read_bytes(&shown, &bytes, loaded),
+        Err(e) => loaded.problems.push(Problem {
+            path: shown,
+            error: e.to_string(),
+        }),
+    }
+}
+
+fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            return Err(LoadError::DanglingLink)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { size: meta.len() });
+    }
+    Ok(std::fs::read(path)?)
+}
+
+fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
+    match decode::decode(bytes) {
+        Ok((text, fallback)) => {
+            if let Some(how) = fallback {
+                let error = match how {
+                    Fallback::Windows1252 => {
+                        "not UTF-8: read as Windows-1252 (Latin-1); check accented letters"
+                    }
+                    Fallback::Utf16 => "UTF-16 text: converted to UTF-8",
+                };
+                loaded.problems.push(Problem {
+                    path: path.to_string(),
+                    error: error.to_string(),
+                });
+            }
+            loaded.articles.push(normalize(path, &text));
+        }
+        Err(e) => loaded.problems.push(Problem {
+            path: path.to_string(),
+            error: e.to_string(),
+        }),
+    }
+}

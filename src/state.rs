@@ -1,0 +1,509 @@
+//! The reader's model: plain data, changed only by [`update`] with an [`Action`].
+//!
+//! Nothing here draws or reads the terminal. The screen size arrives as an action like any key,
+//! so a test can drive the whole application headless and check where it ends up.
+
+use crate::analysis::{self, Analysis};
+use crate::article::Article;
+use crate::layout::{self, Areas};
+use crate::load::{Loaded, Problem};
+use crate::search::{self, Match};
+use ratatui::layout::Rect;
+
+/// An article with what the analysis found in it.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub article: Article,
+    pub analysis: Analysis,
+}
+
+/// The pane that receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Reader,
+    Side,
+}
+
+impl Pane {
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::List => "Articles",
+            Pane::Reader => "Reader",
+            Pane::Side => "Names",
+        }
+    }
+
+    fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Side,
+            Pane::Side => Pane::List,
+        }
+    }
+
+    fn prev(self) -> Pane {
+        match self {
+            Pane::List => Pane::Side,
+            Pane::Reader => Pane::List,
+            Pane::Side => Pane::Reader,
+        }
+    }
+}
+
+/// A window drawn over the panes that takes the keys while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Problems,
+}
+
+/// The search in the current article: the query and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// The match the reader was last moved to.
+    pub current: usize,
+}
+
+/// Every change the user can make. Keys map to these in `keys.rs`; nothing else changes state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one line (reader) or one entry (list, side panel).
+    Down,
+    /// Move up one line or entry.
+    Up,
+    /// Move down a screenful.
+    PageDown,
+    /// Move up a screenful.
+    PageUp,
+    /// Go to the first line or entry.
+    Top,
+    /// Go to the last line or entry.
+    Bottom,
+    /// Open the selected article in the reader, or jump to the selected name.
+    Open,
+    /// Go back to the article list.
+    Back,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Start typing a search for the current article.
+    StartSearch,
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    /// Delete the last character of the search prompt.
+    SearchBackspace,
+    /// Run the typed search and jump to its first match.
+    SearchSubmit,
+    /// Close the search prompt without searching.
+    SearchCancel,
+    /// Jump to the next search match.
+    NextMatch,
+    /// Jump to the previous search match.
+    PrevMatch,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Show or hide the files that could not be read.
+    ToggleProblems,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// Leave byline.
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub docs: Vec<Doc>,
+    pub problems: Vec<Problem>,
+    pub selected: usize,
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    /// The search query being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    pub search: Option<Search>,
+    /// First reader line on screen.
+    pub scroll: usize,
+    /// Selected row of the side panel.
+    pub side_selected: usize,
+    /// Line of text shown in the status bar until the next action.
+    pub message: Option<String>,
+    pub screen: Rect,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(loaded: Loaded) -> Self {
+        let docs = loaded
+            .articles
+            .into_iter()
+            .map(|article| {
+                let analysis = analysis::analyse(&article);
+                Doc { article, analysis }
+            })
+            .collect();
+        State {
+            docs,
+            problems: loaded.problems,
+            selected: 0,
+            focus: Pane::List,
+            overlay: None,
+            prompt: None,
+            search: None,
+            scroll: 0,
+            side_selected: 0,
+            message: None,
+            screen: Rect::new(0, 0, 80, 24),
+            quit: false,
+        }
+    }
+
+    pub fn current(&self) -> Option<&Doc> {
+        self.docs.get(self.selected)
+    }
+
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.screen)
+    }
+
+    /// The current article laid out at the reader's width.
+    pub fn reader_lines(&self) -> Vec<layout::Line> {
+        match self.current() {
+            Some(d) => layout::wrap_article(&d.article, self.areas().reader_text().width),
+            None => Vec::new(),
+        }
+    }
+
+    fn reader_height(&self) -> usize {
+        usize::from(self.areas().reader_text().height.max(1))
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.reader_lines()
+            .len()
+            .saturating_sub(self.reader_height())
+    }
+
+    fn side_len(&self) -> usize {
+        self.current().map_or(0, |d| d.analysis.names.len())
+    }
+
+    fn select(&mut self, i: usize) {
+        let i = i.min(self.docs.len().saturating_sub(1));
+        if i != self.selected {
+            self.selected = i;
+            self.scroll = 0;
+            self.side_selected = 0;
+            if let Some(q) = self.search.as_ref().map(|s| s.query.clone()) {
+                self.search = self.run_search(&q);
+            }
+        }
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.scroll = line.min(self.max_scroll());
+    }
+
+    /// Scrolls so that `line` is on screen, a few lines below the top when it was not.
+    fn reveal(&mut self, line: usize) {
+        let h = self.reader_height();
+        if line < self.scroll || line >= self.scroll + h {
+            self.scroll_to(line.saturating_sub(h / 4));
+        }
+    }
+
+    fn reveal_text(&mut self, block: usize, at: usize) {
+        if let Some(line) = layout::line_of(&self.reader_lines(), block, at) {
+            self.reveal(line);
+        }
+    }
+
+    fn run_search(&self, query: &str) -> Option<Search> {
+        let doc = self.current()?;
+        Some(Search {
+            query: query.to_string(),
+            matches: search::find_in_article(&doc.article, query),
+            current: 0,
+        })
+    }
+
+    fn go_to_match(&mut self, forward: bool) {
+        let Some(s) = &mut self.search else {
+            self.message = Some("No search yet: press / to search".into());
+            return;
+        };
+        if s.matches.is_empty() {
+            self.message = Some(format!("“{}” is not in this article", s.query));
+            return;
+        }
+        let n = s.matches.len();
+        s.current = if forward {
+            (s.current + 1) % n
+        } else {
+            (s.current + n - 1) % n
+        };
+        let m = s.matches[s.current].clone();
+        let msg = format!("Match {} of {} for “{}”", s.current + 1, n, s.query);
+        self.message = Some(msg);
+        self.reveal_text(m.block, m.range.start);
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => self.select(self.selected.saturating_add_signed(delta)),
+            Pane::Reader => self.scroll_to(self.scroll.saturating_add_signed(delta)),
+            Pane::Side => {
+                let last = self.side_len().saturating_sub(1);
+                self.side_selected = self.side_selected.saturating_add_signed(delta).min(last);
+            }
+        }
+    }
+
+    fn page(&self) -> isize {
+        let h = match self.focus {
+            Pane::Reader => self.reader_height(),
+            Pane::List => usize::from(self.areas().list.height.saturating_sub(2)) / 2,
+            Pane::Side => usize::from(self.areas().side.height.saturating_sub(2)),
+        };
+        isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Jumps the reader to the first mention of the selected side-panel name.
+    fn open_name(&mut self) {
+        let Some(doc) = self.current() else { return };
+        let Some(name) = doc.analysis.names.get(self.side_selected) else {
+            return;
+        };
+        let hit = doc
+            .article
+            .blocks
+            .iter()
+            .enumerate()
+            .find_map(|(i, b)| b.text.find(&name.text).map(|at| (i, at)));
+        if let Some((block, at)) = hit {
+            self.focus = Pane::Reader;
+            self.reveal_text(block, at);
+        }
+    }
+}
+
+/// The one place state changes.
+pub fn update(state: &mut State, action: Action) {
+    state.message = None;
+    match action {
+        Action::Down => state.move_by(1),
+        Action::Up => state.move_by(-1),
+        Action::PageDown => state.move_by(state.page()),
+        Action::PageUp => state.move_by(-state.page()),
+        Action::Top => state.move_by(isize::MIN / 2),
+        Action::Bottom => state.move_by(isize::MAX / 2),
+        Action::Open => match state.focus {
+            Pane::List if !state.docs.is_empty() => state.focus = Pane::Reader,
+            Pane::Side => state.open_name(),
+            _ => {}
+        },
+        Action::Back => {
+            if state.overlay.is_some() {
+                state.overlay = None;
+            } else {
+                state.focus = Pane::List;
+            }
+        }
+        Action::NextPane => state.focus = state.focus.next(),
+        Action::PrevPane => state.focus = state.focus.prev(),
+        Action::StartSearch => state.prompt = Some(String::new()),
+        Action::SearchInput(c) => {
+            if let Some(p) = &mut state.prompt {
+                p.push(c);
+            }
+        }
+        Action::SearchBackspace => {
+            if let Some(p) = &mut state.prompt {
+                p.pop();
+            }
+        }
+        Action::SearchCancel => state.prompt = None,
+        Action::SearchSubmit => {
+            let query = state.prompt.take().unwrap_or_default();
+            submit_search(state, query.trim());
+        }
+        Action::NextMatch => state.go_to_match(true),
+        Action::PrevMatch => state.go_to_match(false),
+        Action::ToggleHelp => {
+            state.overlay = (state.overlay != Some(Overlay::Help)).then_some(Overlay::Help);
+        }
+        Action::ToggleProblems => {
+            state.overlay = (state.overlay != Some(Overlay::Problems)).then_some(Overlay::Problems);
+        }
+        Action::CloseOverlay => state.overlay = None,
+        Action::Resize(w, h) => {
+            state.screen = Rect::new(0, 0, w, h);
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::Quit => state.quit = true,
+    }
+}
+
+/// Runs a search typed at the prompt. An empty query clears the search; a query that is not in
+/// the article says so and leaves the previous search as it was.
+fn submit_search(state: &mut State, query: &str) {
+    if query.is_empty() {
+        state.search = None;
+        state.message = Some("Search cleared".into());
+        return;
+    }
+    let Some(found) = state.run_search(query) else {
+        state.message = Some("No article to search".into());
+        return;
+    };
+    if found.matches.is_empty() {
+        state.message = Some(format!("“{query}” is not in this article"));
+        return;
+    }
+    let first_visible = found
+        .matches
+        .iter()
+        .position(|m| {
+            let lines = state.reader_lines();
+            layout::line_of(&lines, m.block, m.range.start).is_some_and(|l| l >= state.scroll)
+        })
+        .unwrap_or(0);
+    let n = found.matches.len();
+    state.search = Some(Search {
+        current: (first_visible + n - 1) % n,
+        ..found
+    });
+    state.go_to_match(true);
+    state.focus = Pane::Reader;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::normalize;
+
+    fn state_with(texts: &[&str]) -> State {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| normalize(&format!("{i}.txt"), t))
+            .collect();
+        let mut s = State::new(Loaded {
+            articles,
+            problems: Vec::new(),
+        });
+        update(&mut s, Action::Resize(80, 24));
+        s
+    }
+
+    fn long_article() -> String {
+        let mut t = String::from("A long headline\n\n");
+        for i in 0..60 {
+            t.push_str(&format!(
+                "Paragraph {i} says something about the harbour.\n\n"
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn list_movement_stays_in_bounds_and_resets_the_reader() {
+        let mut s = state_with(&["One story here\nText one.\n", "Two story here\nText two.\n"]);
+        update(&mut s, Action::Up);
+        assert_eq!(s.selected, 0);
+        update(&mut s, Action::Down);
+        update(&mut s, Action::Down);
+        assert_eq!(s.selected, 1);
+        update(&mut s, Action::Top);
+        assert_eq!(s.selected, 0);
+        update(&mut s, Action::Bottom);
+        assert_eq!(s.selected, 1);
+    }
+
+    #[test]
+    fn reader_scroll_is_clamped_to_the_text() {
+        let long = long_article();
+        let mut s = state_with(&[&long]);
+        update(&mut s, Action::Open);
+        assert_eq!(s.focus, Pane::Reader);
+        update(&mut s, Action::Up);
+        assert_eq!(s.scroll, 0);
+        update(&mut s, Action::Bottom);
+        assert_eq!(s.scroll, s.max_scroll());
+        assert!(s.scroll > 0);
+        update(&mut s, Action::PageUp);
+        assert!(s.scroll < s.max_scroll());
+    }
+
+    #[test]
+    fn search_jumps_between_matches_and_wraps() {
+        let long = long_article();
+        let mut s = state_with(&[&long]);
+        update(&mut s, Action::StartSearch);
+        for c in "paragraph 5".chars() {
+            update(&mut s, Action::SearchInput(c));
+        }
+        update(&mut s, Action::SearchSubmit);
+        let search = s.search.clone().unwrap();
+        // "Paragraph 5" and "Paragraph 50" to "Paragraph 59".
+        assert_eq!(search.matches.len(), 11);
+        assert_eq!(search.current, 0);
+        update(&mut s, Action::NextMatch);
+        assert_eq!(s.search.as_ref().unwrap().current, 1);
+        assert!(s.scroll > 0, "the reader scrolled to paragraph 50");
+        update(&mut s, Action::PrevMatch);
+        update(&mut s, Action::PrevMatch);
+        assert_eq!(s.search.as_ref().unwrap().current, 10);
+    }
+
+    #[test]
+    fn a_search_with_no_match_says_so_and_keeps_the_old_one() {
+        let mut s = state_with(&["A headline\nThe harbour is busy.\n"]);
+        for a in [
+            Action::StartSearch,
+            Action::SearchInput('b'),
+            Action::SearchInput('u'),
+            Action::SearchSubmit,
+        ] {
+            update(&mut s, a);
+        }
+        let before = s.search.clone();
+        assert!(before.is_some());
+        update(&mut s, Action::StartSearch);
+        update(&mut s, Action::SearchInput('z'));
+        update(&mut s, Action::SearchSubmit);
+        assert_eq!(s.search, before);
+        assert!(s
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("not in this article"));
+    }
+
+    #[test]
+    fn tab_cycles_the_panes_and_back_returns_to_the_list() {
+        let mut s = state_with(&["A headline\nText.\n"]);
+        update(&mut s, Action::NextPane);
+        assert_eq!(s.focus, Pane::Reader);
+        update(&mut s, Action::NextPane);
+        assert_eq!(s.focus, Pane::Side);
+        update(&mut s, Action::PrevPane);
+        update(&mut s, Action::Back);
+        assert_eq!(s.focus, Pane::List);
+    }
+
+    #[test]
+    fn resizing_keeps_the_scroll_inside_the_text() {
+        let long = long_article();
+        let mut s = state_with(&[&long]);
+        update(&mut s, Action::Open);
+        update(&mut s, Action::Bottom);
+        update(&mut s, Action::Resize(200, 60));
+        assert!(s.scroll <= s.max_scroll());
+    }
+}

@@ -1,0 +1,57 @@
+//! Drawing: a pure function of [`State`] onto a ratatui [`Frame`].
+//!
+//! One file per pane. Nothing here reads files or changes the state, so the same state always
+//! draws the same screen, which is what the snapshot tests rely on.
+
+mod list;
+mod overlay;
+mod reader;
+mod side;
+mod status;
+pub mod theme;
+
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::state::{Overlay, Pane, State};
+use ratatui::layout::Alignment;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+pub fn render(state: &State, frame: &mut Frame) {
+    let screen = frame.area();
+    if layout::too_small(screen) {
+        let msg = format!(
+            "Window too small: byline needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge it, or press q to quit.",
+            screen.width, screen.height
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center),
+            screen,
+        );
+        return;
+    }
+    let areas = layout::Areas::new(screen);
+    list::render(state, frame, areas.list);
+    reader::render(state, frame, areas.reader);
+    side::render(state, frame, areas.side);
+    status::render(state, frame, areas.status);
+    match state.overlay {
+        Some(Overlay::Help) => overlay::help(frame, screen),
+        Some(Overlay::Problems) => overlay::problems(state, frame, screen),
+        None => {}
+    }
+}
+
+/// A pane's frame, brighter when it has the focus.
+fn pane_block(state: &State, pane: Pane, title: String) -> Block<'static> {
+    let style = if state.focus == pane && state.overlay.is_none() {
+        theme::FOCUSED
+    } else {
+        theme::UNFOCUSED
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(title)
+}

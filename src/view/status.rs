@@ -1,0 +1,63 @@
+//! The status bar: where the reader is, the search prompt, messages and problems.
+
+use super::theme;
+use crate::keys::HINTS;
+use crate::state::{Pane, State};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    let line = if let Some(q) = &state.prompt {
+        Line::from(vec![
+            Span::styled("/", theme::KEY),
+            Span::raw(q.clone()),
+            Span::raw("▏"),
+        ])
+    } else {
+        let mut spans = vec![Span::raw(position(state))];
+        if !state.problems.is_empty() {
+            let n = state.problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            spans.push(Span::styled(
+                format!(" · {n} file{s} not read (p)"),
+                theme::WARNING,
+            ));
+        }
+        if let Some(m) = &state.message {
+            spans.push(Span::raw(format!(" · {m}")));
+        } else {
+            for (k, what) in HINTS {
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled(*k, theme::KEY));
+                spans.push(Span::raw(format!(" {what}")));
+            }
+        }
+        Line::from(spans)
+    };
+    frame.render_widget(Paragraph::new(line).style(theme::STATUS), area);
+}
+
+fn position(state: &State) -> String {
+    if state.docs.is_empty() {
+        return " No articles".into();
+    }
+    let mut s = format!(
+        " Article {}/{} · {}",
+        state.selected + 1,
+        state.docs.len(),
+        state.focus.name()
+    );
+    if state.focus == Pane::Reader {
+        let total = state.reader_lines().len();
+        let h = usize::from(state.areas().reader_text().height);
+        let pct = if total <= h {
+            100
+        } else {
+            ((state.scroll + h) * 100 / total).min(100)
+        };
+        s.push_str(&format!(" · {pct}%"));
+    }
+    s
+}

@@ -1,0 +1,158 @@
+//! The `byline` command as a user or a script runs it.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn byline() -> Command {
+    Command::cargo_bin("byline").expect("the byline binary is built")
+}
+
+fn export(args: &[&str]) -> Value {
+    let out = byline()
+        .arg("export")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("export prints JSON")
+}
+
+#[test]
+fn export_of_the_bundled_articles_has_the_fixed_fields() {
+    let doc = export(&[]);
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        for field in [
+            "path", "title", "date", "source", "blocks", "removed", "entities", "quotes",
+        ] {
+            assert!(a.get(field).is_some(), "missing {field}");
+        }
+        for b in a["blocks"].as_array().unwrap() {
+            let kind = b["kind"].as_str().unwrap();
+            assert!(
+                ["paragraph", "heading", "list_item"].contains(&kind),
+                "{kind}"
+            );
+        }
+    }
+    assert_eq!(articles[0]["date"], "2025-10-24");
+    assert_eq!(doc["problems"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_missing_path_is_one_line_and_status_2() {
+    byline()
+        .args(["export", "/no/such/place"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/place: no such file or folder"));
+    byline()
+        .arg("/no/such/place")
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/place"));
+}
+
+#[test]
+fn a_folder_of_bad_files_reports_each_and_opens_the_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("empty.txt"), "").unwrap();
+    std::fs::write(p.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    std::fs::write(
+        p.join("latin1.txt"),
+        b"A headline from Dublin\n\nMiche\xe1l Martin said \x93yes\x94 to it.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("good.md"),
+        "---\ntitle: A good one\ndate: 2024-03-05\n---\nThe text of it.\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("image.png"), b"\x89PNG").unwrap();
+    let doc = export(&[p.to_str().unwrap()]);
+    let titles: Vec<&str> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["A good one", "A headline from Dublin"]);
+    let latin = &doc["articles"][1]["blocks"][0]["text"];
+    assert_eq!(latin, "Micheál Martin said “yes” to it.");
+    let problems = doc["problems"].as_array().unwrap();
+    let find = |name: &str| {
+        problems
+            .iter()
+            .find(|x| x["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no problem for {name}: {problems:?}"))["error"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(find("empty.txt").contains("empty"));
+    assert!(find("binary.txt").contains("binary"));
+    assert!(find("latin1.txt").contains("not UTF-8"));
+}
+
+#[test]
+fn a_huge_file_and_a_dangling_link_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let big = std::fs::File::create(p.join("huge.txt")).unwrap();
+    big.set_len(byline::load::MAX_FILE_BYTES + 1).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p.join("gone.txt"), p.join("link.txt")).unwrap();
+    std::fs::write(p.join("ok.txt"), "A fine headline\n\nSome text here.\n").unwrap();
+    let doc = export(&[p.to_str().unwrap()]);
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let errors: Vec<String> = doc["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            format!(
+                "{} {}",
+                x["path"].as_str().unwrap(),
+                x["error"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("huge.txt") && e.contains("too large")),
+        "{errors:?}"
+    );
+    #[cfg(unix)]
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("link.txt") && e.contains("dangling")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn help_lists_the_keys() {
+    byline()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("export"))
+        .stdout(contains("search this article"))
+        .stdout(contains("quit"));
+}
+
+#[test]
+fn without_a_terminal_the_reader_says_so_instead_of_drawing() {
+    byline()
+        .assert()
+        .failure()
+        .stderr(contains("needs a terminal"));
+}

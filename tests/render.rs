@@ -1,0 +1,148 @@
+//! Whole screens drawn into ratatui's `TestBackend`: snapshots for the layout, cell checks for
+//! the colours snapshots cannot see.
+
+use byline::keys::action_for;
+use byline::state::{update, Action, State};
+use byline::view::{render, theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn state(w: u16, h: u16) -> State {
+    let mut s = State::new(byline::load::bundled());
+    update(&mut s, Action::Resize(w, h));
+    s
+}
+
+fn keys(s: &mut State, codes: &[KeyCode]) {
+    for &c in codes {
+        let action = action_for(s, KeyEvent::new(c, KeyModifiers::NONE));
+        if let Some(a) = action {
+            update(s, a);
+        }
+    }
+}
+
+fn typed(s: &mut State, text: &str) {
+    let codes: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    keys(s, &codes);
+}
+
+fn draw(s: &State) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(s.screen.width, s.screen.height)).unwrap();
+    t.draw(|f| render(s, f)).unwrap();
+    t
+}
+
+#[test]
+fn three_panes_at_120_by_40() {
+    let s = state(120, 40);
+    insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn three_panes_at_80_by_24() {
+    let s = state(80, 24);
+    insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn reading_the_second_article_at_80_by_24() {
+    let mut s = state(80, 24);
+    keys(
+        &mut s,
+        &[
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+        ],
+    );
+    insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let mut s = state(120, 40);
+    keys(&mut s, &[KeyCode::Char('?')]);
+    let t = draw(&s);
+    let screen = format!("{}", t.backend());
+    for b in byline::keys::BINDINGS {
+        assert!(screen.contains(b.help), "help is missing {:?}", b.help);
+    }
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_tiny_window_says_so() {
+    for (w, h) in [(39, 24), (80, 9), (10, 3), (1, 1)] {
+        let s = state(w, h);
+        let t = draw(&s);
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains("small") || w * h < 20, "{w}×{h}: {screen}");
+    }
+    insta::assert_snapshot!(draw(&state(39, 12)).backend());
+}
+
+#[test]
+fn the_selected_article_and_search_matches_are_coloured() {
+    let mut s = state(120, 40);
+    keys(
+        &mut s,
+        &[
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('/'),
+        ],
+    );
+    typed(&mut s, "drones");
+    keys(&mut s, &[KeyCode::Enter]);
+    let t = draw(&s);
+    let buf = t.backend().buffer();
+    // The list's third article (rows 5-6 inside the border) carries the selection style.
+    let list_cell = &buf[(2, 5)];
+    assert_eq!(list_cell.bg, theme::SELECTED.bg.unwrap());
+    let current: Vec<String> = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == theme::CURRENT_MATCH.bg.unwrap())
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert_eq!(current.concat().to_lowercase(), "drones");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn wide_and_combining_characters_keep_the_columns() {
+    let text = "東京の記者 👩‍👩‍👧 report\n\nMiche\u{301}al said the café in 東京 was busy with 👍 readers every day.\n";
+    let a = byline::load::normalize("wide.txt", text);
+    let mut s = State::new(byline::load::Loaded {
+        articles: vec![a],
+        problems: vec![],
+    });
+    update(&mut s, Action::Resize(80, 24));
+    let t = draw(&s);
+    let buf = t.backend().buffer();
+    // Every row still ends with the side panel's right border in the last column.
+    for y in 0..23 {
+        assert_eq!(
+            buf[(79, y)].symbol(),
+            if y == 0 {
+                "┐"
+            } else if y == 22 {
+                "┘"
+            } else {
+                "│"
+            },
+            "row {y}"
+        );
+    }
+    insta::assert_snapshot!(t.backend());
+}
