@@ -102,7 +102,7 @@ pub const BINDINGS: &[Binding] = &[
         &[KeyCode::Char('p')],
         "p",
         Action::ToggleProblems,
-        "files that could not be read",
+        "files skipped or read with problems",
     ),
     bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
     bind(&[KeyCode::Char('q')], "q Ctrl-C", Action::Quit, "quit"),

@@ -53,7 +53,7 @@ pub fn help(frame: &mut Frame, screen: Rect) {
 
 pub fn problems(state: &State, frame: &mut Frame, screen: Rect) {
     let mut lines: Vec<Line> = if state.problems.is_empty() {
-        vec![Line::from("Every file was read.")]
+        vec![Line::from("Every file was read without trouble.")]
     } else {
         state
             .problems
@@ -77,7 +77,7 @@ pub fn problems(state: &State, frame: &mut Frame, screen: Rect) {
         screen.height.saturating_sub(4),
     );
     frame.render_widget(Clear, area);
-    let title = format!(" Files not read ({}) ", state.problems.len());
+    let title = format!(" File problems ({}) ", state.problems.len());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::WARNING)
