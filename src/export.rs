@@ -1,5 +1,6 @@
 //! `byline export`: what the loader and the analysis made, as JSON for scripts and tests.
 
+use crate::analysis::{Analysis, Entity, Quote};
 use crate::article::Article;
 use crate::load::{Loaded, Problem};
 use serde::Serialize;
@@ -14,21 +15,18 @@ struct Export<'a> {
 struct ArticleOut<'a> {
     #[serde(flatten)]
     article: &'a Article,
-    entities: Vec<serde_json::Value>,
-    quotes: Vec<serde_json::Value>,
+    entities: &'a [Entity],
+    quotes: &'a [Quote],
 }
 
 /// The export document, pretty-printed.
-pub fn to_json(loaded: &Loaded) -> String {
+pub fn to_json(loaded: &Loaded, analyses: &[Analysis]) -> String {
     let doc = Export {
         articles: loaded
             .articles
             .iter()
-            .map(|a| ArticleOut {
-                article: a,
-                entities: Vec::new(),
-                quotes: Vec::new(),
-            })
+            .zip(analyses)
+            .map(|(a, an)| ArticleOut { article: a, entities: &an.entities.entities, quotes: &an.quotes })
             .collect(),
         problems: &loaded.problems,
     };

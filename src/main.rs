@@ -63,7 +63,8 @@ fn main() -> ExitCode {
         }
     };
     if export {
-        println!("{}", byline::export::to_json(&loaded));
+        let analyses = byline::analysis::analyse_all(&loaded.articles);
+        println!("{}", byline::export::to_json(&loaded, &analyses));
         return ExitCode::SUCCESS;
     }
     match byline::tui::run(byline::state::State::new(loaded)) {

@@ -139,14 +139,8 @@ pub struct State {
 
 impl State {
     pub fn new(loaded: Loaded) -> Self {
-        let docs = loaded
-            .articles
-            .into_iter()
-            .map(|article| {
-                let analysis = analysis::analyse(&article);
-                Doc { article, analysis }
-            })
-            .collect();
+        let analyses = analysis::analyse_all(&loaded.articles);
+        let docs = loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
         State {
             docs,
             problems: loaded.problems,
@@ -190,7 +184,7 @@ impl State {
     }
 
     fn side_len(&self) -> usize {
-        self.current().map_or(0, |d| d.analysis.names.len())
+        self.current().map_or(0, |d| d.analysis.entities.entities.len())
     }
 
     fn select(&mut self, i: usize) {
@@ -276,15 +270,8 @@ impl State {
     /// Jumps the reader to the first mention of the selected side-panel name.
     fn open_name(&mut self) {
         let Some(doc) = self.current() else { return };
-        let Some(name) = doc.analysis.names.get(self.side_selected) else {
-            return;
-        };
-        let hit = doc
-            .article
-            .blocks
-            .iter()
-            .enumerate()
-            .find_map(|(i, b)| b.text.find(&name.text).map(|at| (i, at)));
+        let ents = &doc.analysis.entities;
+        let hit = ents.mentions.iter().find(|m| m.entity == self.side_selected).map(|m| (m.block, m.range.start));
         if let Some((block, at)) = hit {
             self.focus = Pane::Reader;
             self.reveal_text(block, at);

@@ -1,20 +1,45 @@
-//! What byline understands about an article beyond its text.
+//! What byline understands about an article beyond its text: who and what it names, and who
+//! said what.
 //!
-//! Runs once per article after loading; the state and the view only read its results.
+//! Runs once per article after loading, then once across the corpus so that a surname in one
+//! article can be matched with the full name given in another. The state and the view only
+//! read the results.
 
 pub mod dates;
+pub mod entities;
+pub mod lexicon;
 pub mod names;
+pub mod quotes;
+pub mod text;
 
 use crate::article::Article;
+pub use entities::{Entities, Entity, EntityKind, Mention};
+pub use quotes::Quote;
 
 /// Everything the side panel and the jumps need about one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
-    pub names: Vec<names::Name>,
+    pub entities: Entities,
+    pub quotes: Vec<Quote>,
 }
 
+/// Entities and quotations of one article, before names are joined across the corpus.
 pub fn analyse(article: &Article) -> Analysis {
-    Analysis {
-        names: names::names(article),
+    let entities = entities::find(article);
+    let quotes = quotes::find(article, &entities);
+    Analysis { entities, quotes }
+}
+
+/// Analyses every article, then joins names across them.
+pub fn analyse_all(articles: &[Article]) -> Vec<Analysis> {
+    use rayon::prelude::*;
+    let mut all: Vec<Analysis> = articles.par_iter().map(analyse).collect();
+    let mut ents: Vec<Entities> = all.iter_mut().map(|a| std::mem::take(&mut a.entities)).collect();
+    entities::resolve_across(&mut ents);
+    for ((a, e), article) in all.iter_mut().zip(ents).zip(articles) {
+        // Speakers were named before the corpus joined surnames to full names; find them again.
+        a.quotes = quotes::find(article, &e);
+        a.entities = e;
     }
+    all
 }

@@ -12,13 +12,13 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width.saturating_sub(2));
     let names = state
         .current()
-        .map(|d| d.analysis.names.as_slice())
+        .map(|d| d.analysis.entities.entities.as_slice())
         .unwrap_or_default();
     let items: Vec<ListItem> = names
         .iter()
         .map(|n| {
-            let count = format!(" {}", n.count);
-            let name = truncate(&n.text, width.saturating_sub(count.len()));
+            let count = format!(" {}", n.mentions);
+            let name = truncate(&n.name, width.saturating_sub(count.len()));
             ListItem::new(Line::from(vec![
                 Span::raw(name),
                 Span::styled(count, theme::DIM),

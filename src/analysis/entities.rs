@@ -1,0 +1,663 @@
+//! People, organisations, places, amounts and dates named in an article.
+//!
+//! A name is a run of capitalised words (particles such as `von der` may stand inside it). Titles
+//! and honorifics at its front (`Prime Minister`, `Sir`, `NATO chief`) are taken off and
+//! remembered: they say the rest is a person, sometimes the gender, and which role the person
+//! holds, so that `the Prime Minister` or `NATO’s chief` can later be resolved to them. Short
+//! forms (`Starmer`, `Mr Starmer`, `Sir Keir`) become aliases of the full name; across the corpus
+//! a lone surname is matched to the one full name it belongs to.
+
+use super::lexicon::{Gender, KnownKind, LEXICON};
+use super::text::{self, is_acronym, is_capitalised, strip_possessive, Token, PARTICLES};
+use crate::article::{Article, BlockKind};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Money,
+    Date,
+    Other,
+}
+
+impl EntityKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Money => "Amounts",
+            EntityKind::Date => "Dates",
+            EntityKind::Other => "Other names",
+        }
+    }
+}
+
+/// A title a person was named with, and the body or country written before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub org: Option<String>,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    #[serde(skip)]
+    pub gender: Option<Gender>,
+    #[serde(skip)]
+    pub roles: Vec<Role>,
+}
+
+/// Where an entity is named: the bytes of the name itself, without its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub block: usize,
+    pub range: Range<usize>,
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name)
+    }
+
+    /// The entity named inside `range` of `block`, preferring people, then bodies and places.
+    pub fn within(&self, block: usize, range: &Range<usize>) -> Option<usize> {
+        let rank = |k: EntityKind| match k {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            EntityKind::Place => 2,
+            _ => 3,
+        };
+        self.mentions
+            .iter()
+            .filter(|m| m.block == block && m.range.start >= range.start && m.range.end <= range.end)
+            .min_by_key(|m| (rank(self.entities[m.entity].kind), std::cmp::Reverse(m.range.start)))
+            .map(|m| m.entity)
+    }
+}
+
+/// A name as first found, before short forms are joined to full ones.
+#[derive(Debug, Clone)]
+struct Raw {
+    block: usize,
+    range: Range<usize>,
+    name: String,
+    /// The words as written, with an honorific (`Mr Starmer`), for the alias list.
+    surface: String,
+    kind: Option<EntityKind>,
+    gender: Option<Gender>,
+    honorific: Option<String>,
+    role: Option<Role>,
+    initial: bool,
+}
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|k|trillion|tn|thousand)\b)?
+          |\b\d[\d,]*(?:\.\d+)?\s?(?:billion|million|trillion|bn|m)?\s(?:euros?|dollars|pounds|yen|roubles|rubles|francs)\b)
+        (?:\s\([£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|k|trillion|tn))?\))?",
+    )
+    .expect("money pattern")
+});
+
+static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:this|last|next) (?:week|month|year|weekend|morning|afternoon|evening)|today|yesterday|tomorrow|tonight)\b")
+        .expect("relative date pattern")
+});
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn is_date_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
+/// Honorifics written before a given name rather than a surname (`Sir Keir`, `Dame Judi`).
+fn before_given_name(h: &str) -> bool {
+    matches!(h.trim_end_matches('.').to_lowercase().as_str(), "sir" | "dame" | "lord" | "lady")
+}
+
+/// Whether the text between two words lets them belong to one name.
+fn joins(gap: &str) -> bool {
+    matches!(gap, " " | "-" | "‑")
+}
+
+fn sentence_initial(text: &str, at: usize) -> bool {
+    match text[..at].trim_end().chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '“' | '‘' | '"' | '\'' | '•' | '(' | '—' | '–'),
+    }
+}
+
+/// Titles inside `words`: the span of the last one, the gender it implies, and whether it was
+/// an honorific.
+fn last_title(words: &[&str]) -> Option<(Range<usize>, Option<Gender>, bool)> {
+    let lx = &*LEXICON;
+    let mut found = None;
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = false;
+        for k in (1..=lx.max_title_words.min(words.len() - i)).rev() {
+            if let Some(g) = lx.title(&words[i..i + k]) {
+                found = Some((i..i + k, g, false));
+                i += k;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            if let Some(g) = lx.honorific(words[i]) {
+                found = Some((i..i + 1, g, true));
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Lower-case title words right before a run (`NATO chief`, `spokeswoman`), with the
+/// capitalised body before them: (title, org, gender).
+fn title_before(text: &str, toks: &[Token], start: usize) -> Option<(String, Option<String>, Option<Gender>)> {
+    let lx = &*LEXICON;
+    for k in (1..=lx.max_title_words.min(start)).rev() {
+        let span = &toks[start - k..start];
+        if span.iter().any(|t| is_capitalised(t.text)) {
+            continue;
+        }
+        let contiguous = (start - k..start).all(|j| joins(&text[toks[j].end..toks[j + 1].start]));
+        if !contiguous {
+            continue;
+        }
+        let words: Vec<&str> = span.iter().map(|t| t.text).collect();
+        if let Some(g) = lx.title(&words) {
+            let mut org = None;
+            let first = start - k;
+            if first > 0 && joins(&text[toks[first - 1].end..toks[first].start]) {
+                let mut s = first;
+                while s > 0
+                    && is_capitalised(toks[s - 1].text)
+                    && (s == first || joins(&text[toks[s - 1].end..toks[s].start]))
+                {
+                    s -= 1;
+                    if text::is_possessive(toks[s].text) && s != first - 1 {
+                        s += 1;
+                        break;
+                    }
+                }
+                while s < first && text::is_common(toks[s].text) {
+                    s += 1;
+                }
+                if s < first {
+                    let o = text[toks[s].start..toks[first - 1].end].to_string();
+                    org = Some(strip_possessive(&o).to_string());
+                }
+            }
+            return Some((words.join(" "), org, g));
+        }
+    }
+    None
+}
+
+fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
+    let lx = &*LEXICON;
+    if lx.is_place(name) {
+        return Some(EntityKind::Place);
+    }
+    if lx.is_org(name) {
+        return Some(EntityKind::Organization);
+    }
+    if words.iter().all(|w| is_date_word(w)) {
+        return Some(EntityKind::Date);
+    }
+    if words.len() >= 2 && lx.first_name(words[0]).is_some() && !words.iter().any(|w| is_acronym(w)) {
+        return Some(EntityKind::Person);
+    }
+    if words.len() == 1 && is_acronym(words[0]) {
+        return Some(EntityKind::Organization);
+    }
+    None
+}
+
+/// Every capitalised run in a block, split into its title and name parts.
+fn scan_block(block: usize, text: &str, out: &mut Vec<Raw>) {
+    let toks = text::tokens(text);
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_capitalised(toks[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() {
+            let gap = &text[toks[end - 1].end..toks[end].start];
+            if !joins(gap) || text::is_possessive(toks[end - 1].text) {
+                break;
+            }
+            if is_capitalised(toks[end].text) {
+                end += 1;
+                continue;
+            }
+            // `Ministry of Defence`, `Fund for Ukraine`, `Coalition of the Willing`: a body's name
+            // goes on after `of` or `for` when the word before them names a kind of body.
+            if let Some(n) = connector_run(text, &toks, end) {
+                end += n + 1;
+                continue;
+            }
+            let particles = toks[end..].iter().take_while(|t| PARTICLES.contains(&t.text)).count();
+            let after = end + particles;
+            if particles > 0
+                && after < toks.len()
+                && is_capitalised(toks[after].text)
+                && (end..after).all(|j| joins(&text[toks[j].end..toks[j + 1].start]))
+            {
+                end = after + 1;
+            } else {
+                break;
+            }
+        }
+        add_run(block, text, &toks, start, end, out);
+        i = end;
+    }
+}
+
+/// How many connecting words (`of`, `of the`, `for`) start at `at` when the word before them
+/// is a kind of body and a capitalised word follows them.
+fn connector_run(text: &str, toks: &[Token], at: usize) -> Option<usize> {
+    if at == 0 || !LEXICON.is_org_suffix(toks[at - 1].text) {
+        return None;
+    }
+    let n = match (toks.get(at).map(|t| t.text), toks.get(at + 1).map(|t| t.text)) {
+        (Some("of" | "for"), Some("the")) => 2,
+        (Some("of" | "for"), _) => 1,
+        _ => return None,
+    };
+    let next = toks.get(at + n)?;
+    let joined = (at - 1..at + n).all(|j| joins(&text[toks[j].end..toks[j + 1].start]));
+    (joined && is_capitalised(next.text)).then_some(n)
+}
+
+fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, out: &mut Vec<Raw>) {
+    let mut s = start;
+    while s < end && text::is_common(toks[s].text) {
+        s += 1;
+    }
+    if s == end {
+        return;
+    }
+    let words: Vec<&str> = toks[s..end].iter().map(|t| t.text).collect();
+    // A title alone (`the Prime Minister`) or an adjective of nationality is not a name.
+    let bare: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
+    if LEXICON.title(&bare).is_some()
+        || words.iter().all(|w| LEXICON.is_demonym(w) || LEXICON.is_demonym(strip_possessive(w)))
+        || (words.len() == 1 && LEXICON.honorific(words[0]).is_some())
+    {
+        return;
+    }
+    let initial = s == start && sentence_initial(text, toks[s].start);
+    let mut name_from = 0;
+    let mut gender = None;
+    let mut honorific = None;
+    let mut role = None;
+    if let Some((span, g, is_honorific)) = last_title(&words) {
+        if span.end < words.len() {
+            name_from = span.end;
+            gender = g;
+            let title = words[span.clone()].join(" ");
+            if is_honorific {
+                honorific = Some(title);
+                // An office may stand before the honorific: `Prime Minister Sir Keir Starmer`.
+                if let Some((inner, _, false)) = last_title(&words[..span.start]) {
+                    let org = (inner.start > 0).then(|| strip_possessive(&words[..inner.start].join(" ")).to_string());
+                    role = Some(Role { org, title: words[inner].join(" ").to_lowercase() });
+                }
+            } else {
+                let org = (span.start > 0).then(|| strip_possessive(&words[..span.start].join(" ")).to_string());
+                if let Some(org) = &org {
+                    add_prefix(block, text, &toks[s..s + span.start], org, out);
+                }
+                role = Some(Role { org, title: title.to_lowercase() });
+            }
+        }
+    }
+    if role.is_none() && honorific.is_none() {
+        if let Some((title, org, g)) = title_before(text, toks, s) {
+            role = Some(Role { org, title });
+            gender = g;
+        }
+    }
+    let name_toks = &toks[s + name_from..end];
+    let first = name_toks[0].start;
+    let last = name_toks[name_toks.len() - 1];
+    let raw_name = &text[first..last.end];
+    let name = strip_possessive(raw_name).to_string();
+    let name_words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let titled = role.is_some() || honorific.is_some();
+    let mut kind = classify_name(&name, &name_words);
+    if titled && !matches!(kind, Some(EntityKind::Place | EntityKind::Organization | EntityKind::Date)) {
+        kind = Some(EntityKind::Person);
+    }
+    if kind.is_none() && name_from == 0 {
+        // Part of a longer run may still be a known place or body: `The London`, `Thales LMM`.
+        let known = LEXICON.known_in(&name);
+        if let Some((r, k)) = known.first().filter(|(r, _)| r.len() < name.len()) {
+            let kind = match k {
+                KnownKind::Place => EntityKind::Place,
+                KnownKind::Org => EntityKind::Organization,
+            };
+            let range = first + r.start..first + r.end;
+            let n = name[r.clone()].to_string();
+            out.push(Raw {
+                block,
+                range,
+                surface: n.clone(),
+                name: n,
+                kind: Some(kind),
+                gender: None,
+                honorific: None,
+                role: None,
+                initial: false,
+            });
+            return;
+        }
+    }
+    if gender.is_none() && kind == Some(EntityKind::Person) {
+        gender = LEXICON.first_name(name_words[0]).flatten();
+    }
+    let surface = match &honorific {
+        Some(h) => format!("{h} {name}"),
+        None => name.clone(),
+    };
+    out.push(Raw {
+        block,
+        range: first..first + name.len(),
+        name,
+        surface,
+        kind,
+        gender,
+        honorific,
+        role,
+        initial: initial && name_from == 0,
+    });
+}
+
+/// The body or country before a title (`European Commission` President …), when it is known.
+fn add_prefix(block: usize, text: &str, toks: &[Token], org: &str, out: &mut Vec<Raw>) {
+    let words: Vec<&str> = org.split(' ').collect();
+    if let Some(kind @ (EntityKind::Place | EntityKind::Organization)) = classify_name(org, &words) {
+        let start = toks[0].start;
+        out.push(Raw {
+            block,
+            range: start..start + org.len().min(text.len() - start),
+            name: org.to_string(),
+            surface: org.to_string(),
+            kind: Some(kind),
+            gender: None,
+            honorific: None,
+            role: None,
+            initial: false,
+        });
+    }
+}
+
+fn scan_patterns(block: usize, text: &str, out: &mut Vec<Raw>) {
+    for (re, kind) in [(&*MONEY, EntityKind::Money), (&*RELATIVE_DATE, EntityKind::Date)] {
+        for m in re.find_iter(text) {
+            let name = m.as_str().to_string();
+            out.push(Raw {
+                block,
+                range: m.range(),
+                surface: name.clone(),
+                name,
+                kind: Some(kind),
+                gender: None,
+                honorific: None,
+                role: None,
+                initial: false,
+            });
+        }
+    }
+}
+
+/// Finds the entities of one article. Headings are left out: their capitals are style.
+pub fn find(article: &Article) -> Entities {
+    let mut raws = Vec::new();
+    for (i, b) in article.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            continue;
+        }
+        scan_block(i, &b.text, &mut raws);
+        scan_patterns(i, &b.text, &mut raws);
+    }
+    build(raws)
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn build(raws: Vec<Raw>) -> Entities {
+    let mut out = Entities::default();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    // Full names of people first, so that short forms can find them.
+    let full: Vec<&Raw> =
+        raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')).collect();
+    let non_initial_words: std::collections::HashSet<&str> =
+        raws.iter().filter(|r| !r.initial).map(|r| r.name.as_str()).collect();
+    for r in &raws {
+        let single = !r.name.contains(' ');
+        let matching_full = |r: &Raw| -> Option<String> {
+            let by_given = r.honorific.as_deref().is_some_and(before_given_name);
+            let hits: Vec<&str> = full
+                .iter()
+                .filter(|f| {
+                    if by_given {
+                        f.name.split(' ').next() == Some(r.name.as_str())
+                    } else {
+                        last_word(&f.name) == r.name
+                    }
+                })
+                .map(|f| f.name.as_str())
+                .collect();
+            let first = hits.first().copied()?;
+            hits.iter().all(|h| *h == first).then(|| first.to_string())
+        };
+        let (name, kind) = match r.kind {
+            Some(EntityKind::Person) if single => match matching_full(r) {
+                Some(full) => (full, EntityKind::Person),
+                None => (r.name.clone(), EntityKind::Person),
+            },
+            Some(k) => (r.name.clone(), k),
+            None if single => match matching_full(r) {
+                Some(full) => (full, EntityKind::Person),
+                None if r.initial && !non_initial_words.contains(r.name.as_str()) => continue,
+                None => (r.name.clone(), EntityKind::Other),
+            },
+            None => (r.name.clone(), EntityKind::Other),
+        };
+        let idx = *by_name.entry(name.clone()).or_insert_with(|| {
+            out.entities.push(Entity { name: name.clone(), kind, aliases: Vec::new(), mentions: 0, gender: None, roles: Vec::new() });
+            out.entities.len() - 1
+        });
+        let e = &mut out.entities[idx];
+        e.mentions += 1;
+        if e.gender.is_none() {
+            e.gender = r.gender;
+        }
+        if let Some(role) = &r.role {
+            if !e.roles.contains(role) {
+                e.roles.push(role.clone());
+            }
+        }
+        if r.surface != e.name && !e.aliases.contains(&r.surface) {
+            e.aliases.push(r.surface.clone());
+        }
+        out.mentions.push(Mention { block: r.block, range: r.range.clone(), entity: idx });
+    }
+    out
+}
+
+/// Joins lone surnames to the one full name the corpus knows for them (`Trump` in an article
+/// that never gives his first name).
+pub fn resolve_across(all: &mut [Entities]) {
+    let mut surnames: HashMap<String, Vec<(String, Option<Gender>)>> = HashMap::new();
+    for ents in all.iter() {
+        for e in &ents.entities {
+            if e.kind == EntityKind::Person && e.name.contains(' ') {
+                let v = surnames.entry(last_word(&e.name).to_string()).or_default();
+                if !v.iter().any(|(n, _)| *n == e.name) {
+                    v.push((e.name.clone(), e.gender));
+                }
+            }
+        }
+    }
+    for ents in all.iter_mut() {
+        let mut renamed = false;
+        for e in ents.entities.iter_mut() {
+            if e.name.contains(' ') || !matches!(e.kind, EntityKind::Person | EntityKind::Other) {
+                continue;
+            }
+            if let Some([(full, g)]) = surnames.get(&e.name).map(Vec::as_slice) {
+                e.aliases.push(std::mem::replace(&mut e.name, full.clone()));
+                e.kind = EntityKind::Person;
+                e.gender = e.gender.or(*g);
+                renamed = true;
+            }
+        }
+        if renamed {
+            merge_same_names(ents);
+        }
+    }
+}
+
+fn merge_same_names(ents: &mut Entities) {
+    let mut keep: Vec<Entity> = Vec::new();
+    let mut map = Vec::with_capacity(ents.entities.len());
+    for e in ents.entities.drain(..) {
+        if let Some(j) = keep.iter().position(|k| k.name == e.name) {
+            let k = &mut keep[j];
+            k.mentions += e.mentions;
+            k.gender = k.gender.or(e.gender);
+            for a in e.aliases {
+                if a != k.name && !k.aliases.contains(&a) {
+                    k.aliases.push(a);
+                }
+            }
+            for r in e.roles {
+                if !k.roles.contains(&r) {
+                    k.roles.push(r);
+                }
+            }
+            map.push(j);
+        } else {
+            map.push(keep.len());
+            keep.push(e);
+        }
+    }
+    ents.entities = keep;
+    for m in &mut ents.mentions {
+        m.entity = map[m.entity];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::normalize;
+
+    fn ents(text: &str) -> Entities {
+        find(&normalize("a.txt", &format!("A headline for the test\n\n{text}\n")))
+    }
+
+    fn kind_of(e: &Entities, name: &str) -> Option<EntityKind> {
+        e.entities.iter().find(|x| x.name == name).map(|x| x.kind)
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_stripped_and_short_forms_join_the_full_name() {
+        let e = ents(
+            "Prime Minister Sir Keir Starmer spoke. Sir Keir said more. Mr Starmer left, and Starmer’s aides stayed.",
+        );
+        let p = e.entities.iter().find(|x| x.name == "Keir Starmer").expect("one person");
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(p.mentions, 4);
+        assert!(p.aliases.contains(&"Sir Keir".to_string()), "{:?}", p.aliases);
+        assert!(p.aliases.contains(&"Mr Starmer".to_string()));
+        assert!(!e.entities.iter().any(|x| x.name == "Keir"));
+        assert_eq!(p.roles[0].title, "prime minister");
+        assert_eq!(p.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn particles_and_accents_stay_in_names() {
+        let e = ents("European Commission President Ursula von der Leyen met Irish Taoiseach Micheál Martin.");
+        assert_eq!(kind_of(&e, "Ursula von der Leyen"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Micheál Martin"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "European Commission"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn places_firms_and_products_are_not_people() {
+        let e = ents("A firm, Anduril, will send Altius 600m drones to Kyiv and the Black Sea, officials in London said.");
+        assert_eq!(kind_of(&e, "Kyiv"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "Black Sea"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "London"), Some(EntityKind::Place));
+        for name in ["Anduril", "Altius"] {
+            assert_ne!(kind_of(&e, name), Some(EntityKind::Person), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_capital_that_only_begins_a_sentence_is_not_a_name() {
+        let e = ents("Officials met. Faster progress was made. Leaders agreed.");
+        assert!(e.entities.is_empty(), "{:?}", e.entities);
+    }
+
+    #[test]
+    fn roles_written_in_lower_case_before_a_name_are_kept() {
+        let e = ents("Earlier NATO chief Mark Rutte spoke, and Foreign Ministry spokeswoman Maria Zakharova replied.");
+        let rutte = e.entities.iter().find(|x| x.name == "Mark Rutte").unwrap();
+        assert_eq!(rutte.roles, [Role { org: Some("NATO".into()), title: "chief".into() }]);
+        let z = e.entities.iter().find(|x| x.name == "Maria Zakharova").unwrap();
+        assert_eq!(z.gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn amounts_are_found_whole() {
+        let e = ents("It costs €800 billion (£670bn), plus £1.6 billion and $30m, or 800 billion euros.");
+        let money: Vec<&str> =
+            e.entities.iter().filter(|x| x.kind == EntityKind::Money).map(|x| x.name.as_str()).collect();
+        assert_eq!(money, ["€800 billion (£670bn)", "£1.6 billion", "$30m", "800 billion euros"]);
+    }
+
+    #[test]
+    fn a_lone_surname_takes_the_corpus_full_name() {
+        let a = ents("President Donald Trump spoke.");
+        let b = ents("Europe worries about commitments under Trump.");
+        let mut all = vec![a, b];
+        resolve_across(&mut all);
+        assert_eq!(kind_of(&all[1], "Donald Trump"), Some(EntityKind::Person));
+    }
+}

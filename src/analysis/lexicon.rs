@@ -1,0 +1,247 @@
+//! The word lists the analysis leans on, shipped in `assets/lexicon/` and embedded at build time.
+//!
+//! They are general knowledge about English news prose (honorifics, offices, speech verbs,
+//! places, organisations, given names), never facts about particular articles. Multi-word
+//! entries are matched with Aho-Corasick so a run of capitalised words can be checked against
+//! hundreds of places and bodies in one pass.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+fn gender(code: &str) -> Option<Gender> {
+    match code.trim() {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+pub struct Lexicon {
+    /// Lower case, without a full stop.
+    honorifics: HashMap<String, Option<Gender>>,
+    /// Lower-case titles and roles, one or more words.
+    titles: HashMap<String, Option<Gender>>,
+    /// The longest title in words, to bound look-ups.
+    pub max_title_words: usize,
+    speech: HashSet<String>,
+    speaker_nouns: HashSet<String>,
+    places: HashSet<String>,
+    demonyms: HashSet<String>,
+    orgs: HashSet<String>,
+    org_suffixes: HashSet<String>,
+    /// `None` when a name is common for both.
+    first_names: HashMap<String, Option<Gender>>,
+    /// Finds places and organisations inside a longer run of capitalised words.
+    known: AhoCorasick,
+    known_kinds: Vec<KnownKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KnownKind {
+    Place,
+    Org,
+}
+
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lines of a file split into `[section]`s.
+fn sections(text: &str) -> HashMap<String, Vec<&str>> {
+    let mut out: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut current = String::new();
+    for line in entries(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+        } else {
+            out.entry(current.clone()).or_default().push(line);
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let honorifics = entries(include_str!("../../assets/lexicon/honorifics.txt"))
+            .map(|l| {
+                let (w, g) = l.split_once('\t').unwrap_or((l, "-"));
+                (w.trim().to_lowercase(), gender(g))
+            })
+            .collect();
+        let titles: HashMap<String, Option<Gender>> = entries(include_str!("../../assets/lexicon/titles.txt"))
+            .map(|l| {
+                let (w, g) = l.split_once('\t').unwrap_or((l, "-"));
+                (w.trim().to_lowercase(), gender(g))
+            })
+            .collect();
+        let max_title_words = titles.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1);
+        let speech = entries(include_str!("../../assets/lexicon/speech_verbs.txt"))
+            .flat_map(|l| l.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let speaker_nouns =
+            entries(include_str!("../../assets/lexicon/speaker_nouns.txt")).map(str::to_lowercase).collect();
+        let place_sections = sections(include_str!("../../assets/lexicon/places.txt"));
+        let places: HashSet<String> =
+            place_sections.get("place").into_iter().flatten().map(|s| s.to_string()).collect();
+        let demonyms = place_sections.get("demonym").into_iter().flatten().map(|s| s.to_string()).collect();
+        let org_sections = sections(include_str!("../../assets/lexicon/organizations.txt"));
+        let orgs: HashSet<String> = org_sections.get("name").into_iter().flatten().map(|s| s.to_string()).collect();
+        let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
+        let mut first_names: HashMap<String, Option<Gender>> = HashMap::new();
+        for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
+            let g = gender(&section);
+            for name in names.iter().flat_map(|l| l.split_whitespace()) {
+                first_names
+                    .entry(name.to_string())
+                    .and_modify(|old| {
+                        if *old != g {
+                            *old = None;
+                        }
+                    })
+                    .or_insert(g);
+            }
+        }
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut known_kinds = Vec::new();
+        for p in &places {
+            patterns.push(p);
+            known_kinds.push(KnownKind::Place);
+        }
+        for o in &orgs {
+            patterns.push(o);
+            known_kinds.push(KnownKind::Org);
+        }
+        let known = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns build an automaton");
+        Lexicon {
+            honorifics,
+            titles,
+            max_title_words,
+            speech,
+            speaker_nouns,
+            places,
+            demonyms,
+            orgs,
+            org_suffixes,
+            first_names,
+            known,
+            known_kinds,
+        }
+    }
+
+    /// `Some(gender)` when `word` is an honorific (`Mr`, `Dame`, `Dr.`).
+    pub fn honorific(&self, word: &str) -> Option<Option<Gender>> {
+        self.honorifics.get(&word.trim_end_matches('.').to_lowercase()).copied()
+    }
+
+    /// `Some(gender)` when the words form a title or role (`prime minister`, `spokeswoman`).
+    pub fn title(&self, words: &[&str]) -> Option<Option<Gender>> {
+        let key = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect::<Vec<_>>().join(" ");
+        self.titles.get(&key).copied()
+    }
+
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        self.speech.contains(&word.to_lowercase())
+    }
+
+    pub fn is_speaker_noun(&self, word: &str) -> bool {
+        self.speaker_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+
+    /// An adjective of nationality or region (`Russian`, `European`, `French`): listed, or a
+    /// place's name with its ending changed.
+    pub fn is_demonym(&self, word: &str) -> bool {
+        if self.demonyms.contains(word) {
+            return true;
+        }
+        if self.places.contains(word) || !word.ends_with(['n', 'h', 'i', 'e']) || word.contains(' ') {
+            return false;
+        }
+        ["ian", "an", "n", "ish", "ese", "i"].iter().any(|suffix| {
+            word.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().count() >= 4
+                    && self.places.iter().any(|p| p.starts_with(stem) && p.len() <= stem.len() + 3 && !p.contains(' '))
+            })
+        })
+    }
+
+    /// A known body, or a name ending in a kind of body (`Foreign Office`) or starting with one
+    /// followed by `of`/`for` (`Ministry of Defence`).
+    pub fn is_org(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        self.orgs.contains(name)
+            || (words.len() > 1 && words.last().is_some_and(|w| self.org_suffixes.contains(*w)))
+            || (words.len() > 2 && self.org_suffixes.contains(words[0]) && matches!(words[1], "of" | "for"))
+    }
+
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+
+    pub fn first_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.first_names.get(word).copied()
+    }
+
+    /// Places and organisations named inside `text`, as whole words: byte range and kind.
+    pub fn known_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, KnownKind)> {
+        self.known
+            .find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| (m.range(), self.known_kinds[m.pattern().as_usize()]))
+            .collect()
+    }
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.honorific("Mr."), Some(Some(Gender::Male)));
+        assert_eq!(lx.honorific("Dame"), Some(Some(Gender::Female)));
+        assert_eq!(lx.title(&["Prime", "Minister"]), Some(None));
+        assert_eq!(lx.title(&["spokeswoman"]), Some(Some(Gender::Female)));
+        assert!(lx.is_speech_verb("Said"));
+        assert!(lx.is_place("Kyiv"));
+        assert!(lx.is_org("NATO"));
+        assert!(lx.is_org("Ministry of Defence") || lx.is_org("Foreign Ministry"));
+        assert!(!lx.is_org("Ministry"));
+        assert_eq!(lx.first_name("Ursula"), Some(Some(Gender::Female)));
+        assert_eq!(lx.first_name("Andrea"), Some(None), "given to both");
+        for d in ["Russian", "Ukrainian", "European", "British", "Canadian", "French"] {
+            assert!(lx.is_demonym(d), "{d}");
+        }
+        for w in ["Russia", "Starmer", "Belfast", "Thales", "London", "Berlin"] {
+            assert!(!lx.is_demonym(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn known_names_are_found_as_whole_words() {
+        let found = LEXICON.known_in("the Black Sea and Kyiv, not Kyivstar");
+        let names: Vec<_> = found.iter().map(|(r, k)| (&"the Black Sea and Kyiv, not Kyivstar"[r.clone()], *k)).collect();
+        assert_eq!(names, [("Black Sea", KnownKind::Place), ("Kyiv", KnownKind::Place)]);
+    }
+}

@@ -1,0 +1,918 @@
+//! Direct quotations and who said them.
+//!
+//! Three passes over the article's blocks:
+//!
+//! 1. **Marks.** Curly and straight double quotes, and single quotes told apart from
+//!    apostrophes (`‘` opens after a space; `’` closes only an open single quote and only before
+//!    a non-letter, so `Russia’s` and `don’t` are left alone). A paragraph that ends inside a
+//!    quotation continues it when the next paragraph re-opens with a quote mark.
+//! 2. **Speech or not.** Whole sentences in quote marks are speech. A phrase inside a sentence is
+//!    speech only when a speech verb in the sentence reports it and it does not read as a name
+//!    (title case, `so-called`, `a “…” to`, a phrase the article keeps quoting).
+//! 3. **Speakers.** The subject of the speech verb before the quotation (`X said:`, `X, who …,
+//!    said`, `…, stating:`), or after it (`“…,” X told reporters`, `said X`), or carried over
+//!    from the previous paragraph or quotation. Pronouns go to the last subject of that gender;
+//!    roles (`the Prime Minister`, `NATO’s chief`) to the person named with that role; bodies
+//!    (`Downing Street`, `a spokeswoman for …`) speak for themselves. No evidence, no speaker.
+
+use super::entities::{Entities, EntityKind};
+use super::lexicon::{Gender, LEXICON};
+use super::text::{self, is_capitalised, sentence_at, sentence_breaks, strip_possessive, Token};
+use crate::article::{Article, BlockKind};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub speaker: Option<String>,
+    /// The words quoted, without the outer marks; paragraphs of a long quotation joined by `\n`.
+    pub text: String,
+    /// The block the quotation opens in.
+    pub block: usize,
+    pub partial: bool,
+    /// Byte offset in `block` just after the opening mark.
+    #[serde(skip)]
+    pub start: usize,
+    /// The block the quotation closes in, and the byte offset of its closing mark there.
+    #[serde(skip)]
+    pub end_block: usize,
+    #[serde(skip)]
+    pub end: usize,
+    /// The speech verb the speaker was found by, when there was one.
+    #[serde(skip)]
+    pub verb: Option<String>,
+}
+
+impl Quote {
+    /// Whether byte `at` of `block` lies inside the quotation (marks included).
+    pub fn covers(&self, block: usize, at: usize) -> bool {
+        let after_start = block > self.block || (block == self.block && at + 1 >= self.start);
+        let before_end = block < self.end_block || (block == self.end_block && at <= self.end);
+        after_start && before_end
+    }
+
+    /// The part of `block` inside this quotation, marks included.
+    pub fn range_in(&self, block: usize, len: usize) -> Option<Range<usize>> {
+        if block < self.block || block > self.end_block {
+            return None;
+        }
+        let start = if block == self.block { self.start.saturating_sub(mark_len_before(self.start)) } else { 0 };
+        let end = if block == self.end_block { (self.end + 3).min(len) } else { len };
+        Some(start..end)
+    }
+}
+
+fn mark_len_before(_start: usize) -> usize {
+    // Every opening mark byline knows is one char of 1 to 3 bytes; highlighting one byte early
+    // on an ASCII mark is harmless, so the widest is assumed and clamped by the caller's text.
+    1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+/// A pair of marks found in one block.
+#[derive(Debug, Clone)]
+struct Span {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Byte offset just after the opening mark.
+    inner: usize,
+    /// Byte offset of the closing mark, or `None` if the block ends inside the quotation.
+    close: Option<usize>,
+}
+
+fn is_open_context(p: Option<char>) -> bool {
+    p.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '“' | '"' | '/' | ':'))
+}
+
+/// Top-level quotation spans of one block. `continuing` says the block starts inside a
+/// quotation carried over from the paragraph before (its re-opening mark already consumed).
+fn scan(text: &str, continuing: bool) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
+    if continuing {
+        let inner = chars.first().map_or(0, |&(i, c)| if matches!(c, '“' | '"' | '«') { i + c.len_utf8() } else { i });
+        stack.push((Mark::Double, 0, inner));
+    }
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if continuing && k == 0 && matches!(c, '“' | '"' | '«') {
+            continue;
+        }
+        let p = k.checked_sub(1).map(|j| chars[j].1);
+        let n = chars.get(k + 1).map(|x| x.1);
+        let in_double = stack.iter().any(|s| s.0 == Mark::Double);
+        let in_single = stack.last().is_some_and(|s| s.0 == Mark::Single);
+        let after = i + c.len_utf8();
+        let event = match c {
+            '“' | '«' | '„' => Some((Mark::Double, true)),
+            '”' | '»' => in_double.then_some((Mark::Double, false)),
+            '"' => Some((Mark::Double, !in_double)),
+            '‘' if is_open_context(p) => Some((Mark::Single, true)),
+            '’' | '\'' if in_single && p.is_some_and(|c| !c.is_whitespace()) && !n.is_some_and(char::is_alphanumeric) => {
+                Some((Mark::Single, false))
+            }
+            '\'' if is_open_context(p) && n.is_some_and(char::is_alphabetic) => Some((Mark::Single, true)),
+            _ => None,
+        };
+        match event {
+            Some((m, true)) => stack.push((m, i, after)),
+            Some((m, false)) => {
+                if let Some(pos) = stack.iter().rposition(|s| s.0 == m) {
+                    let (_, open, inner) = stack[pos];
+                    stack.truncate(pos);
+                    if stack.is_empty() {
+                        out.push(Span { open, inner, close: Some(i) });
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+    // A double quote left open runs to the end of the block; an unclosed single quote was an
+    // apostrophe after all.
+    if let Some(&(_, open, inner)) = stack.iter().find(|s| s.0 == Mark::Double) {
+        out.push(Span { open, inner, close: None });
+    }
+    out
+}
+
+fn starts_with_open_mark(text: &str) -> bool {
+    text.starts_with(['“', '"', '«'])
+}
+
+/// A quotation as found, before it is judged.
+#[derive(Debug, Clone)]
+struct Found {
+    block: usize,
+    open: usize,
+    start: usize,
+    end_block: usize,
+    end: usize,
+    text: String,
+    closed: bool,
+}
+
+fn find_all(article: &Article) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut carrying: Option<usize> = None;
+    for (b, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            carrying = None;
+            continue;
+        }
+        let text = &block.text;
+        let continuing = carrying.is_some() && starts_with_open_mark(text);
+        if !continuing {
+            carrying = None;
+        }
+        for (k, s) in scan(text, continuing).into_iter().enumerate() {
+            let end = s.close.unwrap_or(text.len());
+            let piece = text[s.inner..end].trim();
+            if continuing && k == 0 {
+                if let Some(q) = carrying.and_then(|i| out.get_mut(i)) {
+                    q.text.push('\n');
+                    q.text.push_str(piece);
+                    q.end_block = b;
+                    q.end = end;
+                    q.closed = s.close.is_some();
+                }
+            } else {
+                out.push(Found {
+                    block: b,
+                    open: s.open,
+                    start: s.inner,
+                    end_block: b,
+                    end,
+                    text: piece.to_string(),
+                    closed: s.close.is_some(),
+                });
+            }
+            carrying = (s.close.is_none()).then(|| out.len() - 1);
+        }
+    }
+    out.retain(|q| !q.text.trim().is_empty());
+    out
+}
+
+/// Words that introduce a name rather than report speech.
+const NAMING: &[&str] = &["so-called", "called", "dubbed", "named", "termed", "branded", "labelled", "labeled", "nicknamed", "titled", "entitled", "known as"];
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "my", "your"];
+const FUNCTION_AFTER: &[&str] = &[
+    "to", "is", "was", "are", "were", "has", "have", "had", "will", "would", "and", "or", "of", "in", "on", "for",
+    "with", "that", "which", "who", "as", "at", "by", "from", "could", "can", "may", "might", "should", "must",
+];
+
+fn words_lower(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// A quoted phrase that reads as a name or a term rather than as someone's words.
+fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
+    let text = &article.blocks[q.block].text;
+    let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w))
+        && words.iter().any(|w| is_capitalised(w));
+    if title_case {
+        return true;
+    }
+    let lead = words_lower(&text[..q.open]);
+    let last = lead.last().map(String::as_str).unwrap_or("");
+    let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
+    if NAMING.contains(&last) || NAMING.contains(&last_two.as_str()) {
+        return true;
+    }
+    let next = text.get(q.end..).map(|rest| {
+        rest.trim_start_matches(['”', '’', '"', '\'', '»'])
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    });
+    if DETERMINERS.contains(&last)
+        && !ends_sentence(&q.text)
+        && next.as_deref().is_none_or(|n| n.is_empty() || FUNCTION_AFTER.contains(&n))
+    {
+        return true;
+    }
+    if words.len() >= 3 {
+        let key = phrase.to_lowercase();
+        let quoted_again = all.iter().filter(|o| o.text.to_lowercase().trim_end_matches(['.', ',']) == key).count() > 1;
+        return quoted_again;
+    }
+    false
+}
+
+/// Whether the quotation stands as a sentence of its own rather than inside one.
+fn is_full(q: &Found, article: &Article) -> bool {
+    if q.end_block > q.block {
+        return true;
+    }
+    let text = &article.blocks[q.block].text;
+    let first_upper = q.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !first_upper {
+        return false;
+    }
+    let lead = text[..q.open].trim_end();
+    if lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?', '—', '–']) {
+        return true;
+    }
+    let last = lead.rsplit(' ').next().unwrap_or("");
+    LEXICON.is_speech_verb(last) && q.closed && ends_sentence(&q.text)
+}
+
+/// Who said it, and by which verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Said {
+    speaker: String,
+    verb: Option<String>,
+    gender: Option<Gender>,
+    body: bool,
+}
+
+/// A subject seen in the narrative, for pronouns.
+#[derive(Debug, Clone)]
+struct Subject {
+    block: usize,
+    at: usize,
+    said: Said,
+}
+
+struct Ctx<'a> {
+    article: &'a Article,
+    ents: &'a Entities,
+    /// Top-level quote ranges of each block (marks included), for sentence bounds.
+    spans: Vec<Vec<Range<usize>>>,
+    breaks: Vec<Vec<usize>>,
+    subjects: Vec<Subject>,
+}
+
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "has", "have", "had", "will", "would", "also", "then", "later", "repeatedly", "strongly", "once", "again",
+    "previously", "earlier", "is", "was", "were", "are", "been", "could", "may", "might", "must", "should",
+    "can", "did", "does", "do", "not", "never", "just", "recently", "reportedly", "publicly", "privately",
+    "today", "yesterday", "quickly", "firmly", "further", "subsequently", "now", "initially", "separately",
+    "simply", "clearly", "openly", "already", "first", "angrily", "bluntly", "flatly", "insistently", "only",
+    "even", "still", "frequently", "often", "always",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+fn is_role_word(w: &str) -> bool {
+    LEXICON.title(&[w]).is_some() || LEXICON.is_speaker_noun(w)
+}
+
+/// Words of a block with their offsets, and the index of the first token at or after `at`.
+fn token_index(toks: &[Token], at: usize) -> usize {
+    toks.iter().position(|t| t.start >= at).unwrap_or(toks.len())
+}
+
+impl<'a> Ctx<'a> {
+    fn new(article: &'a Article, ents: &'a Entities, found: &[Found]) -> Self {
+        let mut spans = vec![Vec::new(); article.blocks.len()];
+        for q in found {
+            for b in q.block..=q.end_block {
+                let len = article.blocks[b].text.len();
+                let start = if b == q.block { q.open } else { 0 };
+                let end = if b == q.end_block { (q.end + 3).min(len) } else { len };
+                spans[b].push(start..end);
+            }
+        }
+        let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
+        Ctx { article, ents, spans, breaks, subjects: Vec::new() }
+    }
+
+    fn text(&self, b: usize) -> &'a str {
+        &self.article.blocks[b].text
+    }
+
+    fn sentence(&self, b: usize, at: usize) -> Range<usize> {
+        sentence_at(&self.breaks[b], self.text(b).len(), at)
+    }
+
+    fn in_quote(&self, b: usize, at: usize) -> bool {
+        self.spans[b].iter().any(|s| s.start <= at && at < s.end)
+    }
+
+    /// The noun phrase that ends just before byte `end`: the subject of a verb there.
+    fn np_before(&self, b: usize, end: usize, floor: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = text::tokens(&text[..end]);
+        let mut k = toks.len();
+        // Auxiliaries and adverbs between the subject and its verb.
+        while k > 0 && toks[k - 1].start >= floor && SKIP_BEFORE_VERB.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+            let gap = &text[toks[k - 1].end..if k < toks.len() { toks[k].start } else { end }];
+            if gap.contains(',') {
+                break;
+            }
+            k -= 1;
+        }
+        let mut stop = if k < toks.len() { toks[k].start } else { end };
+        // A clause between commas: `X, who will chair the meeting, said`.
+        let tail = text[..stop].trim_end();
+        if tail.ends_with(',') {
+            let inner_end = tail.len() - 1;
+            let prev = text[floor..inner_end].rfind(',').map(|p| p + floor)?;
+            if self.in_quote(b, prev) || text[prev..inner_end].contains(['“', '"']) {
+                return None;
+            }
+            // `…, who said` leaves the antecedent before the comma.
+            stop = prev;
+            k = token_index(&toks, stop);
+            let _ = k;
+            return self.np_ending(b, stop, floor);
+        }
+        let _ = &mut stop;
+        self.np_ending(b, stop, floor)
+    }
+
+    /// The noun phrase whose last word ends at or before `stop`.
+    fn np_ending(&self, b: usize, stop: usize, floor: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = text::tokens(&text[..stop]);
+        let last = toks.last()?;
+        if last.start < floor || !text[last.end..stop].trim().is_empty() {
+            return None;
+        }
+        let lw = last.text.to_lowercase();
+        if PRONOUNS.contains(&lw.as_str()) {
+            return Some(last.start..last.end);
+        }
+        if lw == "who" || lw == "which" {
+            let before = text[floor..last.start].trim_end().strip_suffix(',')?;
+            return self.np_ending(b, floor + before.len(), floor);
+        }
+        let mut s = toks.len();
+        while s > 0 {
+            let t = toks[s - 1];
+            if t.start < floor {
+                break;
+            }
+            let joined = s == toks.len() || matches!(&text[t.end..toks[s].start], " " | "-");
+            if !joined {
+                break;
+            }
+            let ok = is_capitalised(t.text)
+                || is_role_word(t.text)
+                || (text::PARTICLES.contains(&t.text)
+                    && s < toks.len()
+                    && (is_capitalised(toks[s].text) || text::PARTICLES.contains(&toks[s].text)));
+            if !ok || (s < toks.len() && text::is_possessive(t.text) && !is_role_word(toks[s].text)) {
+                break;
+            }
+            s -= 1;
+        }
+        while s < toks.len() && text::is_common(toks[s].text) {
+            s += 1;
+        }
+        (s < toks.len()).then(|| toks[s].start..last.end)
+    }
+
+    /// The noun phrase starting at `from`: a pronoun, or a run of names and role words.
+    fn np_after(&self, b: usize, from: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = text::tokens(text);
+        let mut k = token_index(&toks, from);
+        if k >= toks.len() || !text[from..toks[k].start].trim().is_empty() {
+            return None;
+        }
+        while k < toks.len() && DETERMINERS.contains(&toks[k].text.to_lowercase().as_str()) {
+            k += 1;
+        }
+        let first = *toks.get(k)?;
+        if PRONOUNS.contains(&first.text.to_lowercase().as_str()) {
+            return Some(first.start..first.end);
+        }
+        let mut e = k;
+        while e < toks.len() {
+            let t = toks[e];
+            if e > k && !matches!(&text[toks[e - 1].end..t.start], " " | "-") {
+                break;
+            }
+            let ok = is_capitalised(t.text)
+                || is_role_word(t.text)
+                || (e > k && text::PARTICLES.contains(&t.text));
+            if !ok {
+                break;
+            }
+            e += 1;
+            if text::is_possessive(t.text) && !toks.get(e).is_some_and(|n| is_role_word(n.text)) {
+                break;
+            }
+        }
+        (e > k).then(|| first.start..toks[e - 1].end)
+    }
+
+    /// Who a noun phrase names.
+    fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        let phrase = &text[np.clone()];
+        let lower = phrase.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return self.pronoun(&lower, b, np.start);
+        }
+        let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+        if let Some(e) = person {
+            return Some(self.said_by_entity(e));
+        }
+        // A role: `NATO’s chief`, `the Prime Minister`.
+        for k in 1..=LEXICON.max_title_words.min(words.len()) {
+            let title = &words[words.len() - k..];
+            if LEXICON.title(title).is_some() {
+                let org = words[..words.len() - k].join(" ");
+                let org = strip_possessive(&org).trim();
+                if let Some(e) = self.role_holder(&title.join(" ").to_lowercase(), (!org.is_empty()).then_some(org)) {
+                    return Some(self.said_by_entity(e));
+                }
+            }
+        }
+        if let Some(e) = self.ents.within(b, &np) {
+            let ent = &self.ents.entities[e];
+            if matches!(ent.kind, EntityKind::Organization | EntityKind::Place) {
+                return Some(Said { speaker: ent.name.clone(), verb: None, gender: None, body: true });
+            }
+        }
+        let last = words.last()?;
+        if LEXICON.is_speaker_noun(last) || words.iter().any(|w| is_capitalised(w)) {
+            let shown = strip_possessive(phrase).to_string();
+            let body = LEXICON.is_speaker_noun(last);
+            return Some(Said { speaker: shown, verb: None, gender: None, body });
+        }
+        None
+    }
+
+    fn said_by_entity(&self, e: usize) -> Said {
+        let ent = &self.ents.entities[e];
+        Said {
+            speaker: ent.name.clone(),
+            verb: None,
+            gender: ent.gender,
+            body: ent.kind != EntityKind::Person,
+        }
+    }
+
+    fn role_holder(&self, title: &str, org: Option<&str>) -> Option<usize> {
+        fn class(t: &str) -> &str {
+            match t {
+            "chief" | "boss" | "head" | "leader" | "secretary general" | "secretary-general" | "general secretary"
+            | "director general" | "director-general" | "chair" | "chairman" | "chairwoman" => "head",
+            other => other,
+            }
+        }
+        let want = class(title);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.ents.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let fits = e.roles.iter().any(|r| {
+                class(&r.title) == want
+                    && match org {
+                        Some(o) => r.org.as_deref().is_some_and(|ro| ro.eq_ignore_ascii_case(o)),
+                        None => true,
+                    }
+            });
+            let plain = e.roles.iter().any(|r| r.org.is_none() && class(&r.title) == want);
+            let score = e.mentions + if plain { 1000 } else { 0 };
+            if fits && best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// `he` / `she`: the last subject of that gender; a body counts when it spoke last.
+    fn pronoun(&self, p: &str, b: usize, at: usize) -> Option<Said> {
+        let want = match p {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let mut first = true;
+        for s in self.subjects.iter().rev() {
+            if (s.block, s.at) >= (b, at) {
+                continue;
+            }
+            if want.is_none() {
+                return s.said.body.then(|| s.said.clone());
+            }
+            if s.said.body {
+                if first {
+                    return Some(s.said.clone());
+                }
+            } else if s.said.gender.is_none() || s.said.gender == want {
+                return Some(s.said.clone());
+            }
+            first = false;
+        }
+        None
+    }
+
+    /// The grammatical subject of the sentence around `at`: its first noun phrase once an
+    /// opening clause (`In response to …,`) or adverb is passed.
+    fn sentence_subject(&self, b: usize, at: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let sent = self.sentence(b, at);
+        let toks = text::tokens(&text[..sent.end]);
+        let mut k = token_index(&toks, sent.start);
+        let first = toks.get(k)?;
+        let opener = text::is_common(first.text) && !PRONOUNS.contains(&first.text.to_lowercase().as_str());
+        if opener {
+            let comma = text[first.end..sent.end].find(',').map(|c| c + first.end);
+            match comma {
+                Some(c) if !self.in_quote(b, c) && words_lower(&text[first.end..c]).len() <= 12 => {
+                    k = token_index(&toks, c);
+                }
+                _ => k += 1,
+            }
+            while k < toks.len() && text::is_common(toks[k].text) && !PRONOUNS.contains(&toks[k].text.to_lowercase().as_str()) {
+                k += 1;
+            }
+        }
+        let t = toks.get(k)?;
+        self.np_after(b, t.start)
+    }
+
+    /// Who is said to speak by the speech verb at token `v` of block `b`.
+    fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
+        let np = self.np_before(b, v.start, floor);
+        let said = match np {
+            Some(np) => self.resolve(b, np),
+            None if v.text.ends_with("ing") || v.text.ends_with("ed") => {
+                self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
+            }
+            None => None,
+        };
+        let said = said.or_else(|| {
+            // `… , telling X` after a clause whose subject is the speaker.
+            v.text.ends_with("ing").then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))).flatten()
+        });
+        said.map(|s| Said { verb: Some(v.text.to_lowercase()), ..s })
+    }
+
+    /// The last speech verb in `range` of block `b`, outside quotations.
+    fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
+        let text = self.text(b);
+        text::tokens(text)
+            .into_iter()
+            .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
+            .filter(|t| self.is_verb_here(b, t))
+            .last()
+    }
+
+    fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
+        let text = self.text(b);
+        text::tokens(text)
+            .into_iter()
+            .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
+            .find(|t| self.is_verb_here(b, t))
+    }
+
+    /// A speech verb used as a verb: not capitalised, not after a determiner (`their
+    /// continued support`).
+    fn is_verb_here(&self, b: usize, t: &Token) -> bool {
+        if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
+            return false;
+        }
+        let before = text::tokens(&self.text(b)[..t.start]);
+        !before.last().is_some_and(|p| DETERMINERS.contains(&p.text.to_lowercase().as_str()))
+    }
+
+    /// `According to X` in the sentence.
+    fn according_to(&self, b: usize, range: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        let lower = text[range.clone()].to_lowercase();
+        let at = lower.find("according to ")? + range.start + "according to ".len();
+        let np = self.np_after(b, at)?;
+        self.resolve(b, np).map(|s| Said { verb: Some("according to".into()), ..s })
+    }
+
+    /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
+    fn after_quote(&self, b: usize, close: usize, sent_end: usize) -> Option<Said> {
+        let text = self.text(b);
+        let from = text[close..].char_indices().find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' ')).map(|(i, _)| close + i)?;
+        if from >= sent_end {
+            return None;
+        }
+        let toks: Vec<Token> = text::tokens(&text[..sent_end]).into_iter().filter(|t| t.start >= from).collect();
+        let first = toks.first()?;
+        if LEXICON.is_speech_verb(first.text) {
+            let np = self.np_after(b, first.end + 1)?;
+            return self.resolve(b, np).map(|s| Said { verb: Some(first.text.to_lowercase()), ..s });
+        }
+        let np = self.np_after(b, from)?;
+        let verb = toks.iter().find(|t| t.start >= np.end)?;
+        let between = &text[np.end..verb.start];
+        let verb_ok = LEXICON.is_speech_verb(verb.text) && between.trim().split_whitespace().count() <= 1 && !between.contains(',');
+        if !verb_ok {
+            return None;
+        }
+        self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s })
+    }
+
+    /// The speaker named in a lead-in (a sentence or clause before a quotation).
+    fn from_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
+        if let Some(v) = self.last_verb(b, range.clone()) {
+            if let Some(s) = self.speaker_of_verb(b, v, range.start) {
+                return Some(s);
+            }
+        }
+        let text = self.text(b);
+        if text[range.clone()].trim_end().ends_with(':') {
+            // `X has unveiled a plan:` names its speaker without a speech verb.
+            let person = self
+                .ents
+                .mentions
+                .iter()
+                .filter(|m| m.block == b && m.range.start >= range.start && m.range.end <= range.end)
+                .filter(|m| self.ents.entities[m.entity].kind == EntityKind::Person)
+                .last();
+            if let Some(m) = person {
+                return Some(self.said_by_entity(m.entity));
+            }
+            return self.sentence_subject(b, range.start).and_then(|np| self.resolve(b, np));
+        }
+        None
+    }
+
+    /// Records the subject of every narrative sentence, for pronouns.
+    fn collect_subjects(&mut self) {
+        let mut subjects = Vec::new();
+        for (b, block) in self.article.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading {
+                continue;
+            }
+            let mut starts = vec![0];
+            starts.extend(self.breaks[b].iter().copied());
+            for s in starts {
+                if s >= block.text.len() || self.in_quote(b, s) {
+                    continue;
+                }
+                if let Some(np) = self.sentence_subject(b, s) {
+                    if let Some(said) = self.resolve_with(b, np.clone(), &subjects) {
+                        subjects.push(Subject { block: b, at: np.start, said });
+                    }
+                }
+            }
+        }
+        self.subjects = subjects;
+    }
+
+    fn resolve_with(&mut self, b: usize, np: Range<usize>, so_far: &[Subject]) -> Option<Said> {
+        let saved = std::mem::replace(&mut self.subjects, so_far.to_vec());
+        let r = self.resolve(b, np);
+        self.subjects = saved;
+        r
+    }
+}
+
+/// Finds the quotations of an article and their speakers.
+pub fn find(article: &Article, ents: &Entities) -> Vec<Quote> {
+    let found = find_all(article);
+    let mut ctx = Ctx::new(article, ents, &found);
+    ctx.collect_subjects();
+    let mut out: Vec<Quote> = Vec::new();
+    for q in &found {
+        let full = is_full(q, article);
+        if !full && name_like(q, article, &found) {
+            continue;
+        }
+        let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
+        if !full && said.is_none() {
+            // A phrase in quote marks that nobody is said to have said: scare quotes.
+            continue;
+        }
+        if let Some(s) = &said {
+            ctx.subjects.push(Subject { block: q.block, at: q.start, said: s.clone() });
+            ctx.subjects.sort_by_key(|s| (s.block, s.at));
+        }
+        out.push(Quote {
+            speaker: said.as_ref().map(|s| s.speaker.clone()),
+            text: q.text.clone(),
+            block: q.block,
+            partial: !full,
+            start: q.start,
+            end_block: q.end_block,
+            end: q.end,
+            verb: said.and_then(|s| s.verb),
+        });
+    }
+    out
+}
+
+fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
+    let b = q.block;
+    let text = ctx.text(b);
+    let sent = ctx.sentence(b, q.open);
+    if q.closed {
+        let end_sent = ctx.sentence(q.end_block, q.end);
+        if let Some(s) = ctx.after_quote(q.end_block, q.end, end_sent.end) {
+            return Some(s);
+        }
+    }
+    let lead = sent.start..q.open;
+    if !text[lead.clone()].trim().is_empty() {
+        if let Some(s) = ctx.from_lead_in(b, lead) {
+            return Some(s);
+        }
+    }
+    if q.open == 0 || text[..q.open].trim().is_empty() {
+        if let Some(prev) = (0..b).rev().find(|&p| ctx.article.blocks[p].kind != BlockKind::Heading) {
+            let pt = ctx.text(prev);
+            if pt.trim_end().ends_with(':') && prev + 1 == b {
+                let ps = ctx.sentence(prev, pt.trim_end().len().saturating_sub(1));
+                if let Some(s) = ctx.from_lead_in(prev, ps) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    // The same speaker goes on: an earlier quotation in this paragraph, or a quotation-only
+    // paragraph just before.
+    let same_block = earlier.iter().rev().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = same_block {
+        return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
+    }
+    let prev_block = earlier.iter().rev().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = prev_block {
+        let pt = ctx.text(e.end_block);
+        if starts_with_open_mark(pt) || e.block != e.end_block {
+            return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
+        }
+    }
+    None
+}
+
+fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let b = q.block;
+    let sent = ctx.sentence(b, q.open);
+    if let Some(v) = ctx.last_verb(b, sent.start..q.open) {
+        if let Some(s) = ctx.speaker_of_verb(b, v, sent.start) {
+            return Some(s);
+        }
+    }
+    if let Some(s) = ctx.according_to(b, sent.clone()) {
+        return Some(s);
+    }
+    let after = (q.end + 1).min(sent.end)..sent.end;
+    if let Some(v) = ctx.first_verb(b, after.clone()) {
+        return ctx.speaker_of_verb(b, v, after.start);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities;
+    use crate::load::normalize;
+
+    fn quotes(body: &str) -> Vec<(Option<String>, String, bool)> {
+        let a = normalize("t.txt", &format!("A headline for the test\n\n{body}\n"));
+        let e = entities::find(&a);
+        find(&a, &e).into_iter().map(|q| (q.speaker, q.text, q.partial)).collect()
+    }
+
+    fn speaker(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        let q = quotes("Russia’s envoy said the plan ‘won’t work’ and don’t expect more.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "won’t work");
+    }
+
+    #[test]
+    fn speaker_before_a_colon_and_after_a_comma() {
+        let q = quotes(
+            "Prime Minister Jane Smith, who chairs the talks, said: “We will act.”\n\n“It is time,” Smith told reporters. “Now.”",
+        );
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert!(q.iter().all(|x| x.0 == speaker("Jane Smith")), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs_is_one() {
+        let q = quotes("A spokeswoman for the Home Office said: “The first part.\n\n“The second part.\n\n“The end.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, speaker("Home Office"));
+        assert!(q[0].1.starts_with("The first part.") && q[0].1.ends_with("The end."));
+    }
+
+    #[test]
+    fn pronouns_go_to_the_last_subject_of_their_gender_across_paragraphs() {
+        let q = quotes(
+            "President Maria Lopez met Mr John Brown in Madrid.\n\nBrown left early. Lopez stayed.\n\nShe said: “We agreed.”\n\nHe added: “We did not.”",
+        );
+        assert_eq!(q[0].0, speaker("Maria Lopez"));
+        assert_eq!(q[1].0, speaker("John Brown"));
+    }
+
+    #[test]
+    fn names_and_scare_quotes_are_not_speech() {
+        let q = quotes(
+            "Officials say countries may join a “coalition of the able” to help. The government’s “Plan for Growth” was praised. The so-called ‘deal of the century’ failed. It was a “bold” idea.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn partial_quotations_take_the_subject_of_the_speech_verb() {
+        let q = quotes("Jane Smith has said the city is at a “pivotal” moment, hours after the mayor John Brown said it faced “grave danger”.");
+        assert_eq!(q, vec![
+            (speaker("Jane Smith"), "pivotal".into(), true),
+            (speaker("John Brown"), "grave danger".into(), true),
+        ]);
+    }
+
+    #[test]
+    fn the_listener_is_not_the_speaker() {
+        let q = quotes("Mr John Brown later spoke about the meeting, telling the BBC’s Anna Green, “I do not regret it.”");
+        assert_eq!(q[0].0, speaker("John Brown"));
+    }
+
+    #[test]
+    fn roles_resolve_to_the_person_named_with_them() {
+        let q = quotes("NATO chief Mark Stone spoke in Oslo.\n\nLater, NATO’s chief said the alliance faced “a long winter”.");
+        assert_eq!(q[0].0, speaker("Mark Stone"));
+    }
+
+    #[test]
+    fn a_quote_with_no_speaker_has_none() {
+        let q = quotes("The sign read: “Closed for the winter.”\n\nNobody knew why.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, None);
+    }
+
+    #[test]
+    fn two_speakers_in_one_paragraph() {
+        let q = quotes("“Yes,” said Mr John Brown. But Ms Anna Green disagreed, stating: “No.”");
+        assert_eq!(q[0].0, speaker("John Brown"));
+        assert_eq!(q[1].0, speaker("Anna Green"));
+    }
+
+    #[test]
+    fn nested_quotations_stay_inside_the_outer_one() {
+        let q = quotes("Jane Smith said: “They told me ‘never again’ and I believed them.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].1.contains("‘never again’"));
+    }
+
+    #[test]
+    fn straight_quotes_after_a_colon() {
+        let q = quotes("Russian Foreign Minister Sergei Ivanov opposed the plan, stating:\n\n\"This would be war.\"");
+        assert_eq!(q, vec![(speaker("Sergei Ivanov"), "This would be war.".into(), false)]);
+    }
+}

@@ -1,0 +1,156 @@
+//! Small text tools shared by the entity, quote and speaker passes: words with their offsets,
+//! capitals, and sentence bounds that know about abbreviations and quotations.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word and where it stands in its block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    text.unicode_word_indices().map(|(start, w)| Token { start, end: start + w.len(), text: w }).collect()
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word written in capitals throughout (`NATO`, `LBC`), digits allowed (`G7`).
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2
+        && is_capitalised(word)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+}
+
+/// `Starmer’s` → `Starmer`.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Words that are capitalised at the start of a sentence but never start a name.
+pub const COMMON: &[&str] = &[
+    "a", "an", "the", "as", "in", "at", "on", "for", "but", "and", "or", "so", "yet", "if", "when",
+    "while", "with", "without", "after", "before", "during", "despite", "although", "though",
+    "however", "meanwhile", "elsewhere", "earlier", "later", "now", "then", "also", "still", "this",
+    "that", "these", "those", "there", "here", "it", "its", "his", "her", "their", "our", "my",
+    "your", "he", "she", "they", "we", "i", "you", "what", "which", "who", "why", "how", "where",
+    "by", "from", "to", "of", "into", "over", "under", "about", "around", "since", "until", "amid",
+    "among", "against", "between", "through", "both", "all", "some", "many", "most", "more", "other",
+    "another", "any", "each", "every", "no", "not", "only", "just", "even", "once", "today",
+    "yesterday", "tomorrow", "last", "next", "first", "new", "former", "further", "according",
+    "following", "faced", "under", "instead", "overall", "together", "because", "unless", "whether",
+    "read", "more", "such", "few", "several", "one", "two", "three", "four", "five", "ten", "i’ll",
+    "i'll", "i’m", "i'm", "i’ve", "i've", "i’d", "i'd",
+];
+
+pub fn is_common(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    COMMON.contains(&lower.as_str())
+}
+
+/// Lower-case words that may stand inside a name (`von der Leyen`, `da Silva`).
+pub const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "bin", "al", "le", "la"];
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "capt", "sen", "rep", "gov",
+    "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+fn in_any(pos: usize, spans: &[Range<usize>]) -> bool {
+    spans.iter().any(|s| s.start < pos && pos < s.end)
+}
+
+/// Where sentences end in `text`: after `.`, `!` or `?` (and closing quotes) followed by a
+/// space and a capital or an opening quote; never inside a quotation span, never after a
+/// known abbreviation or a single initial.
+pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        while let Some(n) = text[j..].chars().next() {
+            if matches!(n, '”' | '’' | '"' | '\'' | ')') {
+                j += n.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if j >= text.len() || bytes[j] != b' ' {
+            continue;
+        }
+        let next = text[j + 1..].chars().next();
+        if !next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '‘' | '"' | '\'')) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let lower = word.to_lowercase();
+            if ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && is_capitalised(&word)) {
+                continue;
+            }
+        }
+        if in_any(i, quotes) && !quotes.iter().any(|q| q.end == j || q.end == i + 1) {
+            continue;
+        }
+        out.push(j + 1);
+    }
+    out
+}
+
+/// The sentence around byte `pos`: from the last break at or before it to the next one.
+pub fn sentence_at(breaks: &[usize], len: usize, pos: usize) -> Range<usize> {
+    let start = breaks.iter().rev().find(|&&b| b <= pos).copied().unwrap_or(0);
+    let end = breaks.iter().find(|&&b| b > pos).copied().unwrap_or(len);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_break_after_stops_but_not_abbreviations() {
+        let t = "Mr. Smith went to the U.S. Embassy. He said so. Then left";
+        let b = sentence_breaks(t, &[]);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(&t[b[0]..b[1]], "He said so. ");
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_quotation_does_not_break_it() {
+        let t = "He said: “We are ready. We will act.” Then he left.";
+        let q = [9..t.find("Then").unwrap() - 1];
+        let b = sentence_breaks(t, &q);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(t[b[0]..].starts_with("Then"));
+    }
+
+    #[test]
+    fn possessives_and_acronyms() {
+        assert_eq!(strip_possessive("Starmer’s"), "Starmer");
+        assert!(is_acronym("NATO") && is_acronym("G7") && !is_acronym("Nato") && !is_acronym("A"));
+    }
+}
