@@ -17,12 +17,8 @@ fn main() {
     let mut out = String::from("&[\n");
     for name in &names {
         let path = dir.join(name);
-        writeln!(
-            out,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        )
-        .expect("writing to a String");
+        writeln!(out, "    ({name:?}, include_bytes!({:?})),", path.display().to_string())
+            .expect("writing to a String");
     }
     out.push_str("]\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");

@@ -24,10 +24,7 @@ pub enum BlockKind {
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Block {
-            kind,
-            text: text.into(),
-        }
+        Block { kind, text: text.into() }
     }
 }
 

@@ -3,7 +3,7 @@
 //! The help overlay, the status-bar hints and `--help` are all generated from [`BINDINGS`], so
 //! they cannot disagree with what the keys really do.
 
-use crate::state::{Action, State};
+use crate::state::{Action, Overlay, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// One key binding: the keys, how help shows them, and what they do.
@@ -15,106 +15,42 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        help,
-    }
+const fn bind(keys: &'static [KeyCode], label: &'static str, action: Action, help: &'static str) -> Binding {
+    Binding { keys, label, action, help }
 }
 
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('j'), KeyCode::Down],
-        "j ↓",
-        Action::Down,
-        "down a line / next entry",
-    ),
-    bind(
-        &[KeyCode::Char('k'), KeyCode::Up],
-        "k ↑",
-        Action::Up,
-        "up a line / previous entry",
-    ),
-    bind(
-        &[KeyCode::PageDown, KeyCode::Char(' ')],
-        "PgDn Space",
-        Action::PageDown,
-        "down a page",
-    ),
-    bind(
-        &[KeyCode::PageUp, KeyCode::Char('b')],
-        "PgUp b",
-        Action::PageUp,
-        "up a page",
-    ),
-    bind(
-        &[KeyCode::Char('g'), KeyCode::Home],
-        "g Home",
-        Action::Top,
-        "go to the top",
-    ),
-    bind(
-        &[KeyCode::Char('G'), KeyCode::End],
-        "G End",
-        Action::Bottom,
-        "go to the bottom",
-    ),
+    bind(&[KeyCode::Char('j'), KeyCode::Down], "j ↓", Action::Down, "down a line / next entry"),
+    bind(&[KeyCode::Char('k'), KeyCode::Up], "k ↑", Action::Up, "up a line / previous entry"),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' ')], "PgDn Space", Action::PageDown, "down a page"),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", Action::PageUp, "up a page"),
+    bind(&[KeyCode::Char('g'), KeyCode::Home], "g Home", Action::Top, "go to the top"),
+    bind(&[KeyCode::Char('G'), KeyCode::End], "G End", Action::Bottom, "go to the bottom"),
     bind(
         &[KeyCode::Enter, KeyCode::Char('l'), KeyCode::Right],
         "Enter l →",
         Action::Open,
         "open the article / jump to the name",
     ),
-    bind(
-        &[KeyCode::Esc, KeyCode::Char('h'), KeyCode::Left],
-        "Esc h ←",
-        Action::Back,
-        "back to the list",
-    ),
+    bind(&[KeyCode::Esc, KeyCode::Char('h'), KeyCode::Left], "Esc h ←", Action::Back, "back to the list"),
     bind(&[KeyCode::Tab], "Tab", Action::NextPane, "next pane"),
-    bind(
-        &[KeyCode::BackTab],
-        "Shift-Tab",
-        Action::PrevPane,
-        "previous pane",
-    ),
-    bind(
-        &[KeyCode::Char('/')],
-        "/",
-        Action::StartSearch,
-        "search this article",
-    ),
+    bind(&[KeyCode::BackTab], "Shift-Tab", Action::PrevPane, "previous pane"),
+    bind(&[KeyCode::Char('/')], "/", Action::StartSearch, "search this article"),
     bind(&[KeyCode::Char('n')], "n", Action::NextMatch, "next match"),
-    bind(
-        &[KeyCode::Char('N')],
-        "N",
-        Action::PrevMatch,
-        "previous match",
-    ),
-    bind(
-        &[KeyCode::Char('p')],
-        "p",
-        Action::ToggleProblems,
-        "files skipped or read with problems",
-    ),
+    bind(&[KeyCode::Char('N')], "N", Action::PrevMatch, "previous match"),
+    bind(&[KeyCode::Char(']')], "]", Action::NextQuote, "next quotation"),
+    bind(&[KeyCode::Char('[')], "[", Action::PrevQuote, "previous quotation"),
+    bind(&[KeyCode::Char('}')], "}", Action::NextBySpeaker, "next quotation by this speaker (any article)"),
+    bind(&[KeyCode::Char('{')], "{", Action::PrevBySpeaker, "previous quotation by this speaker"),
+    bind(&[KeyCode::Char('S')], "S", Action::ToggleSpeakers, "every speaker in all articles"),
+    bind(&[KeyCode::Char('p')], "p", Action::ToggleProblems, "files skipped or read with problems"),
     bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
     bind(&[KeyCode::Char('q')], "q Ctrl-C", Action::Quit, "quit"),
 ];
 
 /// The few bindings the status bar has room for.
-pub const HINTS: &[(&str, &str)] = &[
-    ("?", "help"),
-    ("/", "search"),
-    ("Tab", "pane"),
-    ("q", "quit"),
-];
+pub const HINTS: &[(&str, &str)] =
+    &[("?", "help"), ("/", "search"), ("] [", "quotes"), ("S", "speakers"), ("q", "quit")];
 
 /// What a key press does in the current state, if anything. Only presses count: terminals that
 /// report releases and repeats would otherwise act twice.
@@ -134,6 +70,26 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if state.overlay == Some(Overlay::Speakers) {
+        // The corpus view is a list: movement, Enter and Esc work in it as in the panes.
+        return match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('S') => Some(Action::ToggleSpeakers),
+            code => BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone()).filter(|a| {
+                matches!(
+                    a,
+                    Action::Down
+                        | Action::Up
+                        | Action::PageDown
+                        | Action::PageUp
+                        | Action::Top
+                        | Action::Bottom
+                        | Action::Open
+                        | Action::Back
+                )
+            }),
+        };
+    }
     if state.overlay.is_some() {
         return match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
@@ -143,24 +99,13 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action.clone())
+    BINDINGS.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action.clone())
 }
 
 /// The key table as plain text, for `--help`.
 pub fn help_text() -> String {
-    let width = BINDINGS
-        .iter()
-        .map(|b| b.label.chars().count())
-        .max()
-        .unwrap_or(0);
-    BINDINGS
-        .iter()
-        .map(|b| format!("  {:<width$}  {}", b.label, b.help))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    BINDINGS.iter().map(|b| format!("  {:<width$}  {}", b.label, b.help)).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -186,15 +131,9 @@ mod tests {
     #[test]
     fn vim_keys_and_arrows_move() {
         let s = State::new(Loaded::default());
-        assert_eq!(
-            action_for(&s, press(KeyCode::Char('j'))),
-            Some(Action::Down)
-        );
+        assert_eq!(action_for(&s, press(KeyCode::Char('j'))), Some(Action::Down));
         assert_eq!(action_for(&s, press(KeyCode::Down)), Some(Action::Down));
-        assert_eq!(
-            action_for(&s, press(KeyCode::Char('G'))),
-            Some(Action::Bottom)
-        );
+        assert_eq!(action_for(&s, press(KeyCode::Char('G'))), Some(Action::Bottom));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&s, ctrl_c), Some(Action::Quit));
     }
@@ -203,14 +142,8 @@ mod tests {
     fn the_search_prompt_takes_letters_that_are_keys_elsewhere() {
         let mut s = State::new(Loaded::default());
         s.prompt = Some(String::new());
-        assert_eq!(
-            action_for(&s, press(KeyCode::Char('q'))),
-            Some(Action::SearchInput('q'))
-        );
-        assert_eq!(
-            action_for(&s, press(KeyCode::Enter)),
-            Some(Action::SearchSubmit)
-        );
+        assert_eq!(action_for(&s, press(KeyCode::Char('q'))), Some(Action::SearchInput('q')));
+        assert_eq!(action_for(&s, press(KeyCode::Enter)), Some(Action::SearchSubmit));
     }
 
     #[test]

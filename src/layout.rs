@@ -23,23 +23,13 @@ pub struct Areas {
 
 impl Areas {
     pub fn new(screen: Rect) -> Self {
-        let [main, status] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
         let w = main.width;
         let list = (w * 27 / 100).max(20);
         let side = (w * 22 / 100).max(16);
-        let [list, reader, side] = Layout::horizontal([
-            Constraint::Length(list),
-            Constraint::Min(10),
-            Constraint::Length(side),
-        ])
-        .areas(main);
-        Areas {
-            list,
-            reader,
-            side,
-            status,
-        }
+        let [list, reader, side] =
+            Layout::horizontal([Constraint::Length(list), Constraint::Min(10), Constraint::Length(side)]).areas(main);
+        Areas { list, reader, side, status }
     }
 
     /// The reader's text area inside its border, with one column of margin on each side.
@@ -50,12 +40,7 @@ impl Areas {
 
 /// The text area inside a reader pane: inside the border, one column of margin each side.
 pub fn reader_text(pane: Rect) -> Rect {
-    Rect {
-        x: pane.x + 2,
-        y: pane.y + 1,
-        width: pane.width.saturating_sub(4),
-        height: pane.height.saturating_sub(2),
-    }
+    Rect { x: pane.x + 2, y: pane.y + 1, width: pane.width.saturating_sub(4), height: pane.height.saturating_sub(2) }
 }
 
 pub fn too_small(screen: Rect) -> bool {
@@ -67,6 +52,8 @@ pub fn too_small(screen: Rect) -> bool {
 pub struct Line {
     /// The block this line shows part of; `None` for the blank line between blocks.
     pub block: Option<usize>,
+    /// Speakers named on this line, above the block where each is first quoted.
+    pub label: Option<Vec<String>>,
     /// Byte range of the block's text on this line.
     pub range: Range<usize>,
     /// First line of its block (where a list item draws its bullet).
@@ -77,17 +64,18 @@ pub struct Line {
 pub const BULLET_WIDTH: usize = 2;
 
 /// Lays the article's blocks out at `width` columns: each block wrapped by `textwrap` (which
-/// measures display width, so CJK and emoji take their real room), a blank line between blocks.
-pub fn wrap_article(article: &Article, width: u16) -> Vec<Line> {
+/// measures display width, so CJK and emoji take their real room), a blank line between blocks,
+/// and a label line above a block whose `labels` name speakers.
+pub fn wrap_article(article: &Article, width: u16, labels: &[(usize, String)]) -> Vec<Line> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
     for (i, block) in article.blocks.iter().enumerate() {
         if i > 0 {
-            out.push(Line {
-                block: None,
-                range: 0..0,
-                first: false,
-            });
+            out.push(Line { block: None, label: None, range: 0..0, first: false });
+        }
+        let names: Vec<String> = labels.iter().filter(|(b, _)| *b == i).map(|(_, n)| n.clone()).collect();
+        if !names.is_empty() {
+            out.push(Line { block: None, label: Some(names), range: 0..0, first: false });
         }
         let w = match block.kind {
             BlockKind::ListItem => width.saturating_sub(BULLET_WIDTH).max(1),
@@ -95,11 +83,7 @@ pub fn wrap_article(article: &Article, width: u16) -> Vec<Line> {
         };
         let mut first = true;
         for range in wrap_ranges(&block.text, w) {
-            out.push(Line {
-                block: Some(i),
-                range,
-                first,
-            });
+            out.push(Line { block: Some(i), label: None, range, first });
             first = false;
         }
     }
@@ -146,10 +130,7 @@ mod tests {
         let text = "The quick brown fox jumps over the lazy dog";
         let ranges = wrap_ranges(text, 10);
         let lines: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(
-            lines,
-            ["The quick", "brown fox", "jumps over", "the lazy", "dog"]
-        );
+        assert_eq!(lines, ["The quick", "brown fox", "jumps over", "the lazy", "dog"]);
     }
 
     #[test]
@@ -169,7 +150,7 @@ mod tests {
     fn line_of_finds_the_line_holding_an_offset() {
         let text = "The quick brown fox jumps over the lazy dog";
         let a = crate::load::normalize("a.txt", &format!("A headline\n{text}.\n"));
-        let lines = wrap_article(&a, 10);
+        let lines = wrap_article(&a, 10, &[]);
         let at = a.blocks[0].text.find("lazy").unwrap();
         assert_eq!(line_of(&lines, 0, at), Some(3));
     }

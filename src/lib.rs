@@ -10,6 +10,7 @@ pub mod keys;
 pub mod layout;
 pub mod load;
 pub mod search;
+pub mod speakers;
 pub mod state;
 pub mod tui;
 pub mod view;

@@ -56,11 +56,7 @@ pub fn find_in_article(article: &Article, query: &str) -> Vec<Match> {
         .blocks
         .iter()
         .enumerate()
-        .flat_map(|(block, b)| {
-            find_all(&b.text, query)
-                .into_iter()
-                .map(move |range| Match { block, range })
-        })
+        .flat_map(|(block, b)| find_all(&b.text, query).into_iter().map(move |range| Match { block, range }))
         .collect()
 }
 

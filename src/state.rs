@@ -3,11 +3,12 @@
 //! Nothing here draws or reads the terminal. The screen size arrives as an action like any key,
 //! so a test can drive the whole application headless and check where it ends up.
 
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, EntityKind};
 use crate::article::Article;
 use crate::layout::{self, Areas};
 use crate::load::{Loaded, Problem};
 use crate::search::{self, Match};
+use crate::speakers::{QuoteRef, Speakers};
 use ratatui::layout::Rect;
 
 /// An article with what the analysis found in it.
@@ -57,6 +58,32 @@ impl Pane {
 pub enum Overlay {
     Help,
     Problems,
+    /// Every speaker in the corpus, then one speaker's quotations.
+    Speakers,
+}
+
+/// Where the corpus view of speakers stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CorpusView {
+    /// The speaker whose quotations are listed; `None` while the speakers are listed.
+    pub speaker: Option<usize>,
+    /// Selected row of the speaker list.
+    pub speaker_row: usize,
+    /// Selected row of the quotation list.
+    pub quote_row: usize,
+}
+
+/// One row of the side panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideRow {
+    Heading(&'static str),
+    /// A speaker of this article and how many quotations they have in it.
+    Speaker {
+        name: String,
+        quotes: usize,
+    },
+    /// An entity of this article, by index.
+    Entity(usize),
 }
 
 /// The search in the current article: the query and where it was found.
@@ -109,6 +136,16 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the files that could not be read.
     ToggleProblems,
+    /// Jump to the next quotation in the article.
+    NextQuote,
+    /// Jump to the previous quotation in the article.
+    PrevQuote,
+    /// Jump to the next quotation by the same speaker, into later articles if need be.
+    NextBySpeaker,
+    /// Jump to the previous quotation by the same speaker, into earlier articles if need be.
+    PrevBySpeaker,
+    /// Show or hide every speaker across the articles.
+    ToggleSpeakers,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// The terminal now has this size.
@@ -135,12 +172,19 @@ pub struct State {
     pub message: Option<String>,
     pub screen: Rect,
     pub quit: bool,
+    /// Speakers across all articles.
+    pub speakers: Speakers,
+    /// The quotation the reader last jumped to, in the current article.
+    pub quote: Option<usize>,
+    pub corpus: CorpusView,
 }
 
 impl State {
     pub fn new(loaded: Loaded) -> Self {
         let analyses = analysis::analyse_all(&loaded.articles);
-        let docs = loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
+        let speakers = Speakers::build(&analyses);
+        let docs =
+            loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
         State {
             docs,
             problems: loaded.problems,
@@ -154,6 +198,9 @@ impl State {
             message: None,
             screen: Rect::new(0, 0, 80, 24),
             quit: false,
+            speakers,
+            quote: None,
+            corpus: CorpusView::default(),
         }
     }
 
@@ -165,10 +212,27 @@ impl State {
         Areas::new(self.screen)
     }
 
+    /// Speaker labels of the current article: each speaker's name above the block of their
+    /// first quotation in it.
+    pub fn labels(&self) -> Vec<(usize, String)> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for q in &doc.analysis.quotes {
+            if let Some(name) = &q.speaker {
+                if !seen.contains(&name.as_str()) {
+                    seen.push(name);
+                    out.push((q.block, name.clone()));
+                }
+            }
+        }
+        out
+    }
+
     /// The current article laid out at the reader's width.
     pub fn reader_lines(&self) -> Vec<layout::Line> {
         match self.current() {
-            Some(d) => layout::wrap_article(&d.article, self.areas().reader_text().width),
+            Some(d) => layout::wrap_article(&d.article, self.areas().reader_text().width, &self.labels()),
             None => Vec::new(),
         }
     }
@@ -178,13 +242,48 @@ impl State {
     }
 
     fn max_scroll(&self) -> usize {
-        self.reader_lines()
-            .len()
-            .saturating_sub(self.reader_height())
+        self.reader_lines().len().saturating_sub(self.reader_height())
     }
 
-    fn side_len(&self) -> usize {
-        self.current().map_or(0, |d| d.analysis.entities.entities.len())
+    /// The side panel: the article's speakers with their quotation counts, then its entities
+    /// by kind with their mention counts.
+    pub fn side_rows(&self) -> Vec<SideRow> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let mut rows = Vec::new();
+        let mut speakers: Vec<(String, usize)> = Vec::new();
+        for q in &doc.analysis.quotes {
+            if let Some(name) = &q.speaker {
+                match speakers.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, c)) => *c += 1,
+                    None => speakers.push((name.clone(), 1)),
+                }
+            }
+        }
+        if !speakers.is_empty() {
+            speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
+            rows.push(SideRow::Heading("Speakers · quotes"));
+            rows.extend(speakers.into_iter().map(|(name, quotes)| SideRow::Speaker { name, quotes }));
+        }
+        let ents = &doc.analysis.entities.entities;
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Money,
+            EntityKind::Date,
+            EntityKind::Other,
+        ] {
+            let mut of_kind: Vec<usize> = (0..ents.len()).filter(|&i| ents[i].kind == kind).collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            of_kind.sort_by(|&a, &b| {
+                ents[b].mentions.cmp(&ents[a].mentions).then_with(|| ents[a].name.cmp(&ents[b].name))
+            });
+            rows.push(SideRow::Heading(kind.label()));
+            rows.extend(of_kind.into_iter().map(SideRow::Entity));
+        }
+        rows
     }
 
     fn select(&mut self, i: usize) {
@@ -193,6 +292,7 @@ impl State {
             self.selected = i;
             self.scroll = 0;
             self.side_selected = 0;
+            self.quote = None;
             if let Some(q) = self.search.as_ref().map(|s| s.query.clone()) {
                 self.search = self.run_search(&q);
             }
@@ -219,11 +319,7 @@ impl State {
 
     fn run_search(&self, query: &str) -> Option<Search> {
         let doc = self.current()?;
-        Some(Search {
-            query: query.to_string(),
-            matches: search::find_in_article(&doc.article, query),
-            current: 0,
-        })
+        Some(Search { query: query.to_string(), matches: search::find_in_article(&doc.article, query), current: 0 })
     }
 
     fn go_to_match(&mut self, forward: bool) {
@@ -236,11 +332,7 @@ impl State {
             return;
         }
         let n = s.matches.len();
-        s.current = if forward {
-            (s.current + 1) % n
-        } else {
-            (s.current + n - 1) % n
-        };
+        s.current = if forward { (s.current + 1) % n } else { (s.current + n - 1) % n };
         let m = s.matches[s.current].clone();
         let msg = format!("Match {} of {} for “{}”", s.current + 1, n, s.query);
         self.message = Some(msg);
@@ -248,11 +340,20 @@ impl State {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.overlay == Some(Overlay::Speakers) {
+            let len = self.corpus_len();
+            let row = match self.corpus.speaker {
+                Some(_) => &mut self.corpus.quote_row,
+                None => &mut self.corpus.speaker_row,
+            };
+            *row = row.saturating_add_signed(delta).min(len.saturating_sub(1));
+            return;
+        }
         match self.focus {
             Pane::List => self.select(self.selected.saturating_add_signed(delta)),
             Pane::Reader => self.scroll_to(self.scroll.saturating_add_signed(delta)),
             Pane::Side => {
-                let last = self.side_len().saturating_sub(1);
+                let last = self.side_rows().len().saturating_sub(1);
                 self.side_selected = self.side_selected.saturating_add_signed(delta).min(last);
             }
         }
@@ -267,14 +368,135 @@ impl State {
         isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
-    /// Jumps the reader to the first mention of the selected side-panel name.
-    fn open_name(&mut self) {
+    /// Moves the reader to quotation `i` of the current article.
+    fn go_to_quote(&mut self, i: usize) {
+        let Some(q) = self.current().and_then(|d| d.analysis.quotes.get(i)).cloned() else { return };
+        self.quote = Some(i);
+        self.focus = Pane::Reader;
+        self.reveal_text(q.block, q.start);
+        let n = self.current().map_or(0, |d| d.analysis.quotes.len());
+        let who = q.speaker.as_deref().unwrap_or("speaker unknown");
+        self.message = Some(format!("Quote {} of {} · {who}", i + 1, n));
+    }
+
+    /// The first quotation at or below the top of the reader, for a jump with none current.
+    fn quote_near_view(&self, forward: bool) -> Option<usize> {
+        let doc = self.current()?;
+        let lines = self.reader_lines();
+        let line_of = |i: usize| {
+            let q = &doc.analysis.quotes[i];
+            layout::line_of(&lines, q.block, q.start).unwrap_or(0)
+        };
+        let n = doc.analysis.quotes.len();
+        if forward {
+            (0..n).find(|&i| line_of(i) >= self.scroll)
+        } else {
+            (0..n).rev().find(|&i| line_of(i) < self.scroll + self.reader_height())
+        }
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let n = self.current().map_or(0, |d| d.analysis.quotes.len());
+        if n == 0 {
+            self.message = Some("No quotations in this article".into());
+            return;
+        }
+        let next = match self.quote {
+            Some(i) if forward => (i + 1 < n).then_some(i + 1),
+            Some(i) => i.checked_sub(1),
+            None => self.quote_near_view(forward),
+        };
+        match next {
+            Some(i) => self.go_to_quote(i),
+            None => {
+                let which = if forward { "last" } else { "first" };
+                self.message = Some(format!("This is the {which} quotation in this article"));
+            }
+        }
+    }
+
+    /// `}` / `{`: the next quotation by the current speaker, in this article or the next one
+    /// that quotes them.
+    fn step_speaker(&mut self, forward: bool) {
+        let here = self.quote.or_else(|| self.quote_near_view(forward));
+        let Some(here) = here else {
+            self.message = Some("No quotation here: use ] to pick one first".into());
+            return;
+        };
+        let speaker = self.current().and_then(|d| d.analysis.quotes.get(here)).and_then(|q| q.speaker.clone());
+        let Some(name) = speaker else {
+            self.message = Some("This quotation has no known speaker".into());
+            return;
+        };
+        if self.quote.is_none() {
+            self.quote = Some(here);
+        }
+        let Some(list) = self.speakers.get(&name).map(|s| s.quotes.clone()) else { return };
+        let me = QuoteRef { doc: self.selected, quote: here };
+        let pos = list.iter().position(|r| *r == me);
+        let target = match (pos, forward) {
+            (Some(p), true) => list.get(p + 1).copied(),
+            (Some(p), false) => p.checked_sub(1).and_then(|p| list.get(p).copied()),
+            (None, _) => None,
+        };
+        match target {
+            Some(r) => self.open_quote(r),
+            None => {
+                let which = if forward { "last" } else { "first" };
+                self.message = Some(format!("This is the {which} quotation by {name}"));
+            }
+        }
+    }
+
+    /// Opens article `r.doc` in the reader at quotation `r.quote`.
+    fn open_quote(&mut self, r: QuoteRef) {
+        self.select(r.doc);
+        self.go_to_quote(r.quote);
+    }
+
+    /// Enter on the side panel: a speaker's first quotation, or an entity's first mention.
+    fn open_side_row(&mut self) {
+        let Some(row) = self.side_rows().get(self.side_selected).cloned() else { return };
         let Some(doc) = self.current() else { return };
-        let ents = &doc.analysis.entities;
-        let hit = ents.mentions.iter().find(|m| m.entity == self.side_selected).map(|m| (m.block, m.range.start));
-        if let Some((block, at)) = hit {
-            self.focus = Pane::Reader;
-            self.reveal_text(block, at);
+        match row {
+            SideRow::Heading(_) => {}
+            SideRow::Speaker { name, .. } => {
+                if let Some(i) = doc.analysis.quotes.iter().position(|q| q.speaker.as_deref() == Some(&name)) {
+                    self.go_to_quote(i);
+                }
+            }
+            SideRow::Entity(e) => {
+                let ents = &doc.analysis.entities;
+                let hit = ents.mentions.iter().find(|m| m.entity == e).map(|m| (m.block, m.range.start));
+                if let Some((block, at)) = hit {
+                    self.focus = Pane::Reader;
+                    self.reveal_text(block, at);
+                }
+            }
+        }
+    }
+
+    fn corpus_len(&self) -> usize {
+        match self.corpus.speaker {
+            Some(s) => self.speakers.list.get(s).map_or(0, |s| s.quotes.len()),
+            None => self.speakers.list.len(),
+        }
+    }
+
+    fn corpus_open(&mut self) {
+        match self.corpus.speaker {
+            None if !self.speakers.list.is_empty() => {
+                self.corpus.speaker = Some(self.corpus.speaker_row);
+                self.corpus.quote_row = 0;
+            }
+            None => {}
+            Some(s) => {
+                let r = self.speakers.list.get(s).and_then(|sp| sp.quotes.get(self.corpus.quote_row)).copied();
+                if let Some(r) = r {
+                    self.overlay = None;
+                    self.open_quote(r);
+                }
+            }
         }
     }
 }
@@ -289,17 +511,28 @@ pub fn update(state: &mut State, action: Action) {
         Action::PageUp => state.move_by(-state.page()),
         Action::Top => state.move_by(isize::MIN / 2),
         Action::Bottom => state.move_by(isize::MAX / 2),
+        Action::Open if state.overlay == Some(Overlay::Speakers) => state.corpus_open(),
         Action::Open => match state.focus {
             Pane::List if !state.docs.is_empty() => state.focus = Pane::Reader,
-            Pane::Side => state.open_name(),
+            Pane::Side => state.open_side_row(),
             _ => {}
         },
+        Action::Back if state.overlay == Some(Overlay::Speakers) && state.corpus.speaker.is_some() => {
+            state.corpus.speaker = None;
+        }
         Action::Back => {
             if state.overlay.is_some() {
                 state.overlay = None;
             } else {
                 state.focus = Pane::List;
             }
+        }
+        Action::NextQuote => state.step_quote(true),
+        Action::PrevQuote => state.step_quote(false),
+        Action::NextBySpeaker => state.step_speaker(true),
+        Action::PrevBySpeaker => state.step_speaker(false),
+        Action::ToggleSpeakers => {
+            state.overlay = (state.overlay != Some(Overlay::Speakers)).then_some(Overlay::Speakers);
         }
         Action::NextPane => state.focus = state.focus.next(),
         Action::PrevPane => state.focus = state.focus.prev(),
@@ -361,10 +594,7 @@ fn submit_search(state: &mut State, query: &str) {
         })
         .unwrap_or(0);
     let n = found.matches.len();
-    state.search = Some(Search {
-        current: (first_visible + n - 1) % n,
-        ..found
-    });
+    state.search = Some(Search { current: (first_visible + n - 1) % n, ..found });
     state.go_to_match(true);
     state.focus = Pane::Reader;
 }
@@ -375,15 +605,8 @@ mod tests {
     use crate::load::normalize;
 
     fn state_with(texts: &[&str]) -> State {
-        let articles = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| normalize(&format!("{i}.txt"), t))
-            .collect();
-        let mut s = State::new(Loaded {
-            articles,
-            problems: Vec::new(),
-        });
+        let articles = texts.iter().enumerate().map(|(i, t)| normalize(&format!("{i}.txt"), t)).collect();
+        let mut s = State::new(Loaded { articles, problems: Vec::new() });
         update(&mut s, Action::Resize(80, 24));
         s
     }
@@ -391,9 +614,7 @@ mod tests {
     fn long_article() -> String {
         let mut t = String::from("A long headline\n\n");
         for i in 0..60 {
-            t.push_str(&format!(
-                "Paragraph {i} says something about the harbour.\n\n"
-            ));
+            t.push_str(&format!("Paragraph {i} says something about the harbour.\n\n"));
         }
         t
     }
@@ -451,12 +672,7 @@ mod tests {
     #[test]
     fn a_search_with_no_match_says_so_and_keeps_the_old_one() {
         let mut s = state_with(&["A headline\nThe harbour is busy.\n"]);
-        for a in [
-            Action::StartSearch,
-            Action::SearchInput('b'),
-            Action::SearchInput('u'),
-            Action::SearchSubmit,
-        ] {
+        for a in [Action::StartSearch, Action::SearchInput('b'), Action::SearchInput('u'), Action::SearchSubmit] {
             update(&mut s, a);
         }
         let before = s.search.clone();
@@ -465,11 +681,7 @@ mod tests {
         update(&mut s, Action::SearchInput('z'));
         update(&mut s, Action::SearchSubmit);
         assert_eq!(s.search, before);
-        assert!(s
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("not in this article"));
+        assert!(s.message.as_deref().unwrap().contains("not in this article"));
     }
 
     #[test]

@@ -9,14 +9,7 @@ fn byline() -> Command {
 }
 
 fn export(args: &[&str]) -> Value {
-    let out = byline()
-        .arg("export")
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = byline().arg("export").args(args).assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).expect("export prints JSON")
 }
 
@@ -26,17 +19,12 @@ fn export_of_the_bundled_articles_has_the_fixed_fields() {
     let articles = doc["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 5);
     for a in articles {
-        for field in [
-            "path", "title", "date", "source", "blocks", "removed", "entities", "quotes",
-        ] {
+        for field in ["path", "title", "date", "source", "blocks", "removed", "entities", "quotes"] {
             assert!(a.get(field).is_some(), "missing {field}");
         }
         for b in a["blocks"].as_array().unwrap() {
             let kind = b["kind"].as_str().unwrap();
-            assert!(
-                ["paragraph", "heading", "list_item"].contains(&kind),
-                "{kind}"
-            );
+            assert!(["paragraph", "heading", "list_item"].contains(&kind), "{kind}");
         }
     }
     assert_eq!(articles[0]["date"], "2025-10-24");
@@ -50,11 +38,7 @@ fn a_missing_path_is_one_line_and_status_2() {
         .assert()
         .code(2)
         .stderr(contains("/no/such/place: no such file or folder"));
-    byline()
-        .arg("/no/such/place")
-        .assert()
-        .code(2)
-        .stderr(contains("/no/such/place"));
+    byline().arg("/no/such/place").assert().code(2).stderr(contains("/no/such/place"));
 }
 
 #[test]
@@ -63,24 +47,12 @@ fn a_folder_of_bad_files_reports_each_and_opens_the_good_one() {
     let p = dir.path();
     std::fs::write(p.join("empty.txt"), "").unwrap();
     std::fs::write(p.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
-    std::fs::write(
-        p.join("latin1.txt"),
-        b"A headline from Dublin\n\nMiche\xe1l Martin said \x93yes\x94 to it.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        p.join("good.md"),
-        "---\ntitle: A good one\ndate: 2024-03-05\n---\nThe text of it.\n",
-    )
-    .unwrap();
+    std::fs::write(p.join("latin1.txt"), b"A headline from Dublin\n\nMiche\xe1l Martin said \x93yes\x94 to it.\n")
+        .unwrap();
+    std::fs::write(p.join("good.md"), "---\ntitle: A good one\ndate: 2024-03-05\n---\nThe text of it.\n").unwrap();
     std::fs::write(p.join("image.png"), b"\x89PNG").unwrap();
     let doc = export(&[p.to_str().unwrap()]);
-    let titles: Vec<&str> = doc["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["A good one", "A headline from Dublin"]);
     let latin = &doc["articles"][1]["blocks"][0]["text"];
     assert_eq!(latin, "Micheál Martin said “yes” to it.");
@@ -115,27 +87,11 @@ fn a_huge_file_and_a_dangling_link_are_reported() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|x| {
-            format!(
-                "{} {}",
-                x["path"].as_str().unwrap(),
-                x["error"].as_str().unwrap()
-            )
-        })
+        .map(|x| format!("{} {}", x["path"].as_str().unwrap(), x["error"].as_str().unwrap()))
         .collect();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("huge.txt") && e.contains("too large")),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.contains("huge.txt") && e.contains("too large")), "{errors:?}");
     #[cfg(unix)]
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("link.txt") && e.contains("dangling")),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.contains("link.txt") && e.contains("dangling")), "{errors:?}");
 }
 
 #[test]
@@ -151,8 +107,5 @@ fn help_lists_the_keys() {
 
 #[test]
 fn without_a_terminal_the_reader_says_so_instead_of_drawing() {
-    byline()
-        .assert()
-        .failure()
-        .stderr(contains("needs a terminal"));
+    byline().assert().failure().stderr(contains("needs a terminal"));
 }

@@ -17,19 +17,12 @@ fn fold(s: &str) -> String {
             c => c,
         })
         .collect();
-    mapped
-        .replace('…', "...")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    mapped.replace('…', "...").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn gold() -> Vec<Value> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/seeds.json"
-    ))
-    .expect("gold fixture");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds.json"))
+        .expect("gold fixture");
     serde_json::from_str(&text).expect("gold fixture is JSON")
 }
 
@@ -65,11 +58,7 @@ fn titles_match_the_gold_reading() {
                 assert_eq!(fold(&a.title), fold(t), "{}", a.path);
                 assert!(!a.title_derived);
             }
-            None => assert!(
-                a.title_derived,
-                "{}: no headline, so the title is derived",
-                a.path
-            ),
+            None => assert!(a.title_derived, "{}: no headline, so the title is derived", a.path),
         }
     }
 }
@@ -109,26 +98,10 @@ fn the_body_starts_and_ends_where_the_article_does() {
         let flat = paras.join(" ");
         let start = fold(g["body_start"].as_str().unwrap());
         let end = fold(g["body_end"].as_str().unwrap());
-        let s = flat
-            .find(&start)
-            .unwrap_or_else(|| panic!("{}: no body start", a.path));
-        assert!(
-            paras[..2.min(paras.len())]
-                .iter()
-                .any(|p| p.starts_with(&start)),
-            "{}: body starts late",
-            a.path
-        );
-        assert!(
-            flat.rfind(&end).is_some_and(|e| e > s),
-            "{}: no body end after the start",
-            a.path
-        );
-        assert!(
-            paras.last().unwrap().ends_with(&end),
-            "{}: text after the end",
-            a.path
-        );
+        let s = flat.find(&start).unwrap_or_else(|| panic!("{}: no body start", a.path));
+        assert!(paras[..2.min(paras.len())].iter().any(|p| p.starts_with(&start)), "{}: body starts late", a.path);
+        assert!(flat.rfind(&end).is_some_and(|e| e > s), "{}: no body end after the start", a.path);
+        assert!(paras.last().unwrap().ends_with(&end), "{}: text after the end", a.path);
     }
 }
 
@@ -143,16 +116,8 @@ fn furniture_is_removed_and_kept() {
         for line in g["boilerplate"].as_array().unwrap() {
             let line = fold(line.as_str().unwrap());
             assert!(!paras.contains(&line), "{}: kept {line:?}", a.path);
-            assert!(
-                line.len() <= 24 || !flat.contains(&line),
-                "{}: kept {line:?}",
-                a.path
-            );
-            assert!(
-                removed.contains(&line),
-                "{}: {line:?} is not in `removed`",
-                a.path
-            );
+            assert!(line.len() <= 24 || !flat.contains(&line), "{}: kept {line:?}", a.path);
+            assert!(removed.contains(&line), "{}: {line:?} is not in `removed`", a.path);
         }
     }
 }
@@ -162,19 +127,11 @@ fn headings_are_headings() {
     let loaded = byline::load::bundled();
     for g in gold() {
         let a = article_for(&loaded.articles, g["file"].as_str().unwrap());
-        let headings: Vec<String> = a
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Heading)
-            .map(|b| fold(&b.text))
-            .collect();
+        let headings: Vec<String> =
+            a.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| fold(&b.text)).collect();
         for h in g["headings"].as_array().into_iter().flatten() {
             let h = fold(h.as_str().unwrap());
-            assert!(
-                headings.contains(&h),
-                "{}: {h:?} not a heading; headings are {headings:?}",
-                a.path
-            );
+            assert!(headings.contains(&h), "{}: {h:?} not a heading; headings are {headings:?}", a.path);
         }
     }
 }
@@ -187,11 +144,7 @@ fn hard_wrapped_lines_are_rejoined() {
         let paras = paragraphs(&a);
         for r in g["rejoined"].as_array().into_iter().flatten() {
             let r = fold(r.as_str().unwrap());
-            assert!(
-                paras.iter().any(|p| p.contains(&r)),
-                "{}: {r:?} not rejoined",
-                a.path
-            );
+            assert!(paras.iter().any(|p| p.contains(&r)), "{}: {r:?} not rejoined", a.path);
         }
     }
 }

@@ -49,15 +49,7 @@ fn three_panes_at_80_by_24() {
 #[test]
 fn reading_the_second_article_at_80_by_24() {
     let mut s = state(80, 24);
-    keys(
-        &mut s,
-        &[
-            KeyCode::Char('j'),
-            KeyCode::Enter,
-            KeyCode::Char('j'),
-            KeyCode::Char('j'),
-        ],
-    );
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('j'), KeyCode::Char('j')]);
     insta::assert_snapshot!(draw(&s).backend());
 }
 
@@ -78,13 +70,7 @@ fn a_tiny_window_says_so() {
     for (w, h) in [(39, 24), (80, 9), (10, 3), (1, 1)] {
         let s = state(w, h);
         let t = draw(&s);
-        let screen: String = t
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect();
+        let screen: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
         assert!(screen.contains("small") || w * h < 20, "{w}×{h}: {screen}");
     }
     insta::assert_snapshot!(draw(&state(39, 12)).backend());
@@ -93,15 +79,7 @@ fn a_tiny_window_says_so() {
 #[test]
 fn the_selected_article_and_search_matches_are_coloured() {
     let mut s = state(120, 40);
-    keys(
-        &mut s,
-        &[
-            KeyCode::Char('j'),
-            KeyCode::Char('j'),
-            KeyCode::Enter,
-            KeyCode::Char('/'),
-        ],
-    );
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('/')]);
     typed(&mut s, "drones");
     keys(&mut s, &[KeyCode::Enter]);
     let t = draw(&s);
@@ -123,10 +101,7 @@ fn the_selected_article_and_search_matches_are_coloured() {
 fn wide_and_combining_characters_keep_the_columns() {
     let text = "東京の記者 👩‍👩‍👧 report\n\nMiche\u{301}al said the café in 東京 was busy with 👍 readers every day.\n";
     let a = byline::load::normalize("wide.txt", text);
-    let mut s = State::new(byline::load::Loaded {
-        articles: vec![a],
-        problems: vec![],
-    });
+    let mut s = State::new(byline::load::Loaded { articles: vec![a], problems: vec![] });
     update(&mut s, Action::Resize(80, 24));
     let t = draw(&s);
     let buf = t.backend().buffer();
@@ -145,4 +120,35 @@ fn wide_and_combining_characters_keep_the_columns() {
         );
     }
     insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn quotations_take_their_speakers_colour_in_the_reader_and_the_side_panel() {
+    let mut s = state(120, 40);
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char(']'), KeyCode::Char(']')]);
+    let t = draw(&s);
+    let buf = t.backend().buffer();
+    let colour = theme::speaker(s.speakers.colour("Keir Starmer")).fg.unwrap();
+    let text_of = |y: u16, x0: u16, x1: u16| -> String { (x0..x1).map(|x| buf[(x, y)].symbol()).collect() };
+    // The label above Starmer's first quotation, and the quotation itself, in his colour.
+    let label_row = (0..40).find(|&y| text_of(y, 30, 100).contains("▍Keir Starmer")).expect("a speaker label");
+    let label_x = (30..100).find(|&x| buf[(x, label_row)].symbol() == "▍").unwrap();
+    assert_eq!(buf[(label_x, label_row)].fg, colour);
+    let quote_row = label_row + 1;
+    let quote_x = (30..100).find(|&x| buf[(x, quote_row)].symbol() == "I").unwrap();
+    assert_eq!(buf[(quote_x, quote_row)].fg, colour, "the quotation is in the speaker's colour");
+    // The side panel lists Starmer under Speakers in the same colour.
+    let side_x = s.areas().side.x + 1;
+    let side_row = (0..40).find(|&y| text_of(y, side_x, side_x + 12) == "Keir Starmer").unwrap();
+    assert_eq!(buf[(side_x, side_row)].fg, colour);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn the_corpus_view_lists_every_speaker_then_their_quotations() {
+    let mut s = state(120, 40);
+    keys(&mut s, &[KeyCode::Char('S')]);
+    insta::assert_snapshot!("corpus_speakers", draw(&s).backend());
+    keys(&mut s, &[KeyCode::Enter]);
+    insta::assert_snapshot!("corpus_one_speaker", draw(&s).backend());
 }

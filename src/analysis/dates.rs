@@ -12,23 +12,17 @@ use std::sync::LazyLock;
 const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
-    ))
-    .expect("month-first date pattern")
+    Regex::new(&format!(r"(?i)\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"))
+        .expect("month-first date pattern")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS})\.?,?\s+(?P<y>\d{{4}})\b"
-    ))
-    .expect("day-first date pattern")
+    Regex::new(&format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS})\.?,?\s+(?P<y>\d{{4}})\b"))
+        .expect("day-first date pattern")
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|T)").expect("ISO date pattern")
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b").expect("numeric date")
-});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|T)").expect("ISO date pattern"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b").expect("numeric date"));
 /// Words that may stand beside a date on a dateline without making it a sentence.
 static DATELINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -39,11 +33,9 @@ static DATELINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
-    let idx = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| n.starts_with(m))?;
+    let idx = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|m| n.starts_with(m))?;
     u32::try_from(idx + 1).ok()
 }
 
@@ -63,24 +55,15 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     };
     for c in MONTH_FIRST.captures_iter(text) {
         let m = month_number(&c["m"]);
-        consider(
-            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
-            c.get(0).map_or(0..0, |x| x.range()),
-        );
+        consider(m.and_then(|m| ymd(&c["y"], m, &c["d"])), c.get(0).map_or(0..0, |x| x.range()));
     }
     for c in DAY_FIRST.captures_iter(text) {
         let m = month_number(&c["m"]);
-        consider(
-            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
-            c.get(0).map_or(0..0, |x| x.range()),
-        );
+        consider(m.and_then(|m| ymd(&c["y"], m, &c["d"])), c.get(0).map_or(0..0, |x| x.range()));
     }
     for c in ISO.captures_iter(text) {
         let m = c["m"].parse().ok();
-        consider(
-            m.and_then(|m| ymd(&c["y"], m, &c["d"])),
-            c.get(0).map_or(0..0, |x| x.range()),
-        );
+        consider(m.and_then(|m| ymd(&c["y"], m, &c["d"])), c.get(0).map_or(0..0, |x| x.range()));
     }
     for c in NUMERIC.captures_iter(text) {
         let (a, b): (u32, u32) = match (c["a"].parse(), c["b"].parse()) {
@@ -104,19 +87,14 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     let (date, range) = find_date(line)?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
     let rest = DATELINE_WORDS.replace_all(&rest, " ");
-    let leftover = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
+    let leftover = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
     (leftover <= 4).then_some(date)
 }
 
 /// A labelled publication line anywhere on the page (`Published: …`, `Posted on …`).
 pub fn labelled_date(line: &str) -> Option<NaiveDate> {
     let lower = line.trim_start().to_lowercase();
-    let labelled = ["published", "posted", "first published", "date:"]
-        .iter()
-        .any(|p| lower.starts_with(p));
+    let labelled = ["published", "posted", "first published", "date:"].iter().any(|p| lower.starts_with(p));
     if labelled && line.split_whitespace().count() <= 12 {
         find_date(line).map(|(d, _)| d)
     } else {

@@ -125,7 +125,17 @@ static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -462,8 +472,7 @@ fn build(raws: Vec<Raw>) -> Entities {
     let mut out = Entities::default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     // Full names of people first, so that short forms can find them.
-    let full: Vec<&Raw> =
-        raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')).collect();
+    let full: Vec<&Raw> = raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')).collect();
     let non_initial_words: std::collections::HashSet<&str> =
         raws.iter().filter(|r| !r.initial).map(|r| r.name.as_str()).collect();
     for r in &raws {
@@ -489,6 +498,7 @@ fn build(raws: Vec<Raw>) -> Entities {
                 Some(full) => (full, EntityKind::Person),
                 None => (r.name.clone(), EntityKind::Person),
             },
+            Some(k @ (EntityKind::Place | EntityKind::Organization)) => (LEXICON.canonical(&r.name).to_string(), k),
             Some(k) => (r.name.clone(), k),
             None if single => match matching_full(r) {
                 Some(full) => (full, EntityKind::Person),
@@ -498,7 +508,14 @@ fn build(raws: Vec<Raw>) -> Entities {
             None => (r.name.clone(), EntityKind::Other),
         };
         let idx = *by_name.entry(name.clone()).or_insert_with(|| {
-            out.entities.push(Entity { name: name.clone(), kind, aliases: Vec::new(), mentions: 0, gender: None, roles: Vec::new() });
+            out.entities.push(Entity {
+                name: name.clone(),
+                kind,
+                aliases: Vec::new(),
+                mentions: 0,
+                gender: None,
+                roles: Vec::new(),
+            });
             out.entities.len() - 1
         });
         let e = &mut out.entities[idx];
@@ -620,7 +637,8 @@ mod tests {
 
     #[test]
     fn places_firms_and_products_are_not_people() {
-        let e = ents("A firm, Anduril, will send Altius 600m drones to Kyiv and the Black Sea, officials in London said.");
+        let e =
+            ents("A firm, Anduril, will send Altius 600m drones to Kyiv and the Black Sea, officials in London said.");
         assert_eq!(kind_of(&e, "Kyiv"), Some(EntityKind::Place));
         assert_eq!(kind_of(&e, "Black Sea"), Some(EntityKind::Place));
         assert_eq!(kind_of(&e, "London"), Some(EntityKind::Place));

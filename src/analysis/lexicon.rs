@@ -33,6 +33,8 @@ pub struct Lexicon {
     speech: HashSet<String>,
     speaker_nouns: HashSet<String>,
     places: HashSet<String>,
+    /// Other names of a place or body to the one shown (`U.S.` → `US`).
+    canonical: HashMap<String, String>,
     demonyms: HashSet<String>,
     orgs: HashSet<String>,
     org_suffixes: HashSet<String>,
@@ -67,6 +69,22 @@ fn sections(text: &str) -> HashMap<String, Vec<&str>> {
     out
 }
 
+/// Every name of a `[section]` whose lines may give several names for one thing
+/// (`US = United States = U.S.`), recording each name's first form in `canonical`.
+fn names_with_aliases(lines: Option<&Vec<&str>>, canonical: &mut HashMap<String, String>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for line in lines.into_iter().flatten() {
+        let names: Vec<&str> = line.split(" = ").map(str::trim).collect();
+        for n in &names {
+            out.insert(n.to_string());
+            if *n != names[0] {
+                canonical.insert(n.to_string(), names[0].to_string());
+            }
+        }
+    }
+    out
+}
+
 impl Lexicon {
     fn load() -> Self {
         let honorifics = entries(include_str!("../../assets/lexicon/honorifics.txt"))
@@ -89,11 +107,11 @@ impl Lexicon {
         let speaker_nouns =
             entries(include_str!("../../assets/lexicon/speaker_nouns.txt")).map(str::to_lowercase).collect();
         let place_sections = sections(include_str!("../../assets/lexicon/places.txt"));
-        let places: HashSet<String> =
-            place_sections.get("place").into_iter().flatten().map(|s| s.to_string()).collect();
+        let mut canonical = HashMap::new();
+        let places = names_with_aliases(place_sections.get("place"), &mut canonical);
         let demonyms = place_sections.get("demonym").into_iter().flatten().map(|s| s.to_string()).collect();
         let org_sections = sections(include_str!("../../assets/lexicon/organizations.txt"));
-        let orgs: HashSet<String> = org_sections.get("name").into_iter().flatten().map(|s| s.to_string()).collect();
+        let orgs = names_with_aliases(org_sections.get("name"), &mut canonical);
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
         let mut first_names: HashMap<String, Option<Gender>> = HashMap::new();
         for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
@@ -130,6 +148,7 @@ impl Lexicon {
             speech,
             speaker_nouns,
             places,
+            canonical,
             demonyms,
             orgs,
             org_suffixes,
@@ -188,6 +207,11 @@ impl Lexicon {
             || (words.len() > 2 && self.org_suffixes.contains(words[0]) && matches!(words[1], "of" | "for"))
     }
 
+    /// The name a place or body is shown by.
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.canonical.get(name).map_or(name, String::as_str)
+    }
+
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.org_suffixes.contains(word)
     }
@@ -233,6 +257,9 @@ mod tests {
         for d in ["Russian", "Ukrainian", "European", "British", "Canadian", "French"] {
             assert!(lx.is_demonym(d), "{d}");
         }
+        assert_eq!(lx.canonical("U.S."), "US");
+        assert_eq!(lx.canonical("No10"), "Downing Street");
+        assert_eq!(lx.canonical("Kyiv"), "Kyiv");
         for w in ["Russia", "Starmer", "Belfast", "Thales", "London", "Berlin"] {
             assert!(!lx.is_demonym(w), "{w}");
         }
@@ -241,7 +268,8 @@ mod tests {
     #[test]
     fn known_names_are_found_as_whole_words() {
         let found = LEXICON.known_in("the Black Sea and Kyiv, not Kyivstar");
-        let names: Vec<_> = found.iter().map(|(r, k)| (&"the Black Sea and Kyiv, not Kyivstar"[r.clone()], *k)).collect();
+        let names: Vec<_> =
+            found.iter().map(|(r, k)| (&"the Black Sea and Kyiv, not Kyivstar"[r.clone()], *k)).collect();
         assert_eq!(names, [("Black Sea", KnownKind::Place), ("Kyiv", KnownKind::Place)]);
     }
 }

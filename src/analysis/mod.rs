@@ -8,7 +8,6 @@
 pub mod dates;
 pub mod entities;
 pub mod lexicon;
-pub mod names;
 pub mod quotes;
 pub mod text;
 

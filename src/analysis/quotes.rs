@@ -51,21 +51,23 @@ impl Quote {
         after_start && before_end
     }
 
-    /// The part of `block` inside this quotation, marks included.
-    pub fn range_in(&self, block: usize, len: usize) -> Option<Range<usize>> {
+    /// The part of `block` (whose text is `text`) inside this quotation, marks included.
+    pub fn range_in(&self, block: usize, text: &str) -> Option<Range<usize>> {
         if block < self.block || block > self.end_block {
             return None;
         }
-        let start = if block == self.block { self.start.saturating_sub(mark_len_before(self.start)) } else { 0 };
-        let end = if block == self.end_block { (self.end + 3).min(len) } else { len };
+        let start = match block == self.block {
+            true => self.start - text[..self.start].chars().next_back().map_or(0, char::len_utf8),
+            false => 0,
+        };
+        let end = if block == self.end_block { after_char(text, self.end) } else { text.len() };
         Some(start..end)
     }
 }
 
-fn mark_len_before(_start: usize) -> usize {
-    // Every opening mark byline knows is one char of 1 to 3 bytes; highlighting one byte early
-    // on an ASCII mark is harmless, so the widest is assumed and clamped by the caller's text.
-    1
+/// The byte after the character at `at` (a closing mark), or the end of the text.
+fn after_char(text: &str, at: usize) -> usize {
+    text.get(at..).and_then(|t| t.chars().next()).map_or(text.len(), |c| at + c.len_utf8())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +115,9 @@ fn scan(text: &str, continuing: bool) -> Vec<Span> {
             '”' | '»' => in_double.then_some((Mark::Double, false)),
             '"' => Some((Mark::Double, !in_double)),
             '‘' if is_open_context(p) => Some((Mark::Single, true)),
-            '’' | '\'' if in_single && p.is_some_and(|c| !c.is_whitespace()) && !n.is_some_and(char::is_alphanumeric) => {
+            '’' | '\''
+                if in_single && p.is_some_and(|c| !c.is_whitespace()) && !n.is_some_and(char::is_alphanumeric) =>
+            {
                 Some((Mark::Single, false))
             }
             '\'' if is_open_context(p) && n.is_some_and(char::is_alphabetic) => Some((Mark::Single, true)),
@@ -200,8 +204,22 @@ fn find_all(article: &Article) -> Vec<Found> {
 }
 
 /// Words that introduce a name rather than report speech.
-const NAMING: &[&str] = &["so-called", "called", "dubbed", "named", "termed", "branded", "labelled", "labeled", "nicknamed", "titled", "entitled", "known as"];
-const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "my", "your"];
+const NAMING: &[&str] = &[
+    "so-called",
+    "called",
+    "dubbed",
+    "named",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "known as",
+];
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "my", "your"];
 const FUNCTION_AFTER: &[&str] = &[
     "to", "is", "was", "are", "were", "has", "have", "had", "will", "would", "and", "or", "of", "in", "on", "for",
     "with", "that", "which", "who", "as", "at", "by", "from", "could", "can", "may", "might", "should", "must",
@@ -233,11 +251,7 @@ fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
         return true;
     }
     let next = text.get(q.end..).map(|rest| {
-        rest.trim_start_matches(['”', '’', '"', '\'', '»'])
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
+        rest.trim_start_matches(['”', '’', '"', '\'', '»']).split_whitespace().next().unwrap_or("").to_lowercase()
     });
     if DETERMINERS.contains(&last)
         && !ends_sentence(&q.text)
@@ -298,12 +312,65 @@ struct Ctx<'a> {
 }
 
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "has", "have", "had", "will", "would", "also", "then", "later", "repeatedly", "strongly", "once", "again",
-    "previously", "earlier", "is", "was", "were", "are", "been", "could", "may", "might", "must", "should",
-    "can", "did", "does", "do", "not", "never", "just", "recently", "reportedly", "publicly", "privately",
-    "today", "yesterday", "quickly", "firmly", "further", "subsequently", "now", "initially", "separately",
-    "simply", "clearly", "openly", "already", "first", "angrily", "bluntly", "flatly", "insistently", "only",
-    "even", "still", "frequently", "often", "always",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "then",
+    "later",
+    "repeatedly",
+    "strongly",
+    "once",
+    "again",
+    "previously",
+    "earlier",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "just",
+    "recently",
+    "reportedly",
+    "publicly",
+    "privately",
+    "today",
+    "yesterday",
+    "quickly",
+    "firmly",
+    "further",
+    "subsequently",
+    "now",
+    "initially",
+    "separately",
+    "simply",
+    "clearly",
+    "openly",
+    "already",
+    "first",
+    "angrily",
+    "bluntly",
+    "flatly",
+    "insistently",
+    "only",
+    "even",
+    "still",
+    "frequently",
+    "often",
+    "always",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
@@ -320,11 +387,11 @@ impl<'a> Ctx<'a> {
     fn new(article: &'a Article, ents: &'a Entities, found: &[Found]) -> Self {
         let mut spans = vec![Vec::new(); article.blocks.len()];
         for q in found {
-            for b in q.block..=q.end_block {
-                let len = article.blocks[b].text.len();
+            for (b, block_spans) in spans.iter_mut().enumerate().take(q.end_block + 1).skip(q.block) {
+                let text = &article.blocks[b].text;
                 let start = if b == q.block { q.open } else { 0 };
-                let end = if b == q.end_block { (q.end + 3).min(len) } else { len };
-                spans[b].push(start..end);
+                let end = if b == q.end_block { after_char(text, q.end) } else { text.len() };
+                block_spans.push(start..end);
             }
         }
         let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
@@ -349,7 +416,10 @@ impl<'a> Ctx<'a> {
         let toks = text::tokens(&text[..end]);
         let mut k = toks.len();
         // Auxiliaries and adverbs between the subject and its verb.
-        while k > 0 && toks[k - 1].start >= floor && SKIP_BEFORE_VERB.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+        while k > 0
+            && toks[k - 1].start >= floor
+            && SKIP_BEFORE_VERB.contains(&toks[k - 1].text.to_lowercase().as_str())
+        {
             let gap = &text[toks[k - 1].end..if k < toks.len() { toks[k].start } else { end }];
             if gap.contains(',') {
                 break;
@@ -438,9 +508,7 @@ impl<'a> Ctx<'a> {
             if e > k && !matches!(&text[toks[e - 1].end..t.start], " " | "-") {
                 break;
             }
-            let ok = is_capitalised(t.text)
-                || is_role_word(t.text)
-                || (e > k && text::PARTICLES.contains(&t.text));
+            let ok = is_capitalised(t.text) || is_role_word(t.text) || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
                 break;
             }
@@ -493,20 +561,16 @@ impl<'a> Ctx<'a> {
 
     fn said_by_entity(&self, e: usize) -> Said {
         let ent = &self.ents.entities[e];
-        Said {
-            speaker: ent.name.clone(),
-            verb: None,
-            gender: ent.gender,
-            body: ent.kind != EntityKind::Person,
-        }
+        Said { speaker: ent.name.clone(), verb: None, gender: ent.gender, body: ent.kind != EntityKind::Person }
     }
 
     fn role_holder(&self, title: &str, org: Option<&str>) -> Option<usize> {
         fn class(t: &str) -> &str {
             match t {
-            "chief" | "boss" | "head" | "leader" | "secretary general" | "secretary-general" | "general secretary"
-            | "director general" | "director-general" | "chair" | "chairman" | "chairwoman" => "head",
-            other => other,
+                "chief" | "boss" | "head" | "leader" | "secretary general" | "secretary-general"
+                | "general secretary" | "director general" | "director-general" | "chair" | "chairman"
+                | "chairwoman" => "head",
+                other => other,
             }
         }
         let want = class(title);
@@ -575,7 +639,10 @@ impl<'a> Ctx<'a> {
                 }
                 _ => k += 1,
             }
-            while k < toks.len() && text::is_common(toks[k].text) && !PRONOUNS.contains(&toks[k].text.to_lowercase().as_str()) {
+            while k < toks.len()
+                && text::is_common(toks[k].text)
+                && !PRONOUNS.contains(&toks[k].text.to_lowercase().as_str())
+            {
                 k += 1;
             }
         }
@@ -595,7 +662,10 @@ impl<'a> Ctx<'a> {
         };
         let said = said.or_else(|| {
             // `… , telling X` after a clause whose subject is the speaker.
-            v.text.ends_with("ing").then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))).flatten()
+            v.text
+                .ends_with("ing")
+                .then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np)))
+                .flatten()
         });
         said.map(|s| Said { verb: Some(v.text.to_lowercase()), ..s })
     }
@@ -606,8 +676,7 @@ impl<'a> Ctx<'a> {
         text::tokens(text)
             .into_iter()
             .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
-            .filter(|t| self.is_verb_here(b, t))
-            .last()
+            .rfind(|t| self.is_verb_here(b, t))
     }
 
     fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
@@ -640,7 +709,10 @@ impl<'a> Ctx<'a> {
     /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
     fn after_quote(&self, b: usize, close: usize, sent_end: usize) -> Option<Said> {
         let text = self.text(b);
-        let from = text[close..].char_indices().find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' ')).map(|(i, _)| close + i)?;
+        let from = text[close..]
+            .char_indices()
+            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
+            .map(|(i, _)| close + i)?;
         if from >= sent_end {
             return None;
         }
@@ -653,7 +725,8 @@ impl<'a> Ctx<'a> {
         let np = self.np_after(b, from)?;
         let verb = toks.iter().find(|t| t.start >= np.end)?;
         let between = &text[np.end..verb.start];
-        let verb_ok = LEXICON.is_speech_verb(verb.text) && between.trim().split_whitespace().count() <= 1 && !between.contains(',');
+        let verb_ok =
+            LEXICON.is_speech_verb(verb.text) && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
             return None;
         }
@@ -661,7 +734,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The speaker named in a lead-in (a sentence or clause before a quotation).
-    fn from_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
+    fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
         if let Some(v) = self.last_verb(b, range.clone()) {
             if let Some(s) = self.speaker_of_verb(b, v, range.start) {
                 return Some(s);
@@ -675,8 +748,7 @@ impl<'a> Ctx<'a> {
                 .mentions
                 .iter()
                 .filter(|m| m.block == b && m.range.start >= range.start && m.range.end <= range.end)
-                .filter(|m| self.ents.entities[m.entity].kind == EntityKind::Person)
-                .last();
+                .rfind(|m| self.ents.entities[m.entity].kind == EntityKind::Person);
             if let Some(m) = person {
                 return Some(self.said_by_entity(m.entity));
             }
@@ -762,7 +834,7 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     }
     let lead = sent.start..q.open;
     if !text[lead.clone()].trim().is_empty() {
-        if let Some(s) = ctx.from_lead_in(b, lead) {
+        if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
             return Some(s);
         }
     }
@@ -771,7 +843,7 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
             let pt = ctx.text(prev);
             if pt.trim_end().ends_with(':') && prev + 1 == b {
                 let ps = ctx.sentence(prev, pt.trim_end().len().saturating_sub(1));
-                if let Some(s) = ctx.from_lead_in(prev, ps) {
+                if let Some(s) = ctx.speaker_in_lead_in(prev, ps) {
                     return Some(s);
                 }
             }
@@ -871,21 +943,24 @@ mod tests {
     #[test]
     fn partial_quotations_take_the_subject_of_the_speech_verb() {
         let q = quotes("Jane Smith has said the city is at a “pivotal” moment, hours after the mayor John Brown said it faced “grave danger”.");
-        assert_eq!(q, vec![
-            (speaker("Jane Smith"), "pivotal".into(), true),
-            (speaker("John Brown"), "grave danger".into(), true),
-        ]);
+        assert_eq!(
+            q,
+            vec![(speaker("Jane Smith"), "pivotal".into(), true), (speaker("John Brown"), "grave danger".into(), true),]
+        );
     }
 
     #[test]
     fn the_listener_is_not_the_speaker() {
-        let q = quotes("Mr John Brown later spoke about the meeting, telling the BBC’s Anna Green, “I do not regret it.”");
+        let q =
+            quotes("Mr John Brown later spoke about the meeting, telling the BBC’s Anna Green, “I do not regret it.”");
         assert_eq!(q[0].0, speaker("John Brown"));
     }
 
     #[test]
     fn roles_resolve_to_the_person_named_with_them() {
-        let q = quotes("NATO chief Mark Stone spoke in Oslo.\n\nLater, NATO’s chief said the alliance faced “a long winter”.");
+        let q = quotes(
+            "NATO chief Mark Stone spoke in Oslo.\n\nLater, NATO’s chief said the alliance faced “a long winter”.",
+        );
         assert_eq!(q[0].0, speaker("Mark Stone"));
     }
 

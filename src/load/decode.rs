@@ -29,10 +29,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<Fallback>), LoadError> {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
-        Err(_) => (
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
-            Some(Fallback::Windows1252),
-        ),
+        Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Some(Fallback::Windows1252)),
     };
     if text.0.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -46,10 +43,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     controls * 20 > head.len()
 }
 
@@ -61,27 +55,25 @@ fn decode_utf16_bom(bytes: &[u8]) -> Option<String> {
     } else {
         return None;
     };
-    let units = body.chunks_exact(2).map(|p| {
-        if le {
-            u16::from_le_bytes([p[0], p[1]])
-        } else {
-            u16::from_be_bytes([p[0], p[1]])
-        }
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect(),
-    )
+    let units =
+        body.chunks_exact(2).map(
+            |p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            },
+        );
+    Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect())
 }
 
 /// Windows-1252 is a superset of Latin-1's printable range; decoding with it gets curly quotes
 /// and dashes right in files saved by Windows tools, and is identical to Latin-1 elsewhere.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[(b - 0x80) as usize],
@@ -95,10 +87,7 @@ mod tests {
 
     #[test]
     fn utf8_passes_through() {
-        assert_eq!(
-            decode("Kyiv’s".as_bytes()).unwrap(),
-            ("Kyiv’s".into(), None)
-        );
+        assert_eq!(decode("Kyiv’s".as_bytes()).unwrap(), ("Kyiv’s".into(), None));
     }
 
     #[test]
@@ -116,10 +105,7 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
-            Err(LoadError::Binary)
-        ));
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(LoadError::Binary)));
     }
 
     #[test]
@@ -128,9 +114,6 @@ mod tests {
         for u in "Hi".encode_utf16() {
             bytes.extend(u.to_le_bytes());
         }
-        assert_eq!(
-            decode(&bytes).unwrap(),
-            ("Hi".into(), Some(Fallback::Utf16))
-        );
+        assert_eq!(decode(&bytes).unwrap(), ("Hi".into(), Some(Fallback::Utf16)));
     }
 }

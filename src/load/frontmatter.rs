@@ -14,10 +14,7 @@ pub struct FrontMatter {
 
 /// Splits `text` into its front matter (if it opens with a `---` block) and the rest.
 pub fn split(text: &str) -> (Option<FrontMatter>, &str) {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return (None, text);
     };
     let Some(end) = rest

@@ -81,18 +81,12 @@ fn parse_lexicon(text: &str) -> Lexicon {
 
 /// Letters and digits only, lower case: the form lines are compared in.
 pub fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Lower-case alphanumeric words.
 pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(key)
-        .filter(|w| !w.is_empty())
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(key).filter(|w| !w.is_empty()).collect()
 }
 
 fn word_count(s: &str) -> usize {
@@ -139,8 +133,8 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// `12 comments`, `3 shares`, `2 hours ago`: counters and relative times from widgets.
 fn is_counter(ws: &[String]) -> bool {
     const UNITS: [&str; 14] = [
-        "comment", "comments", "share", "shares", "view", "views", "like", "likes", "second",
-        "seconds", "minute", "minutes", "hour", "hours",
+        "comment", "comments", "share", "shares", "view", "views", "like", "likes", "second", "seconds", "minute",
+        "minutes", "hour", "hours",
     ];
     match ws {
         [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&unit.as_str()),
@@ -157,11 +151,7 @@ fn is_counter(ws: &[String]) -> bool {
 fn is_breadcrumb(line: &str) -> bool {
     for sep in [" > ", " › ", " » ", " / ", " | "] {
         let parts: Vec<&str> = line.split(sep).collect();
-        if parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| (1..=3).contains(&word_count(p)) && !ends_sentence(p))
-        {
+        if parts.len() >= 2 && parts.iter().all(|p| (1..=3).contains(&word_count(p)) && !ends_sentence(p)) {
             return true;
         }
     }
@@ -211,9 +201,7 @@ mod tests {
     #[test]
     fn sentences_are_not_end_markers() {
         assert!(!is_end_marker("Related talks will resume on Monday."));
-        assert!(!is_end_marker(
-            "Comments made by the minister on Tuesday drew an angry response from the opposition"
-        ));
+        assert!(!is_end_marker("Comments made by the minister on Tuesday drew an angry response from the opposition"));
         assert!(!is_end_marker("Sources say a deal is close"));
     }
 
@@ -256,10 +244,7 @@ mod tests {
 
     #[test]
     fn section_labels_are_found_at_the_start() {
-        assert_eq!(
-            section_prefix("International News UK and France Lead"),
-            Some(18)
-        );
+        assert_eq!(section_prefix("International News UK and France Lead"), Some(18));
         assert_eq!(section_prefix("World leaders gather"), Some(5));
         assert_eq!(section_prefix("Coalition of the Willing set to meet"), None);
     }

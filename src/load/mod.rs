@@ -87,37 +87,24 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, MissingPath> {
 }
 
 fn load_dir(dir: &Path, loaded: &mut Loaded) {
-    let walk = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
+    let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) if has_article_extension(e.path()) => load_file(e.path(), loaded),
             Ok(_) => {}
             Err(err) => {
-                let path = err
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.to_path_buf());
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
                 // A broken entry we would not have read anyway (an image, say) is not news.
-                if err.loop_ancestor().is_none()
-                    && path.extension().is_some()
-                    && !has_article_extension(&path)
-                {
+                if err.loop_ancestor().is_none() && path.extension().is_some() && !has_article_extension(&path) {
                     continue;
                 }
                 let error = match err.io_error() {
-                    Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                        LoadError::DanglingLink.to_string()
-                    }
+                    Some(io) if io.kind() == std::io::ErrorKind::NotFound => LoadError::DanglingLink.to_string(),
                     Some(io) => format!("cannot read: {io}"),
                     None => err.to_string(),
                 };
-                loaded.problems.push(Problem {
-                    path: path.display().to_string(),
-                    error,
-                });
+                loaded.problems.push(Problem { path: path.display().to_string(), error });
             }
         }
     }
@@ -133,19 +120,14 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
     let shown = path.display().to_string();
     match read_checked(path) {
         Ok(bytes) => read_bytes(&shown, &bytes, loaded),
-        Err(e) => loaded.problems.push(Problem {
-            path: shown,
-            error: e.to_string(),
-        }),
+        Err(e) => loaded.problems.push(Problem { path: shown, error: e.to_string() }),
     }
 }
 
 fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
-            return Err(LoadError::DanglingLink)
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => return Err(LoadError::DanglingLink),
         Err(e) => return Err(e.into()),
     };
     if meta.len() > MAX_FILE_BYTES {
@@ -159,21 +141,13 @@ fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
         Ok((text, fallback)) => {
             if let Some(how) = fallback {
                 let error = match how {
-                    Fallback::Windows1252 => {
-                        "not UTF-8: read as Windows-1252 (Latin-1); check accented letters"
-                    }
+                    Fallback::Windows1252 => "not UTF-8: read as Windows-1252 (Latin-1); check accented letters",
                     Fallback::Utf16 => "UTF-16 text: converted to UTF-8",
                 };
-                loaded.problems.push(Problem {
-                    path: path.to_string(),
-                    error: error.to_string(),
-                });
+                loaded.problems.push(Problem { path: path.to_string(), error: error.to_string() });
             }
             loaded.articles.push(normalize(path, &text));
         }
-        Err(e) => loaded.problems.push(Problem {
-            path: path.to_string(),
-            error: e.to_string(),
-        }),
+        Err(e) => loaded.problems.push(Problem { path: path.to_string(), error: e.to_string() }),
     }
 }

@@ -60,11 +60,10 @@ impl Removed {
 
 /// Short connecting words. A line ending in one was cut by a wrap, never a headline.
 const FUNCTION_WORDS: [&str; 58] = [
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
-    "with", "as", "into", "onto", "over", "under", "about", "after", "before", "than", "that",
-    "which", "who", "whom", "whose", "where", "when", "while", "if", "is", "are", "was", "were",
-    "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "such", "its", "their", "his", "her", "our", "this", "these",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+    "into", "onto", "over", "under", "about", "after", "before", "than", "that", "which", "who", "whom", "whose",
+    "where", "when", "while", "if", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "such", "its", "their", "his", "her", "our", "this", "these",
 ];
 
 fn word_count(s: &str) -> usize {
@@ -74,17 +73,12 @@ fn word_count(s: &str) -> usize {
 fn last_word(s: &str) -> String {
     s.split_whitespace()
         .last()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .unwrap_or_default()
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 fn starts_lower(s: &str) -> bool {
@@ -120,26 +114,19 @@ fn is_markdown(path: &str) -> bool {
 
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*+]|[-–—])\s+(\S.*)$").expect("bullet pattern"));
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s+(\S.*)$").expect("numbered pattern"));
-static MD_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*$").expect("md heading"));
-static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("md image"));
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("md link"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s+(\S.*)$").expect("numbered pattern"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*$").expect("md heading"));
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("md image"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("md link"));
 static MD_STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md strong"));
-static MD_EMPHASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|\s)[*_]|[*_](\s|$)").expect("md emphasis"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|\s)[*_]|[*_](\s|$)").expect("md emphasis"));
 /// `…reports Asian Lite News` at the end of a standfirst: the agency that filed the story.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:…|\.{3}|\s[-–—]\s*|\s)reports\s+(?P<src>(?:[A-Z][\w&’'.-]*\s*){1,6})$")
-        .expect("credit pattern")
+    Regex::new(r"(?:…|\.{3}|\s[-–—]\s*|\s)reports\s+(?P<src>(?:[A-Z][\w&’'.-]*\s*){1,6})$").expect("credit pattern")
 });
 /// `LONDON (Reuters) - ` at the start of wire copy.
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Za-z .,'-]{1,40}\s*\((?P<src>[A-Z][A-Za-z&. ]{1,30})\)\s*[-–—]\s")
-        .expect("wire pattern")
+    Regex::new(r"^[A-Z][A-Za-z .,'-]{1,40}\s*\((?P<src>[A-Z][A-Za-z&. ]{1,30})\)\s*[-–—]\s").expect("wire pattern")
 });
 
 fn classify(text: &str, markdown: bool) -> Vec<Line> {
@@ -147,47 +134,24 @@ fn classify(text: &str, markdown: bool) -> Vec<Line> {
         .map(|l| {
             let l = l.trim();
             if l.is_empty() {
-                return Line {
-                    kind: Kind::Blank,
-                    text: String::new(),
-                };
+                return Line { kind: Kind::Blank, text: String::new() };
             }
-            let l = if markdown {
-                markdown_inline(l)
-            } else {
-                l.to_string()
-            };
+            let l = if markdown { markdown_inline(l) } else { l.to_string() };
             if markdown {
                 if let Some(c) = MD_HEADING.captures(&l) {
-                    return Line {
-                        kind: Kind::Heading,
-                        text: c[1].to_string(),
-                    };
+                    return Line { kind: Kind::Heading, text: c[1].to_string() };
                 }
                 if let Some(rest) = l.strip_prefix('>') {
-                    return Line {
-                        kind: Kind::Text,
-                        text: rest.trim().to_string(),
-                    };
+                    return Line { kind: Kind::Text, text: rest.trim().to_string() };
                 }
             }
             if let Some(c) = BULLET.captures(&l).or_else(|| NUMBERED.captures(&l)) {
-                return Line {
-                    kind: Kind::Bullet,
-                    text: c[1].trim().to_string(),
-                };
+                return Line { kind: Kind::Bullet, text: c[1].trim().to_string() };
             }
-            if l.chars().all(|c| matches!(c, '•' | '·' | '-' | '*' | ' ')) && l.chars().count() <= 2
-            {
-                return Line {
-                    kind: Kind::Blank,
-                    text: String::new(),
-                };
+            if l.chars().all(|c| matches!(c, '•' | '·' | '-' | '*' | ' ')) && l.chars().count() <= 2 {
+                return Line { kind: Kind::Blank, text: String::new() };
             }
-            Line {
-                kind: Kind::Text,
-                text: l,
-            }
+            Line { kind: Kind::Text, text: l }
         })
         .collect()
 }
@@ -219,17 +183,11 @@ struct Header {
 }
 
 fn next_content(lines: &[Line], from: usize) -> Option<usize> {
-    (from..lines.len())
-        .find(|&j| matches!(lines[j].kind, Kind::Text | Kind::Bullet | Kind::Heading))
+    (from..lines.len()).find(|&j| matches!(lines[j].kind, Kind::Text | Kind::Bullet | Kind::Heading))
 }
 
 fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) -> Header {
-    let mut h = Header {
-        title: None,
-        date: None,
-        section: None,
-        body: lines.len(),
-    };
+    let mut h = Header { title: None, date: None, section: None, body: lines.len() };
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.clone();
@@ -253,10 +211,7 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                 }
                 if is_furniture_line(&text) {
                     removed.take(lines, i);
-                } else if h.title.is_none()
-                    && h.section.is_none()
-                    && furniture::is_section_label(&text)
-                {
+                } else if h.title.is_none() && h.section.is_none() && furniture::is_section_label(&text) {
                     h.section = Some(text);
                     removed.take(lines, i);
                 } else if h.title.is_none() {
@@ -271,9 +226,7 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                     } else {
                         break;
                     }
-                } else if is_byline(&text)
-                    || h.title.as_deref().is_some_and(|t| key(t) == key(&text))
-                {
+                } else if is_byline(&text) || h.title.as_deref().is_some_and(|t| key(t) == key(&text)) {
                     removed.take(lines, i);
                 } else {
                     break;
@@ -289,9 +242,7 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
 /// `By Jane Doe`, `By Jane Doe and John Roe, Political Editor`.
 fn is_byline(s: &str) -> bool {
     let lower = s.to_lowercase();
-    (lower.starts_with("by ") || lower.starts_with("words by "))
-        && word_count(s) <= 10
-        && !ends_sentence(s)
+    (lower.starts_with("by ") || lower.starts_with("words by ")) && word_count(s) <= 10 && !ends_sentence(s)
 }
 
 /// A section label glued to the headline on the first line: `International News UK and …`.
@@ -308,10 +259,7 @@ fn glued_section(lines: &[Line], i: usize, nbsp: Option<&str>) -> Option<(String
         return None;
     }
     let rest_key = key(rest);
-    let repeated = lines[i + 1..]
-        .iter()
-        .take(12)
-        .any(|l| l.kind == Kind::Text && key(&l.text) == rest_key);
+    let repeated = lines[i + 1..].iter().take(12).any(|l| l.kind == Kind::Text && key(&l.text) == rest_key);
     let news_label = label.to_lowercase().ends_with("news");
     (nbsp.is_some() || repeated || news_label).then(|| (label.to_string(), rest.to_string()))
 }
@@ -428,21 +376,11 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
                 open = open && (t.ends_with(",”") || t.ends_with(",\""));
             }
             Kind::Heading => {
-                out.push(Draft {
-                    kind: BlockKind::Heading,
-                    text: l.text.clone(),
-                    lines: 1,
-                    stated: true,
-                });
+                out.push(Draft { kind: BlockKind::Heading, text: l.text.clone(), lines: 1, stated: true });
                 open = false;
             }
             Kind::Bullet => {
-                out.push(Draft {
-                    kind: BlockKind::ListItem,
-                    text: l.text.clone(),
-                    lines: 1,
-                    stated: false,
-                });
+                out.push(Draft { kind: BlockKind::ListItem, text: l.text.clone(), lines: 1, stated: false });
                 open = true;
                 last_line = l.text.clone();
             }
@@ -459,12 +397,7 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
                         d.text.push_str(&l.text);
                         d.lines += 1;
                     }
-                    _ => out.push(Draft {
-                        kind: BlockKind::Paragraph,
-                        text: l.text.clone(),
-                        lines: 1,
-                        stated: false,
-                    }),
+                    _ => out.push(Draft { kind: BlockKind::Paragraph, text: l.text.clone(), lines: 1, stated: false }),
                 }
                 open = true;
                 last_line = l.text.clone();
@@ -476,17 +409,10 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
 
 fn mark_headings(drafts: &mut [Draft]) {
     for i in 0..drafts.len() {
-        let next_is_text = drafts
-            .get(i + 1)
-            .is_some_and(|d| d.kind != BlockKind::Heading || d.stated);
+        let next_is_text = drafts.get(i + 1).is_some_and(|d| d.kind != BlockKind::Heading || d.stated);
         let after_lead_in = i > 0 && drafts[i - 1].text.ends_with(':');
         let d = &mut drafts[i];
-        if d.kind == BlockKind::Paragraph
-            && d.lines == 1
-            && next_is_text
-            && !after_lead_in
-            && heading_shaped(&d.text)
-        {
+        if d.kind == BlockKind::Paragraph && d.lines == 1 && next_is_text && !after_lead_in && heading_shaped(&d.text) {
             d.kind = BlockKind::Heading;
         }
     }
@@ -513,19 +439,10 @@ fn find_source(blocks: &mut [Block], removed: &mut Removed, at: usize) -> Option
 /// A title for an article without a headline: its first sentence, cut at a word boundary.
 fn derive_title(blocks: &[Block]) -> String {
     const MAX: usize = 80;
-    let Some(first) = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph)
-        .or(blocks.first())
-    else {
+    let Some(first) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).or(blocks.first()) else {
         return String::from("(untitled)");
     };
-    let sentence = first
-        .text
-        .unicode_sentences()
-        .next()
-        .unwrap_or(&first.text)
-        .trim();
+    let sentence = first.text.unicode_sentences().next().unwrap_or(&first.text).trim();
     if sentence.chars().count() <= MAX {
         return sentence.to_string();
     }
@@ -555,11 +472,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
     let mut removed = Removed::default();
 
     let header = read_header(&mut lines, nbsp, &mut removed);
-    let title = fm
-        .title
-        .clone()
-        .map(|t| unicode::clean(&t))
-        .or(header.title);
+    let title = fm.title.clone().map(|t| unicode::clean(&t)).or(header.title);
     cut_end(&mut lines, header.body, &mut removed);
 
     let mut source = fm.source.clone();
@@ -584,10 +497,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
     if !markdown {
         mark_headings(&mut drafts);
     }
-    let mut blocks: Vec<Block> = drafts
-        .into_iter()
-        .map(|d| Block::new(d.kind, d.text))
-        .collect();
+    let mut blocks: Vec<Block> = drafts.into_iter().map(|d| Block::new(d.kind, d.text)).collect();
     if source.is_none() {
         source = find_source(&mut blocks, &mut removed, header.body);
     }
@@ -609,9 +519,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
 }
 
 fn fm_date(fm: &FrontMatter) -> Option<chrono::NaiveDate> {
-    fm.date
-        .as_deref()
-        .and_then(|d| dates::find_date(d).map(|x| x.0))
+    fm.date.as_deref().and_then(|d| dates::find_date(d).map(|x| x.0))
 }
 
 #[cfg(test)]
@@ -624,17 +532,12 @@ mod tests {
 
     #[test]
     fn hard_wrapped_line_joins_its_paragraph() {
-        let a = normalize(
-            "a.txt",
-            "Headline here\nThe move comes as the president faces\ndwindling support at home.\n",
-        );
+        let a =
+            normalize("a.txt", "Headline here\nThe move comes as the president faces\ndwindling support at home.\n");
         assert_eq!(a.title, "Headline here");
         assert_eq!(
             texts(&a),
-            vec![(
-                BlockKind::Paragraph,
-                "The move comes as the president faces dwindling support at home."
-            )]
+            vec![(BlockKind::Paragraph, "The move comes as the president faces dwindling support at home.")]
         );
     }
 
@@ -644,10 +547,7 @@ mod tests {
             "a.txt",
             "A headline for this\n“We will act,”\nthe minister said. “Soon.”\nAnother paragraph follows here.\n",
         );
-        assert_eq!(
-            a.blocks[0].text,
-            "“We will act,” the minister said. “Soon.”"
-        );
+        assert_eq!(a.blocks[0].text, "“We will act,” the minister said. “Soon.”");
         assert_eq!(a.blocks.len(), 2);
     }
 
@@ -665,20 +565,10 @@ mod tests {
 
     #[test]
     fn bullets_become_list_items() {
-        let a = normalize(
-            "a.txt",
-            "Title of story\nIntro sentence here.\n• First point\n- Second point\n* Third point\n",
-        );
+        let a =
+            normalize("a.txt", "Title of story\nIntro sentence here.\n• First point\n- Second point\n* Third point\n");
         let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                BlockKind::Paragraph,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
-                BlockKind::ListItem
-            ]
-        );
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::ListItem]);
     }
 
     #[test]
@@ -696,15 +586,15 @@ mod tests {
             "a.txt",
             "Big story today\nFirst paragraph.\nThe urgency of the summit was underscored by\nZelensky’s clash with Trump.\n",
         );
-        assert_eq!(
-            a.blocks[1].text,
-            "The urgency of the summit was underscored by Zelensky’s clash with Trump."
-        );
+        assert_eq!(a.blocks[1].text, "The urgency of the summit was underscored by Zelensky’s clash with Trump.");
     }
 
     #[test]
     fn no_headline_gives_a_derived_title() {
-        let a = normalize("a.txt", "Officials say that around twenty countries are interested in joining a coalition of nations. More text.\n");
+        let a = normalize(
+            "a.txt",
+            "Officials say that around twenty countries are interested in joining a coalition of nations. More text.\n",
+        );
         assert!(a.title_derived);
         assert!(a.title.ends_with('…'));
         assert!(a.title.starts_with("Officials say that around"));
@@ -717,10 +607,7 @@ mod tests {
             "Headline of the story\n\nThe story has one paragraph of real prose in it.\n\nRelated stories\n\nSomething else happened\n\nComments\n",
         );
         assert_eq!(a.blocks.len(), 1);
-        assert_eq!(
-            a.removed,
-            vec!["Related stories", "Something else happened", "Comments"]
-        );
+        assert_eq!(a.removed, vec!["Related stories", "Something else happened", "Comments"]);
     }
 
     #[test]
@@ -745,10 +632,7 @@ mod tests {
         assert_eq!(
             texts(&a),
             vec![
-                (
-                    BlockKind::Paragraph,
-                    "Some bold text with a link wrapped here."
-                ),
+                (BlockKind::Paragraph, "Some bold text with a link wrapped here."),
                 (BlockKind::Heading, "Part two"),
                 (BlockKind::ListItem, "item"),
             ]
@@ -757,19 +641,13 @@ mod tests {
 
     #[test]
     fn wire_dateline_names_the_source() {
-        let a = normalize(
-            "a.txt",
-            "Markets fall on rate fears\nLONDON (Reuters) - Shares fell on Monday.\n",
-        );
+        let a = normalize("a.txt", "Markets fall on rate fears\nLONDON (Reuters) - Shares fell on Monday.\n");
         assert_eq!(a.source.as_deref(), Some("Reuters"));
     }
 
     #[test]
     fn published_line_gives_the_date() {
-        let a = normalize(
-            "a.txt",
-            "A headline here\nBy Jane Doe\nPublished: 3 March 2024\nText of the story.\n",
-        );
+        let a = normalize("a.txt", "A headline here\nBy Jane Doe\nPublished: 3 March 2024\nText of the story.\n");
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
         assert_eq!(a.blocks.len(), 1);
         assert!(a.removed.contains(&"By Jane Doe".to_string()));

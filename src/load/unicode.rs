@@ -19,8 +19,7 @@ fn is_odd_space(c: char) -> bool {
 /// Characters that take no room and carry no meaning in running text. ZWJ and ZWNJ are kept on
 /// purpose: they glue emoji sequences and shape Persian or Indic words.
 fn is_dropped(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
-        || (c.is_control() && c != '\n' && !is_odd_space(c))
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}') || (c.is_control() && c != '\n' && !is_odd_space(c))
 }
 
 /// Suffixes after an apostrophe that mark a possessive or a contraction, so that a space before
@@ -65,14 +64,9 @@ fn close_up_apostrophes(s: &str) -> String {
         let after = &tail[1..];
         let mut chars = after.chars();
         let apostrophe = chars.next();
-        let closes = matches!(apostrophe, Some('’') | Some('\''))
-            && head.chars().last().is_some_and(char::is_alphanumeric)
-            && {
-                let suffix: String = chars
-                    .clone()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect::<String>()
-                    .to_lowercase();
+        let closes =
+            matches!(apostrophe, Some('’') | Some('\'')) && head.chars().last().is_some_and(char::is_alphanumeric) && {
+                let suffix: String = chars.clone().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
                 APOSTROPHE_SUFFIXES.contains(&suffix.as_str())
             };
         if !closes {
@@ -90,10 +84,7 @@ mod tests {
 
     #[test]
     fn no_break_and_thin_spaces_become_plain_spaces() {
-        assert_eq!(
-            clean("International\u{a0}News\u{2009}UK"),
-            "International News UK"
-        );
+        assert_eq!(clean("International\u{a0}News\u{2009}UK"), "International News UK");
     }
 
     #[test]

@@ -16,10 +16,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|d| {
             let a = &d.article;
-            let date = a.date.map_or_else(
-                || "undated".to_string(),
-                |d| d.format("%Y-%m-%d").to_string(),
-            );
+            let date = a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string());
             let meta = match &a.source {
                 Some(s) => format!("{date} · {s}"),
                 None => date,
@@ -30,11 +27,8 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme::SELECTED);
-    let mut ls =
-        ListState::default().with_selected((!state.docs.is_empty()).then_some(state.selected));
+    let list = List::new(items).block(block).highlight_style(theme::SELECTED);
+    let mut ls = ListState::default().with_selected((!state.docs.is_empty()).then_some(state.selected));
     frame.render_stateful_widget(list, area, &mut ls);
 }
 
@@ -67,10 +61,7 @@ mod tests {
     fn truncation_counts_display_columns_and_keeps_graphemes_whole() {
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("日本語の文章", 7), "日本語…");
-        assert_eq!(
-            truncate("e\u{301}e\u{301}e\u{301}e\u{301}", 3),
-            "e\u{301}e\u{301}…"
-        );
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}e\u{301}", 3), "e\u{301}e\u{301}…");
         assert_eq!(truncate("👍👍👍", 4), "👍…");
     }
 }

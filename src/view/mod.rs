@@ -23,12 +23,7 @@ pub fn render(state: &State, frame: &mut Frame) {
             "Window too small: byline needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge it, or press q to quit.",
             screen.width, screen.height
         );
-        frame.render_widget(
-            Paragraph::new(msg)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            screen,
-        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).alignment(Alignment::Center), screen);
         return;
     }
     let areas = layout::Areas::new(screen);
@@ -39,19 +34,13 @@ pub fn render(state: &State, frame: &mut Frame) {
     match state.overlay {
         Some(Overlay::Help) => overlay::help(frame, screen),
         Some(Overlay::Problems) => overlay::problems(state, frame, screen),
+        Some(Overlay::Speakers) => overlay::speakers(state, frame, screen),
         None => {}
     }
 }
 
 /// A pane's frame, brighter when it has the focus.
 fn pane_block(state: &State, pane: Pane, title: String) -> Block<'static> {
-    let style = if state.focus == pane && state.overlay.is_none() {
-        theme::FOCUSED
-    } else {
-        theme::UNFOCUSED
-    };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(title)
+    let style = if state.focus == pane && state.overlay.is_none() { theme::FOCUSED } else { theme::UNFOCUSED };
+    Block::default().borders(Borders::ALL).border_style(style).title(title)
 }

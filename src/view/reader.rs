@@ -1,10 +1,11 @@
-//! The reader: the current article wrapped to the pane, headings and bullets styled, search
-//! matches highlighted.
+//! The reader: the current article wrapped to the pane, headings and bullets styled, quotations
+//! in their speaker's colour with the speaker named above their first quotation, search matches
+//! highlighted on top.
 
 use super::{list::truncate, pane_block, theme};
 use crate::article::BlockKind;
 use crate::layout::{self, BULLET_WIDTH};
-use crate::state::{Pane, State};
+use crate::state::{Doc, Pane, State};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,53 +19,51 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new("No articles to show.").block(block), area);
         return;
     };
-    let title = format!(
-        " {} ",
-        truncate(
-            &doc.article.title,
-            usize::from(area.width.saturating_sub(4))
-        )
-    );
+    let title = format!(" {} ", truncate(&doc.article.title, usize::from(area.width.saturating_sub(4))));
     frame.render_widget(pane_block(state, Pane::Reader, title), area);
     let text_area = layout::reader_text(area);
-    let lines = layout::wrap_article(&doc.article, text_area.width);
-    let visible: Vec<Line> = lines
-        .iter()
-        .skip(state.scroll)
-        .take(usize::from(text_area.height))
-        .map(|l| draw_line(state, l))
-        .collect();
+    let lines = layout::wrap_article(&doc.article, text_area.width, &state.labels());
+    let visible: Vec<Line> =
+        lines.iter().skip(state.scroll).take(usize::from(text_area.height)).map(|l| draw_line(state, doc, l)).collect();
     frame.render_widget(Paragraph::new(visible), text_area);
 }
 
-/// Byte ranges of the block to highlight, with the style of each.
-fn highlights(state: &State, block: usize) -> Vec<(Range<usize>, Style)> {
-    let Some(search) = &state.search else {
-        return Vec::new();
-    };
-    search
-        .matches
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.block == block)
-        .map(|(i, m)| {
-            let style = if i == search.current {
-                theme::CURRENT_MATCH
-            } else {
-                theme::MATCH
-            };
-            (m.range.clone(), style)
-        })
-        .collect()
+/// Byte ranges of the block to style, in order of precedence (later wins).
+fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, Style)> {
+    let text = &doc.article.blocks[block].text;
+    let mut out = Vec::new();
+    for (i, q) in doc.analysis.quotes.iter().enumerate() {
+        if let Some(r) = q.range_in(block, text) {
+            let colour = q.speaker.as_deref().and_then(|s| state.speakers.colour(s));
+            let mut style = theme::speaker(colour);
+            if state.quote == Some(i) {
+                style = style.add_modifier(theme::CURRENT_QUOTE);
+            }
+            out.push((r, style));
+        }
+    }
+    if let Some(search) = &state.search {
+        for (i, m) in search.matches.iter().enumerate().filter(|(_, m)| m.block == block) {
+            let style = if i == search.current { theme::CURRENT_MATCH } else { theme::MATCH };
+            out.push((m.range.clone(), style));
+        }
+    }
+    out
 }
 
-fn draw_line(state: &State, line: &layout::Line) -> Line<'static> {
-    let Some(doc) = state.current() else {
-        return Line::default();
-    };
-    let Some(b) = line.block else {
-        return Line::default();
-    };
+fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
+    if let Some(names) = &line.label {
+        let mut spans = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme::DIM));
+            }
+            let style = theme::speaker(state.speakers.colour(n)).patch(theme::LABEL);
+            spans.push(Span::styled(format!("▍{n}"), style));
+        }
+        return Line::from(spans);
+    }
+    let Some(b) = line.block else { return Line::default() };
     let block = &doc.article.blocks[b];
     let base = match block.kind {
         BlockKind::Heading => theme::HEADING,
@@ -75,22 +74,24 @@ fn draw_line(state: &State, line: &layout::Line) -> Line<'static> {
         let bullet = if line.first { "•" } else { "" };
         spans.push(Span::styled(format!("{bullet:<BULLET_WIDTH$}"), theme::KEY));
     }
-    let text = &block.text;
-    let mut pos = line.range.start;
-    for (r, style) in highlights(state, b) {
-        let start = r.start.max(line.range.start);
-        let end = r.end.min(line.range.end);
-        if start >= end {
-            continue;
+    let ranges = styled_ranges(state, doc, b);
+    // Cut the line at every range boundary, then give each piece the style of every range
+    // covering it, later ranges patched over earlier ones.
+    let mut cuts = vec![line.range.start, line.range.end];
+    for (r, _) in &ranges {
+        for p in [r.start, r.end] {
+            if p > line.range.start && p < line.range.end && block.text.is_char_boundary(p) {
+                cuts.push(p);
+            }
         }
-        if pos < start {
-            spans.push(Span::styled(text[pos..start].to_string(), base));
-        }
-        spans.push(Span::styled(text[start..end].to_string(), style));
-        pos = end;
     }
-    if pos < line.range.end {
-        spans.push(Span::styled(text[pos..line.range.end].to_string(), base));
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (from, to) = (w[0], w[1]);
+        let style =
+            ranges.iter().filter(|(r, _)| r.start <= from && to <= r.end).fold(base, |acc, (_, s)| acc.patch(*s));
+        spans.push(Span::styled(block.text[from..to].to_string(), style));
     }
     Line::from(spans)
 }

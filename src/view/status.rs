@@ -10,20 +10,13 @@ use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let line = if let Some(q) = &state.prompt {
-        Line::from(vec![
-            Span::styled("/", theme::KEY),
-            Span::raw(q.clone()),
-            Span::raw("▏"),
-        ])
+        Line::from(vec![Span::styled("/", theme::KEY), Span::raw(q.clone()), Span::raw("▏")])
     } else {
         let mut spans = vec![Span::raw(position(state))];
         if !state.problems.is_empty() {
             let n = state.problems.len();
             let s = if n == 1 { "" } else { "s" };
-            spans.push(Span::styled(
-                format!(" · {n} file{s} not read (p)"),
-                theme::WARNING,
-            ));
+            spans.push(Span::styled(format!(" · {n} file{s} not read (p)"), theme::WARNING));
         }
         if let Some(m) = &state.message {
             spans.push(Span::raw(format!(" · {m}")));
@@ -43,20 +36,11 @@ fn position(state: &State) -> String {
     if state.docs.is_empty() {
         return " No articles".into();
     }
-    let mut s = format!(
-        " Article {}/{} · {}",
-        state.selected + 1,
-        state.docs.len(),
-        state.focus.name()
-    );
+    let mut s = format!(" Article {}/{} · {}", state.selected + 1, state.docs.len(), state.focus.name());
     if state.focus == Pane::Reader {
         let total = state.reader_lines().len();
         let h = usize::from(state.areas().reader_text().height);
-        let pct = if total <= h {
-            100
-        } else {
-            ((state.scroll + h) * 100 / total).min(100)
-        };
+        let pct = if total <= h { 100 } else { ((state.scroll + h) * 100 / total).min(100) };
         s.push_str(&format!(" · {pct}%"));
     }
     s
