@@ -12,5 +12,6 @@ pub mod load;
 pub mod search;
 pub mod speakers;
 pub mod state;
+pub mod synth;
 pub mod tui;
 pub mod view;

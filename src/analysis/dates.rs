@@ -93,7 +93,8 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
 
 /// A labelled publication line anywhere on the page (`Published: …`, `Posted on …`).
 pub fn labelled_date(line: &str) -> Option<NaiveDate> {
-    let lower = line.trim_start().to_lowercase();
+    let head: String = line.trim_start().chars().take(16).collect::<String>().to_lowercase();
+    let lower = head;
     let labelled = ["published", "posted", "first published", "date:"].iter().any(|p| lower.starts_with(p));
     if labelled && line.split_whitespace().count() <= 12 {
         find_date(line).map(|(d, _)| d)

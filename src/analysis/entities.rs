@@ -112,15 +112,15 @@ struct Raw {
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|k|trillion|tn|thousand)\b)?
-          |\b\d[\d,]*(?:\.\d+)?\s?(?:billion|million|trillion|bn|m)?\s(?:euros?|dollars|pounds|yen|roubles|rubles|francs)\b)
+        (?:[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|k|trillion|tn|thousand)(?-u:\b))?
+          |(?-u:\b)\d[\d,]*(?:\.\d+)?\s?(?:billion|million|trillion|bn|m)?\s(?:euros?|dollars|pounds|yen|roubles|rubles|francs)(?-u:\b))
         (?:\s\([£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|mn|million|m|k|trillion|tn))?\))?",
     )
     .expect("money pattern")
 });
 
 static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:this|last|next) (?:week|month|year|weekend|morning|afternoon|evening)|today|yesterday|tomorrow|tonight)\b")
+    Regex::new(r"(?-u:\b)(?:(?:this|last|next) (?:week|month|year|weekend|morning|afternoon|evening)|today|yesterday|tomorrow|tonight)(?-u:\b)")
         .expect("relative date pattern")
 });
 

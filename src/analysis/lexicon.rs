@@ -36,6 +36,11 @@ pub struct Lexicon {
     /// Other names of a place or body to the one shown (`U.S.` → `US`).
     canonical: HashMap<String, String>,
     demonyms: HashSet<String>,
+    /// Adjectives made from one-word places: a stem of the name (the whole name or up to three
+    /// letters shorter, at least four long) and an ending (`Russia` → `Russian`).
+    derived_demonyms: HashSet<String>,
+    /// First words of titles, for a cheap test before the full look-up.
+    title_starts: HashSet<String>,
     orgs: HashSet<String>,
     org_suffixes: HashSet<String>,
     /// `None` when a name is common for both.
@@ -85,6 +90,35 @@ fn names_with_aliases(lines: Option<&Vec<&str>>, canonical: &mut HashMap<String,
     out
 }
 
+fn derive_demonyms(places: &HashSet<String>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for p in places.iter().filter(|p| !p.contains(' ') && !p.contains('.')) {
+        let chars: Vec<char> = p.chars().collect();
+        for cut in 0..=3 {
+            let Some(len) = chars.len().checked_sub(cut).filter(|&l| l >= 4) else { continue };
+            let stem: String = chars[..len].iter().collect();
+            for ending in ["ian", "an", "n", "ish", "ese", "i"] {
+                out.insert(format!("{stem}{ending}"));
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(bytes) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 impl Lexicon {
     fn load() -> Self {
         let honorifics = entries(include_str!("../../assets/lexicon/honorifics.txt"))
@@ -99,6 +133,7 @@ impl Lexicon {
                 (w.trim().to_lowercase(), gender(g))
             })
             .collect();
+        let title_starts = titles.keys().filter_map(|t| t.split_whitespace().next()).map(str::to_string).collect();
         let max_title_words = titles.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1);
         let speech = entries(include_str!("../../assets/lexicon/speech_verbs.txt"))
             .flat_map(|l| l.split_whitespace())
@@ -111,6 +146,7 @@ impl Lexicon {
         let places = names_with_aliases(place_sections.get("place"), &mut canonical);
         let demonyms = place_sections.get("demonym").into_iter().flatten().map(|s| s.to_string()).collect();
         let org_sections = sections(include_str!("../../assets/lexicon/organizations.txt"));
+        let derived_demonyms = derive_demonyms(&places);
         let orgs = names_with_aliases(org_sections.get("name"), &mut canonical);
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
         let mut first_names: HashMap<String, Option<Gender>> = HashMap::new();
@@ -150,6 +186,8 @@ impl Lexicon {
             places,
             canonical,
             demonyms,
+            derived_demonyms,
+            title_starts,
             orgs,
             org_suffixes,
             first_names,
@@ -165,16 +203,20 @@ impl Lexicon {
 
     /// `Some(gender)` when the words form a title or role (`prime minister`, `spokeswoman`).
     pub fn title(&self, words: &[&str]) -> Option<Option<Gender>> {
+        let first = words.first()?.trim_end_matches('.');
+        if !with_lower(first, |w| self.title_starts.contains(w)) {
+            return None;
+        }
         let key = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect::<Vec<_>>().join(" ");
         self.titles.get(&key).copied()
     }
 
     pub fn is_speech_verb(&self, word: &str) -> bool {
-        self.speech.contains(&word.to_lowercase())
+        with_lower(word, |w| self.speech.contains(w))
     }
 
     pub fn is_speaker_noun(&self, word: &str) -> bool {
-        self.speaker_nouns.contains(&word.to_lowercase())
+        with_lower(word, |w| self.speaker_nouns.contains(w))
     }
 
     pub fn is_place(&self, name: &str) -> bool {
@@ -187,15 +229,7 @@ impl Lexicon {
         if self.demonyms.contains(word) {
             return true;
         }
-        if self.places.contains(word) || !word.ends_with(['n', 'h', 'i', 'e']) || word.contains(' ') {
-            return false;
-        }
-        ["ian", "an", "n", "ish", "ese", "i"].iter().any(|suffix| {
-            word.strip_suffix(suffix).is_some_and(|stem| {
-                stem.chars().count() >= 4
-                    && self.places.iter().any(|p| p.starts_with(stem) && p.len() <= stem.len() + 3 && !p.contains(' '))
-            })
-        })
+        self.derived_demonyms.contains(word) && !self.places.contains(word)
     }
 
     /// A known body, or a name ending in a kind of body (`Foreign Office`) or starting with one

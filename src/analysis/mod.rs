@@ -29,16 +29,18 @@ pub fn analyse(article: &Article) -> Analysis {
     Analysis { entities, quotes }
 }
 
-/// Analyses every article, then joins names across them.
+/// Analyses every article in parallel: entities first, then names joined across the corpus,
+/// then quotations, whose speakers are named with the joined names.
 pub fn analyse_all(articles: &[Article]) -> Vec<Analysis> {
     use rayon::prelude::*;
-    let mut all: Vec<Analysis> = articles.par_iter().map(analyse).collect();
-    let mut ents: Vec<Entities> = all.iter_mut().map(|a| std::mem::take(&mut a.entities)).collect();
+    let mut ents: Vec<Entities> = articles.par_iter().map(entities::find).collect();
     entities::resolve_across(&mut ents);
-    for ((a, e), article) in all.iter_mut().zip(ents).zip(articles) {
-        // Speakers were named before the corpus joined surnames to full names; find them again.
-        a.quotes = quotes::find(article, &e);
-        a.entities = e;
-    }
-    all
+    articles
+        .par_iter()
+        .zip(ents)
+        .map(|(article, entities)| {
+            let quotes = quotes::find(article, &entities);
+            Analysis { entities, quotes }
+        })
+        .collect()
 }

@@ -308,6 +308,8 @@ struct Ctx<'a> {
     /// Top-level quote ranges of each block (marks included), for sentence bounds.
     spans: Vec<Vec<Range<usize>>>,
     breaks: Vec<Vec<usize>>,
+    /// The words of each block, found once.
+    toks: Vec<Vec<Token<'a>>>,
     subjects: Vec<Subject>,
 }
 
@@ -395,7 +397,8 @@ impl<'a> Ctx<'a> {
             }
         }
         let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
-        Ctx { article, ents, spans, breaks, subjects: Vec::new() }
+        let toks = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        Ctx { article, ents, spans, breaks, toks, subjects: Vec::new() }
     }
 
     fn text(&self, b: usize) -> &'a str {
@@ -406,6 +409,12 @@ impl<'a> Ctx<'a> {
         sentence_at(&self.breaks[b], self.text(b).len(), at)
     }
 
+    /// The words of block `b` that end at or before byte `end`.
+    fn toks_until(&self, b: usize, end: usize) -> &[Token<'a>] {
+        let toks = &self.toks[b];
+        &toks[..toks.partition_point(|t| t.end <= end)]
+    }
+
     fn in_quote(&self, b: usize, at: usize) -> bool {
         self.spans[b].iter().any(|s| s.start <= at && at < s.end)
     }
@@ -413,12 +422,12 @@ impl<'a> Ctx<'a> {
     /// The noun phrase that ends just before byte `end`: the subject of a verb there.
     fn np_before(&self, b: usize, end: usize, floor: usize) -> Option<Range<usize>> {
         let text = self.text(b);
-        let toks = text::tokens(&text[..end]);
+        let toks = self.toks_until(b, end);
         let mut k = toks.len();
         // Auxiliaries and adverbs between the subject and its verb.
         while k > 0
             && toks[k - 1].start >= floor
-            && SKIP_BEFORE_VERB.contains(&toks[k - 1].text.to_lowercase().as_str())
+            && super::lexicon::with_lower(toks[k - 1].text, |w| SKIP_BEFORE_VERB.contains(&w))
         {
             let gap = &text[toks[k - 1].end..if k < toks.len() { toks[k].start } else { end }];
             if gap.contains(',') {
@@ -426,8 +435,9 @@ impl<'a> Ctx<'a> {
             }
             k -= 1;
         }
-        let mut stop = if k < toks.len() { toks[k].start } else { end };
-        // A clause between commas: `X, who will chair the meeting, said`.
+        let stop = if k < toks.len() { toks[k].start } else { end };
+        // A clause between commas: `X, who will chair the meeting, said` leaves the subject
+        // before the first comma.
         let tail = text[..stop].trim_end();
         if tail.ends_with(',') {
             let inner_end = tail.len() - 1;
@@ -435,20 +445,15 @@ impl<'a> Ctx<'a> {
             if self.in_quote(b, prev) || text[prev..inner_end].contains(['“', '"']) {
                 return None;
             }
-            // `…, who said` leaves the antecedent before the comma.
-            stop = prev;
-            k = token_index(&toks, stop);
-            let _ = k;
-            return self.np_ending(b, stop, floor);
+            return self.np_ending(b, prev, floor);
         }
-        let _ = &mut stop;
         self.np_ending(b, stop, floor)
     }
 
     /// The noun phrase whose last word ends at or before `stop`.
     fn np_ending(&self, b: usize, stop: usize, floor: usize) -> Option<Range<usize>> {
         let text = self.text(b);
-        let toks = text::tokens(&text[..stop]);
+        let toks = self.toks_until(b, stop);
         let last = toks.last()?;
         if last.start < floor || !text[last.end..stop].trim().is_empty() {
             return None;
@@ -490,8 +495,8 @@ impl<'a> Ctx<'a> {
     /// The noun phrase starting at `from`: a pronoun, or a run of names and role words.
     fn np_after(&self, b: usize, from: usize) -> Option<Range<usize>> {
         let text = self.text(b);
-        let toks = text::tokens(text);
-        let mut k = token_index(&toks, from);
+        let toks = &self.toks[b];
+        let mut k = token_index(toks, from);
         if k >= toks.len() || !text[from..toks[k].start].trim().is_empty() {
             return None;
         }
@@ -627,15 +632,15 @@ impl<'a> Ctx<'a> {
     fn sentence_subject(&self, b: usize, at: usize) -> Option<Range<usize>> {
         let text = self.text(b);
         let sent = self.sentence(b, at);
-        let toks = text::tokens(&text[..sent.end]);
-        let mut k = token_index(&toks, sent.start);
+        let toks = self.toks_until(b, sent.end);
+        let mut k = token_index(toks, sent.start);
         let first = toks.get(k)?;
         let opener = text::is_common(first.text) && !PRONOUNS.contains(&first.text.to_lowercase().as_str());
         if opener {
             let comma = text[first.end..sent.end].find(',').map(|c| c + first.end);
             match comma {
                 Some(c) if !self.in_quote(b, c) && words_lower(&text[first.end..c]).len() <= 12 => {
-                    k = token_index(&toks, c);
+                    k = token_index(toks, c);
                 }
                 _ => k += 1,
             }
@@ -672,19 +677,19 @@ impl<'a> Ctx<'a> {
 
     /// The last speech verb in `range` of block `b`, outside quotations.
     fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        let text = self.text(b);
-        text::tokens(text)
-            .into_iter()
+        self.toks[b]
+            .iter()
             .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
             .rfind(|t| self.is_verb_here(b, t))
+            .copied()
     }
 
     fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        let text = self.text(b);
-        text::tokens(text)
-            .into_iter()
+        self.toks[b]
+            .iter()
             .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
             .find(|t| self.is_verb_here(b, t))
+            .copied()
     }
 
     /// A speech verb used as a verb: not capitalised, not after a determiner (`their
@@ -693,7 +698,7 @@ impl<'a> Ctx<'a> {
         if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
             return false;
         }
-        let before = text::tokens(&self.text(b)[..t.start]);
+        let before = self.toks_until(b, t.start);
         !before.last().is_some_and(|p| DETERMINERS.contains(&p.text.to_lowercase().as_str()))
     }
 
@@ -716,7 +721,7 @@ impl<'a> Ctx<'a> {
         if from >= sent_end {
             return None;
         }
-        let toks: Vec<Token> = text::tokens(&text[..sent_end]).into_iter().filter(|t| t.start >= from).collect();
+        let toks: Vec<Token> = self.toks_until(b, sent_end).iter().filter(|t| t.start >= from).copied().collect();
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {
             let np = self.np_after(b, first.end + 1)?;
@@ -757,34 +762,27 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// Records the subject of every narrative sentence, for pronouns.
+    /// Records the subject of every narrative sentence, for pronouns. Each subject is
+    /// resolved against the ones before it, so `He` in one sentence takes the person of an
+    /// earlier one.
     fn collect_subjects(&mut self) {
-        let mut subjects = Vec::new();
+        self.subjects.clear();
         for (b, block) in self.article.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading {
                 continue;
             }
-            let mut starts = vec![0];
-            starts.extend(self.breaks[b].iter().copied());
+            let starts: Vec<usize> = std::iter::once(0).chain(self.breaks[b].iter().copied()).collect();
             for s in starts {
                 if s >= block.text.len() || self.in_quote(b, s) {
                     continue;
                 }
                 if let Some(np) = self.sentence_subject(b, s) {
-                    if let Some(said) = self.resolve_with(b, np.clone(), &subjects) {
-                        subjects.push(Subject { block: b, at: np.start, said });
+                    if let Some(said) = self.resolve(b, np.clone()) {
+                        self.subjects.push(Subject { block: b, at: np.start, said });
                     }
                 }
             }
         }
-        self.subjects = subjects;
-    }
-
-    fn resolve_with(&mut self, b: usize, np: Range<usize>, so_far: &[Subject]) -> Option<Said> {
-        let saved = std::mem::replace(&mut self.subjects, so_far.to_vec());
-        let r = self.resolve(b, np);
-        self.subjects = saved;
-        r
     }
 }
 

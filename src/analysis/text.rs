@@ -2,7 +2,6 @@
 //! capitals, and sentence bounds that know about abbreviations and quotations.
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word and where it stands in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +11,45 @@ pub struct Token<'a> {
     pub text: &'a str,
 }
 
+/// The words of `text`: runs of letters and digits, with an apostrophe or a full stop inside
+/// kept when letters stand on both sides (`don’t`, `LBC’s`, `U.S`) and a comma or full stop
+/// between digits (`1,600`, `2.5`). Hyphens and every other mark separate words. Written by
+/// hand rather than with Unicode word segmentation because the analysis tokenises every block
+/// and this is several times faster, with the same answer on news prose.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    text.unicode_word_indices().map(|(start, w)| Token { start, end: start + w.len(), text: w }).collect()
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let inside = if c.is_alphanumeric() {
+            true
+        } else if start.is_some() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                '’' | '\'' | '.' => {
+                    prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                }
+                ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            }
+        } else {
+            false
+        };
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token { start: s, end: i, text: &text[s..i] });
+                start = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = start {
+        out.push(Token { start: s, end: text.len(), text: &text[s..] });
+    }
+    out
 }
 
 pub fn is_capitalised(word: &str) -> bool {
@@ -171,8 +207,7 @@ pub const COMMON: &[&str] = &[
 ];
 
 pub fn is_common(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    COMMON.contains(&lower.as_str())
+    super::lexicon::with_lower(word, |w| COMMON.contains(&w))
 }
 
 /// Lower-case words that may stand inside a name (`von der Leyen`, `da Silva`).
@@ -262,6 +297,23 @@ mod tests {
         let b = sentence_breaks(t, std::slice::from_ref(&quote));
         assert_eq!(b.len(), 1, "{b:?}");
         assert!(t[b[0]..].starts_with("Then"));
+    }
+
+    #[test]
+    fn words_keep_apostrophes_abbreviations_and_numbers_whole() {
+        let t = "LBC’s U.S. envoy can’t pay £1,600.50 to Anglo-American firms, he said.";
+        let words: Vec<&str> = tokens(t).iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            ["LBC’s", "U.S", "envoy", "can’t", "pay", "1,600.50", "to", "Anglo", "American", "firms", "he", "said"]
+        );
+        assert!(tokens(t).iter().all(|w| &t[w.start..w.end] == w.text));
+    }
+
+    #[test]
+    fn accented_and_non_latin_words() {
+        let words: Vec<&str> = tokens("Micheál Martin, Zürich; 東京").iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Micheál", "Martin", "Zürich", "東京"]);
     }
 
     #[test]

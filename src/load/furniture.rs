@@ -44,6 +44,8 @@ struct Lexicon {
     prefix: Vec<String>,
     contains: Vec<String>,
     section: Vec<String>,
+    /// Characters in the longest `[prefix]` entry.
+    longest_prefix: usize,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(LEXICON));
@@ -76,6 +78,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
             _ => {}
         }
     }
+    lex.longest_prefix = lex.prefix.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     lex
 }
 
@@ -111,12 +114,12 @@ pub fn is_end_marker(line: &str) -> bool {
 /// A line that is furniture wherever it stands (`Key points`, `Back to top`, `READ MORE: …`,
 /// `5 mins read`, image labels, share and cookie widgets).
 pub fn is_furniture_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    if LEX.prefix.iter().any(|p| lower.starts_with(p.as_str())) {
+    // Prefixes are short: lower-casing the start of the line is enough to compare them.
+    let head: String = line.chars().take(LEX.longest_prefix).collect::<String>().to_lowercase();
+    if LEX.prefix.iter().any(|p| head.starts_with(p.as_str())) {
         return true;
     }
-    let n = word_count(line);
-    if n > MAX_LINE_WORDS {
+    if line.split_whitespace().nth(MAX_LINE_WORDS).is_some() {
         return false;
     }
     let (k, ws) = (key(line), words(line));

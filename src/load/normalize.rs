@@ -66,6 +66,18 @@ const FUNCTION_WORDS: [&str; 58] = [
     "can", "could", "should", "may", "might", "such", "its", "their", "his", "her", "our", "this", "these",
 ];
 
+/// Whether `line` folds to `folded` (a [`key`]), without building the line's key: most lines
+/// differ in their first letters.
+fn same_key(folded: &str, line: &str) -> bool {
+    let mut want = folded.chars();
+    for c in line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -226,7 +238,7 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                     } else {
                         break;
                     }
-                } else if is_byline(&text) || h.title.as_deref().is_some_and(|t| key(t) == key(&text)) {
+                } else if is_byline(&text) || h.title.as_deref().is_some_and(|t| same_key(&key(t), &text)) {
                     removed.take(lines, i);
                 } else {
                     break;
@@ -477,6 +489,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
 
     let mut source = fm.source.clone();
     let mut date = fm_date(&fm).or(header.date);
+    let title_key = title.as_deref().map(key);
     for i in header.body..lines.len() {
         if lines[i].kind == Kind::Gone || lines[i].kind == Kind::Blank {
             continue;
@@ -488,7 +501,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
         } else if let Some(d) = dates::labelled_date(t) {
             date.get_or_insert(d);
             removed.take(&mut lines, i);
-        } else if is_furniture_line(t) || title.as_deref().is_some_and(|h| key(h) == key(t)) {
+        } else if is_furniture_line(t) || title_key.as_deref().is_some_and(|h| same_key(h, t)) {
             removed.take(&mut lines, i);
         }
     }

@@ -32,7 +32,12 @@ pub fn clean(raw: &str) -> String {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
     let mut pending_space = false;
-    for c in unified.nfc() {
+    // Most text is already composed; the quick check saves decomposing and recomposing it.
+    let composed: Box<dyn Iterator<Item = char>> = match unicode_normalization::is_nfc_quick(unified.chars()) {
+        unicode_normalization::IsNormalized::Yes => Box::new(unified.chars()),
+        _ => Box::new(unified.nfc()),
+    };
+    for c in composed {
         if c == '\n' {
             pending_space = false;
             out.push('\n');
