@@ -251,8 +251,7 @@ fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
 }
 
 /// Every capitalised run in a block, split into its title and name parts.
-fn scan_block(block: usize, text: &str, out: &mut Vec<Raw>) {
-    let toks = text::tokens(text);
+fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
     let mut i = 0;
     while i < toks.len() {
         if !is_capitalised(toks[i].text) {
@@ -288,7 +287,7 @@ fn scan_block(block: usize, text: &str, out: &mut Vec<Raw>) {
                 break;
             }
         }
-        add_run(block, text, &toks, start, end, out);
+        add_run(block, text, toks, start, end, out);
         i = end;
     }
 }
@@ -452,13 +451,14 @@ fn scan_patterns(block: usize, text: &str, out: &mut Vec<Raw>) {
 }
 
 /// Finds the entities of one article. Headings are left out: their capitals are style.
-pub fn find(article: &Article) -> Entities {
+/// `words` holds the words of each block ([`text::tokens`]), shared with the quotation pass.
+pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     let mut raws = Vec::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             continue;
         }
-        scan_block(i, &b.text, &mut raws);
+        scan_block(i, &b.text, &words[i], &mut raws);
         scan_patterns(i, &b.text, &mut raws);
     }
     build(raws)
@@ -538,7 +538,9 @@ fn build(raws: Vec<Raw>) -> Entities {
 
 /// Joins lone surnames to the one full name the corpus knows for them (`Trump` in an article
 /// that never gives his first name).
-pub fn resolve_across(all: &mut [Entities]) {
+/// Returns, for each article, the names that changed (old, new), so that speakers named with
+/// the old names can follow.
+pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String)>> {
     let mut surnames: HashMap<String, Vec<(String, Option<Gender>)>> = HashMap::new();
     for ents in all.iter() {
         for e in &ents.entities {
@@ -550,23 +552,27 @@ pub fn resolve_across(all: &mut [Entities]) {
             }
         }
     }
+    let mut renames = Vec::with_capacity(all.len());
     for ents in all.iter_mut() {
-        let mut renamed = false;
+        let mut renamed = Vec::new();
         for e in ents.entities.iter_mut() {
             if e.name.contains(' ') || !matches!(e.kind, EntityKind::Person | EntityKind::Other) {
                 continue;
             }
             if let Some([(full, g)]) = surnames.get(&e.name).map(Vec::as_slice) {
-                e.aliases.push(std::mem::replace(&mut e.name, full.clone()));
+                let old = std::mem::replace(&mut e.name, full.clone());
+                renamed.push((old.clone(), full.clone()));
+                e.aliases.push(old);
                 e.kind = EntityKind::Person;
                 e.gender = e.gender.or(*g);
-                renamed = true;
             }
         }
-        if renamed {
+        if !renamed.is_empty() {
             merge_same_names(ents);
         }
+        renames.push(renamed);
     }
+    renames
 }
 
 fn merge_same_names(ents: &mut Entities) {
@@ -605,7 +611,9 @@ mod tests {
     use crate::load::normalize;
 
     fn ents(text: &str) -> Entities {
-        find(&normalize("a.txt", &format!("A headline for the test\n\n{text}\n")))
+        let a = normalize("a.txt", &format!("A headline for the test\n\n{text}\n"));
+        let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        find(&a, &words)
     }
 
     fn kind_of(e: &Entities, name: &str) -> Option<EntityKind> {

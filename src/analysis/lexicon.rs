@@ -6,7 +6,8 @@
 //! hundreds of places and bodies in one pass.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+// FxHash: the keys are short words, and SipHash's resistance to crafted keys buys nothing here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
 
 /// Lines of a file split into `[section]`s.
 fn sections(text: &str) -> HashMap<String, Vec<&str>> {
-    let mut out: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut out: HashMap<String, Vec<&str>> = HashMap::default();
     let mut current = String::new();
     for line in entries(text) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -77,7 +78,7 @@ fn sections(text: &str) -> HashMap<String, Vec<&str>> {
 /// Every name of a `[section]` whose lines may give several names for one thing
 /// (`US = United States = U.S.`), recording each name's first form in `canonical`.
 fn names_with_aliases(lines: Option<&Vec<&str>>, canonical: &mut HashMap<String, String>) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for line in lines.into_iter().flatten() {
         let names: Vec<&str> = line.split(" = ").map(str::trim).collect();
         for n in &names {
@@ -91,7 +92,7 @@ fn names_with_aliases(lines: Option<&Vec<&str>>, canonical: &mut HashMap<String,
 }
 
 fn derive_demonyms(places: &HashSet<String>) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for p in places.iter().filter(|p| !p.contains(' ') && !p.contains('.')) {
         let chars: Vec<char> = p.chars().collect();
         for cut in 0..=3 {
@@ -142,14 +143,14 @@ impl Lexicon {
         let speaker_nouns =
             entries(include_str!("../../assets/lexicon/speaker_nouns.txt")).map(str::to_lowercase).collect();
         let place_sections = sections(include_str!("../../assets/lexicon/places.txt"));
-        let mut canonical = HashMap::new();
+        let mut canonical = HashMap::default();
         let places = names_with_aliases(place_sections.get("place"), &mut canonical);
         let demonyms = place_sections.get("demonym").into_iter().flatten().map(|s| s.to_string()).collect();
         let org_sections = sections(include_str!("../../assets/lexicon/organizations.txt"));
         let derived_demonyms = derive_demonyms(&places);
         let orgs = names_with_aliases(org_sections.get("name"), &mut canonical);
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
-        let mut first_names: HashMap<String, Option<Gender>> = HashMap::new();
+        let mut first_names: HashMap<String, Option<Gender>> = HashMap::default();
         for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
             let g = gender(&section);
             for name in names.iter().flat_map(|l| l.split_whitespace()) {

@@ -24,23 +24,26 @@ pub struct Analysis {
 
 /// Entities and quotations of one article, before names are joined across the corpus.
 pub fn analyse(article: &Article) -> Analysis {
-    let entities = entities::find(article);
-    let quotes = quotes::find(article, &entities);
+    let words: Vec<Vec<text::Token>> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+    let entities = entities::find(article, &words);
+    let quotes = quotes::find(article, &entities, &words);
     Analysis { entities, quotes }
 }
 
-/// Analyses every article in parallel: entities first, then names joined across the corpus,
-/// then quotations, whose speakers are named with the joined names.
+/// Analyses every article in parallel, then joins lone surnames to the full names the corpus
+/// knows, renaming speakers to match.
 pub fn analyse_all(articles: &[Article]) -> Vec<Analysis> {
     use rayon::prelude::*;
-    let mut ents: Vec<Entities> = articles.par_iter().map(entities::find).collect();
-    entities::resolve_across(&mut ents);
-    articles
-        .par_iter()
-        .zip(ents)
-        .map(|(article, entities)| {
-            let quotes = quotes::find(article, &entities);
-            Analysis { entities, quotes }
-        })
-        .collect()
+    let mut all: Vec<Analysis> = articles.par_iter().map(analyse).collect();
+    let mut ents: Vec<Entities> = all.iter_mut().map(|a| std::mem::take(&mut a.entities)).collect();
+    let renames = entities::resolve_across(&mut ents);
+    for ((a, e), renamed) in all.iter_mut().zip(ents).zip(renames) {
+        a.entities = e;
+        for q in &mut a.quotes {
+            if let Some((_, new)) = renamed.iter().find(|(old, _)| q.speaker.as_ref() == Some(old)) {
+                q.speaker = Some(new.clone());
+            }
+        }
+    }
+    all
 }

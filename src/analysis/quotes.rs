@@ -309,7 +309,7 @@ struct Ctx<'a> {
     spans: Vec<Vec<Range<usize>>>,
     breaks: Vec<Vec<usize>>,
     /// The words of each block, found once.
-    toks: Vec<Vec<Token<'a>>>,
+    toks: &'a [Vec<Token<'a>>],
     subjects: Vec<Subject>,
 }
 
@@ -376,6 +376,11 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
+/// Whether `word`, in lower case, is one of `list`.
+fn in_list(list: &[&str], word: &str) -> bool {
+    super::lexicon::with_lower(word, |w| list.contains(&w))
+}
+
 fn is_role_word(w: &str) -> bool {
     LEXICON.title(&[w]).is_some() || LEXICON.is_speaker_noun(w)
 }
@@ -386,7 +391,7 @@ fn token_index(toks: &[Token], at: usize) -> usize {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(article: &'a Article, ents: &'a Entities, found: &[Found]) -> Self {
+    fn new(article: &'a Article, ents: &'a Entities, toks: &'a [Vec<Token<'a>>], found: &[Found]) -> Self {
         let mut spans = vec![Vec::new(); article.blocks.len()];
         for q in found {
             for (b, block_spans) in spans.iter_mut().enumerate().take(q.end_block + 1).skip(q.block) {
@@ -397,7 +402,6 @@ impl<'a> Ctx<'a> {
             }
         }
         let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
-        let toks = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
         Ctx { article, ents, spans, breaks, toks, subjects: Vec::new() }
     }
 
@@ -500,11 +504,11 @@ impl<'a> Ctx<'a> {
         if k >= toks.len() || !text[from..toks[k].start].trim().is_empty() {
             return None;
         }
-        while k < toks.len() && DETERMINERS.contains(&toks[k].text.to_lowercase().as_str()) {
+        while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
             k += 1;
         }
         let first = *toks.get(k)?;
-        if PRONOUNS.contains(&first.text.to_lowercase().as_str()) {
+        if in_list(PRONOUNS, first.text) {
             return Some(first.start..first.end);
         }
         let mut e = k;
@@ -635,7 +639,7 @@ impl<'a> Ctx<'a> {
         let toks = self.toks_until(b, sent.end);
         let mut k = token_index(toks, sent.start);
         let first = toks.get(k)?;
-        let opener = text::is_common(first.text) && !PRONOUNS.contains(&first.text.to_lowercase().as_str());
+        let opener = text::is_common(first.text) && !in_list(PRONOUNS, first.text);
         if opener {
             let comma = text[first.end..sent.end].find(',').map(|c| c + first.end);
             match comma {
@@ -644,10 +648,7 @@ impl<'a> Ctx<'a> {
                 }
                 _ => k += 1,
             }
-            while k < toks.len()
-                && text::is_common(toks[k].text)
-                && !PRONOUNS.contains(&toks[k].text.to_lowercase().as_str())
-            {
+            while k < toks.len() && text::is_common(toks[k].text) && !in_list(PRONOUNS, toks[k].text) {
                 k += 1;
             }
         }
@@ -699,7 +700,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let before = self.toks_until(b, t.start);
-        !before.last().is_some_and(|p| DETERMINERS.contains(&p.text.to_lowercase().as_str()))
+        !before.last().is_some_and(|p| in_list(DETERMINERS, p.text))
     }
 
     /// `According to X` in the sentence.
@@ -787,9 +788,10 @@ impl<'a> Ctx<'a> {
 }
 
 /// Finds the quotations of an article and their speakers.
-pub fn find(article: &Article, ents: &Entities) -> Vec<Quote> {
+/// `words` holds the words of each block ([`text::tokens`]).
+pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<'a>>]) -> Vec<Quote> {
     let found = find_all(article);
-    let mut ctx = Ctx::new(article, ents, &found);
+    let mut ctx = Ctx::new(article, ents, words, &found);
     ctx.collect_subjects();
     let mut out: Vec<Quote> = Vec::new();
     for q in &found {
@@ -889,8 +891,9 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<(Option<String>, String, bool)> {
         let a = normalize("t.txt", &format!("A headline for the test\n\n{body}\n"));
-        let e = entities::find(&a);
-        find(&a, &e).into_iter().map(|q| (q.speaker, q.text, q.partial)).collect()
+        let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        let e = entities::find(&a, &words);
+        find(&a, &e, &words).into_iter().map(|q| (q.speaker, q.text, q.partial)).collect()
     }
 
     fn speaker(s: &str) -> Option<String> {
