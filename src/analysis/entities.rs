@@ -271,7 +271,7 @@ fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
             }
             // `Ministry of Defence`, `Fund for Ukraine`, `Coalition of the Willing`: a body's name
             // goes on after `of` or `for` when the word before them names a kind of body.
-            if let Some(n) = connector_run(text, &toks, end) {
+            if let Some(n) = connector_run(text, toks, end) {
                 end += n + 1;
                 continue;
             }
