@@ -149,9 +149,9 @@ fn before_given_name(h: &str) -> bool {
     matches!(h.trim_end_matches('.').to_lowercase().as_str(), "sir" | "dame" | "lord" | "lady")
 }
 
-/// Whether the text between two words lets them belong to one name.
-fn joins(gap: &str) -> bool {
-    matches!(gap, " " | "-" | "‑")
+/// Whether the words `toks[j]` and `toks[j + 1]` can belong to one name.
+fn joins(text: &str, toks: &[Token], j: usize) -> bool {
+    text::joins_name(&text[toks[j].end..toks[j + 1].start], toks[j].text)
 }
 
 fn sentence_initial(text: &str, at: usize) -> bool {
@@ -196,7 +196,7 @@ fn title_before(text: &str, toks: &[Token], start: usize) -> Option<(String, Opt
         if span.iter().any(|t| is_capitalised(t.text)) {
             continue;
         }
-        let contiguous = (start - k..start).all(|j| joins(&text[toks[j].end..toks[j + 1].start]));
+        let contiguous = (start - k..start).all(|j| joins(text, toks, j));
         if !contiguous {
             continue;
         }
@@ -204,12 +204,9 @@ fn title_before(text: &str, toks: &[Token], start: usize) -> Option<(String, Opt
         if let Some(g) = lx.title(&words) {
             let mut org = None;
             let first = start - k;
-            if first > 0 && joins(&text[toks[first - 1].end..toks[first].start]) {
+            if first > 0 && joins(text, toks, first - 1) {
                 let mut s = first;
-                while s > 0
-                    && is_capitalised(toks[s - 1].text)
-                    && (s == first || joins(&text[toks[s - 1].end..toks[s].start]))
-                {
+                while s > 0 && is_capitalised(toks[s - 1].text) && (s == first || joins(text, toks, s - 1)) {
                     s -= 1;
                     if text::is_possessive(toks[s].text) && s != first - 1 {
                         s += 1;
@@ -232,6 +229,14 @@ fn title_before(text: &str, toks: &[Token], start: usize) -> Option<(String, Opt
 
 fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
     let lx = &*LEXICON;
+    // A dateline city in capitals (`LONDON (Reuters)`): look it up as it is usually written.
+    if words.len() == 1 && name.chars().count() > 3 && is_acronym(name) {
+        let mut chars = name.chars();
+        let titled: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+        if lx.is_place(&titled) {
+            return Some(EntityKind::Place);
+        }
+    }
     if lx.is_place(name) {
         return Some(EntityKind::Place);
     }
@@ -261,8 +266,7 @@ fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
         let start = i;
         let mut end = i + 1;
         while end < toks.len() {
-            let gap = &text[toks[end - 1].end..toks[end].start];
-            if !joins(gap) || text::is_possessive(toks[end - 1].text) {
+            if !joins(text, toks, end - 1) || text::is_possessive(toks[end - 1].text) {
                 break;
             }
             if is_capitalised(toks[end].text) {
@@ -280,7 +284,7 @@ fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
             if particles > 0
                 && after < toks.len()
                 && is_capitalised(toks[after].text)
-                && (end..after).all(|j| joins(&text[toks[j].end..toks[j + 1].start]))
+                && (end..after).all(|j| joins(text, toks, j))
             {
                 end = after + 1;
             } else {
@@ -304,7 +308,7 @@ fn connector_run(text: &str, toks: &[Token], at: usize) -> Option<usize> {
         _ => return None,
     };
     let next = toks.get(at + n)?;
-    let joined = (at - 1..at + n).all(|j| joins(&text[toks[j].end..toks[j + 1].start]));
+    let joined = (at - 1..at + n).all(|j| joins(text, toks, j));
     (joined && is_capitalised(next.text)).then_some(n)
 }
 

@@ -476,7 +476,7 @@ impl<'a> Ctx<'a> {
             if t.start < floor {
                 break;
             }
-            let joined = s == toks.len() || matches!(&text[t.end..toks[s].start], " " | "-");
+            let joined = s == toks.len() || text::joins_name(&text[t.end..toks[s].start], t.text);
             if !joined {
                 break;
             }
@@ -489,6 +489,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
             s -= 1;
+        }
+        // `the central bank said`: a body named by a common noun keeps the words between it
+        // and its article.
+        if s + 1 == toks.len() && !is_capitalised(last.text) && LEXICON.is_speaker_noun(last.text) {
+            for back in 2..=3 {
+                let Some(t) = toks.len().checked_sub(back).map(|i| toks[i]) else { break };
+                if t.start < floor || is_capitalised(t.text) && !in_list(DETERMINERS, t.text) {
+                    break;
+                }
+                if in_list(DETERMINERS, t.text) {
+                    s = toks.len() - back + 1;
+                    break;
+                }
+            }
         }
         while s < toks.len() && text::is_common(toks[s].text) {
             s += 1;
@@ -514,7 +528,7 @@ impl<'a> Ctx<'a> {
         let mut e = k;
         while e < toks.len() {
             let t = toks[e];
-            if e > k && !matches!(&text[toks[e - 1].end..t.start], " " | "-") {
+            if e > k && !text::joins_name(&text[toks[e - 1].end..t.start], toks[e - 1].text) {
                 break;
             }
             let ok = is_capitalised(t.text) || is_role_word(t.text) || (e > k && text::PARTICLES.contains(&t.text));
@@ -729,8 +743,16 @@ impl<'a> Ctx<'a> {
             return self.resolve(b, np).map(|s| Said { verb: Some(first.text.to_lowercase()), ..s });
         }
         let np = self.np_after(b, from)?;
-        let verb = toks.iter().find(|t| t.start >= np.end)?;
-        let between = &text[np.end..verb.start];
+        let mut after_np = np.end;
+        // An apposition between the speaker and the verb: `Berg, 52, told`, `Smith, a
+        // minister, said`.
+        if let Some(rest) = text[after_np..sent_end].strip_prefix(", ") {
+            if let Some(close) = rest.find(", ").filter(|&c| rest[..c].split_whitespace().count() <= 6) {
+                after_np += 2 + close + 1;
+            }
+        }
+        let verb = toks.iter().find(|t| t.start >= after_np)?;
+        let between = &text[after_np..verb.start];
         let verb_ok =
             LEXICON.is_speech_verb(verb.text) && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
@@ -855,8 +877,9 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     if let Some(e) = same_block {
         return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
     }
+    let own_lead_in = !text[..q.open].trim().is_empty();
     let prev_block = earlier.iter().rev().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
-    if let Some(e) = prev_block {
+    if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
         if starts_with_open_mark(pt) || e.block != e.end_block {
             return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
@@ -984,6 +1007,25 @@ mod tests {
         let q = quotes("Jane Smith said: “They told me ‘never again’ and I believed them.”");
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].1.contains("‘never again’"));
+    }
+
+    #[test]
+    fn wire_copy_conventions() {
+        let q = quotes(
+            "LONDON (Reuters) - Finance Minister Anna Berg said the plan would \"protect jobs\".\n\n\"We will not raise taxes,\" Berg, 52, told reporters.\n\nMr. John O'Neill was unconvinced. \"This is a fantasy,\" said Mr. O'Neill.\n\n\"It does not add up,\" he added.\n\nThe central bank said in a statement: \"Inflation remains too high.\"\n\nAccording to Dr. Maria Costa, \"the numbers are optimistic.\"",
+        );
+        let speakers: Vec<Option<&str>> = q.iter().map(|x| x.0.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Anna Berg"),
+                Some("Anna Berg"),
+                Some("John O'Neill"),
+                Some("John O'Neill"),
+                Some("central bank"),
+                Some("Maria Costa")
+            ]
+        );
     }
 
     #[test]

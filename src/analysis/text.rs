@@ -59,6 +59,23 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Abbreviated titles written with a full stop before a name (`Mr. Smith`, `Gen. Ward`).
+const TITLE_ABBREVIATIONS: &[&str] =
+    &["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Fr", "Mx"];
+
+/// Whether the text `gap` between two words lets them belong to one name: a space or hyphen,
+/// or the full stop of an initial (`James P. Walker`) or an abbreviated title (`Mr. Smith`).
+pub fn joins_name(gap: &str, before: &str) -> bool {
+    match gap {
+        " " | "-" | "‑" => true,
+        ". " => {
+            let initial = before.chars().count() == 1 && is_capitalised(before);
+            initial || TITLE_ABBREVIATIONS.contains(&before)
+        }
+        _ => false,
+    }
+}
+
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
