@@ -37,6 +37,9 @@ pub struct Article {
     pub title_derived: bool,
     #[serde(serialize_with = "serialize_date")]
     pub date: Option<NaiveDate>,
+    /// When the page says it was updated, if it says so.
+    #[serde(serialize_with = "serialize_date")]
+    pub updated: Option<NaiveDate>,
     pub source: Option<String>,
     pub section: Option<String>,
     pub url: Option<String>,

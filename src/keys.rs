@@ -38,6 +38,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[KeyCode::Char('/')], "/", Action::StartSearch, "search this article"),
     bind(&[KeyCode::Char('n')], "n", Action::NextMatch, "next match"),
     bind(&[KeyCode::Char('N')], "N", Action::PrevMatch, "previous match"),
+    bind(&[KeyCode::Char('d')], "d", Action::StartDateFilter, "filter the list by date"),
+    bind(&[KeyCode::Char('s')], "s", Action::CycleSort, "sort by date, title or source"),
     bind(&[KeyCode::Char(']')], "]", Action::NextQuote, "next quotation"),
     bind(&[KeyCode::Char('[')], "[", Action::PrevQuote, "previous quotation"),
     bind(&[KeyCode::Char('}')], "}", Action::NextBySpeaker, "next quotation by this speaker (any article)"),

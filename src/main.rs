@@ -21,6 +21,10 @@ use std::process::ExitCode;
 struct Cli {
     /// Article files or folders (read recursively) to open instead of the bundled articles.
     paths: Vec<PathBuf>,
+    /// Show only articles dated so: 2025-10-24, 2025-10, 2025, 2025-03-01..2025-03-31, 2025-03..,
+    /// ..2025-06, >=2025-10-01, <2025-01-01, "last 7 days", 7d, 2w, 3m, 1y, undated.
+    #[arg(long, value_name = "EXPR", global = true)]
+    date: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -55,6 +59,14 @@ fn main() -> ExitCode {
         Some(Command::Export { paths }) => (paths, true),
         None => (&cli.paths, false),
     };
+    let today = chrono::Local::now().date_naive();
+    let filter = match cli.date.as_deref().map(|e| byline::datefilter::parse(e, today)).transpose() {
+        Ok(f) => f.flatten(),
+        Err(why) => {
+            eprintln!("byline: --date: {why}");
+            return ExitCode::from(2);
+        }
+    };
     let loaded = match load(paths) {
         Ok(l) => l,
         Err(e) => {
@@ -63,11 +75,23 @@ fn main() -> ExitCode {
         }
     };
     if export {
+        let mut loaded = loaded;
         let analyses = byline::analysis::analyse_all(&loaded.articles);
+        let (articles, analyses): (Vec<_>, Vec<_>) = std::mem::take(&mut loaded.articles)
+            .into_iter()
+            .zip(analyses)
+            .filter(|(a, _)| filter.is_none_or(|f| f.matches(a.date)))
+            .unzip();
+        loaded.articles = articles;
         println!("{}", byline::export::to_json(&loaded, &analyses));
         return ExitCode::SUCCESS;
     }
-    match byline::tui::run(byline::state::State::new(loaded)) {
+    let mut state = byline::state::State::with_today(loaded, today);
+    if let Some(expr) = &cli.date {
+        // Already checked above; a filter that parsed there parses here.
+        let _ = state.set_filter(expr);
+    }
+    match byline::tui::run(state) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: {e:#}");

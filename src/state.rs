@@ -5,10 +5,12 @@
 
 use crate::analysis::{self, Analysis, EntityKind};
 use crate::article::Article;
+use crate::datefilter::{self, DateFilter};
 use crate::layout::{self, Areas};
 use crate::load::{Loaded, Problem};
 use crate::search::{self, Match};
 use crate::speakers::{QuoteRef, Speakers};
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 /// An article with what the analysis found in it.
@@ -51,6 +53,43 @@ impl Pane {
             Pane::Side => Pane::Reader,
         }
     }
+}
+
+/// How the article list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Newest first, undated last.
+    #[default]
+    Date,
+    Title,
+    /// By source, newest first within a source; no source last.
+    Source,
+}
+
+impl SortOrder {
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Date => "date",
+            SortOrder::Title => "title",
+            SortOrder::Source => "source",
+        }
+    }
+
+    fn next(self) -> Self {
+        match self {
+            SortOrder::Date => SortOrder::Title,
+            SortOrder::Title => SortOrder::Source,
+            SortOrder::Source => SortOrder::Date,
+        }
+    }
+}
+
+/// What the prompt in the status bar is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromptKind {
+    #[default]
+    Search,
+    DateFilter,
 }
 
 /// A window drawn over the panes that takes the keys while it is open.
@@ -120,6 +159,10 @@ pub enum Action {
     PrevPane,
     /// Start typing a search for the current article.
     StartSearch,
+    /// Start typing a date filter for the list.
+    StartDateFilter,
+    /// Order the list by the next key: date, title, source.
+    CycleSort,
     /// A character typed into the search prompt.
     SearchInput(char),
     /// Delete the last character of the search prompt.
@@ -158,7 +201,21 @@ pub enum Action {
 pub struct State {
     pub docs: Vec<Doc>,
     pub problems: Vec<Problem>,
+    /// The article shown in the reader, as an index into `docs`.
     pub selected: usize,
+    /// The articles the list shows, in order: sorted, then filtered.
+    pub shown: Vec<usize>,
+    /// Each article's place in `shown`, or `usize::MAX` when the filter hides it.
+    position: Vec<usize>,
+    /// Every article in the current sort order, before filtering.
+    sorted: Vec<usize>,
+    /// Each article's date, for filtering without touching the articles.
+    dates: Vec<Option<NaiveDate>>,
+    pub sort: SortOrder,
+    pub filter: Option<DateFilter>,
+    /// The day relative filters (`7d`) count back from.
+    pub today: NaiveDate,
+    pub prompt_kind: PromptKind,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
     /// The search query being typed, while the prompt is open.
@@ -181,14 +238,28 @@ pub struct State {
 
 impl State {
     pub fn new(loaded: Loaded) -> Self {
+        Self::with_today(loaded, chrono::Local::now().date_naive())
+    }
+
+    /// A state whose relative date filters count back from `today`.
+    pub fn with_today(loaded: Loaded, today: NaiveDate) -> Self {
         let analyses = analysis::analyse_all(&loaded.articles);
         let speakers = Speakers::build(&analyses);
-        let docs =
+        let docs: Vec<Doc> =
             loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
-        State {
+        let dates = docs.iter().map(|d| d.article.date).collect();
+        let mut state = State {
             docs,
             problems: loaded.problems,
             selected: 0,
+            shown: Vec::new(),
+            position: Vec::new(),
+            sorted: Vec::new(),
+            dates,
+            sort: SortOrder::Date,
+            filter: None,
+            today,
+            prompt_kind: PromptKind::Search,
             focus: Pane::List,
             overlay: None,
             prompt: None,
@@ -201,11 +272,64 @@ impl State {
             speakers,
             quote: None,
             corpus: CorpusView::default(),
+        };
+        state.resort();
+        state
+    }
+
+    /// Orders `sorted` by the sort order, then filters.
+    fn resort(&mut self) {
+        let docs = &self.docs;
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let title = |i: usize| docs[i].article.title.to_lowercase();
+        match self.sort {
+            SortOrder::Date => order.sort_by(|&a, &b| {
+                let (da, db) = (docs[a].article.date, docs[b].article.date);
+                db.is_some().cmp(&da.is_some()).then(db.cmp(&da)).then_with(|| title(a).cmp(&title(b)))
+            }),
+            SortOrder::Title => order.sort_by_cached_key(|&i| title(i)),
+            SortOrder::Source => order.sort_by(|&a, &b| {
+                let (sa, sb) = (&docs[a].article.source, &docs[b].article.source);
+                sb.is_some()
+                    .cmp(&sa.is_some())
+                    .then_with(|| sa.as_deref().map(str::to_lowercase).cmp(&sb.as_deref().map(str::to_lowercase)))
+                    .then(docs[b].article.date.cmp(&docs[a].article.date))
+            }),
+        }
+        self.sorted = order;
+        self.refilter();
+    }
+
+    /// Applies the date filter to `sorted`, keeping the selected article if it is still shown.
+    fn refilter(&mut self) {
+        self.shown = datefilter::apply(self.filter.as_ref(), &self.dates, &self.sorted);
+        self.position = vec![usize::MAX; self.docs.len()];
+        for (pos, &doc) in self.shown.iter().enumerate() {
+            self.position[doc] = pos;
+        }
+        if self.position.get(self.selected).is_none_or(|&p| p == usize::MAX) {
+            if let Some(&first) = self.shown.first() {
+                self.select(first);
+            }
         }
     }
 
+    /// Where the selected article stands in the list, if the filter shows it.
+    pub fn cursor(&self) -> Option<usize> {
+        self.position.get(self.selected).copied().filter(|&p| p != usize::MAX)
+    }
+
+    /// Sets the filter from an expression; an invalid one says why and changes nothing.
+    pub fn set_filter(&mut self, expr: &str) -> Result<(), String> {
+        let filter = datefilter::parse(expr, self.today)?;
+        self.filter = filter;
+        self.refilter();
+        Ok(())
+    }
+
+    /// The article in the reader; none when the filter hides every article.
     pub fn current(&self) -> Option<&Doc> {
-        self.docs.get(self.selected)
+        self.cursor().and_then(|_| self.docs.get(self.selected))
     }
 
     pub fn areas(&self) -> Areas {
@@ -261,7 +385,7 @@ impl State {
         }
         if !speakers.is_empty() {
             speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
-            rows.push(SideRow::Heading("Speakers · quotes"));
+            rows.push(SideRow::Heading("Speakers"));
             rows.extend(speakers.into_iter().map(|(name, quotes)| SideRow::Speaker { name, quotes }));
         }
         let ents = &doc.analysis.entities.entities;
@@ -350,7 +474,12 @@ impl State {
             return;
         }
         match self.focus {
-            Pane::List => self.select(self.selected.saturating_add_signed(delta)),
+            Pane::List => {
+                if let Some(last) = self.shown.len().checked_sub(1) {
+                    let pos = self.cursor().unwrap_or(0).saturating_add_signed(delta).min(last);
+                    self.select(self.shown[pos]);
+                }
+            }
             Pane::Reader => self.scroll_to(self.scroll.saturating_add_signed(delta)),
             Pane::Side => {
                 let last = self.side_rows().len().saturating_sub(1);
@@ -431,7 +560,10 @@ impl State {
         if self.quote.is_none() {
             self.quote = Some(here);
         }
-        let Some(list) = self.speakers.get(&name).map(|s| s.quotes.clone()) else { return };
+        let Some(mut list) = self.speakers.get(&name).map(|s| s.quotes.clone()) else { return };
+        // In the order the list shows the articles; articles the filter hides are skipped.
+        list.retain(|r| self.position[r.doc] != usize::MAX);
+        list.sort_by_key(|r| (self.position[r.doc], r.quote));
         let me = QuoteRef { doc: self.selected, quote: here };
         let pos = list.iter().position(|r| *r == me);
         let target = match (pos, forward) {
@@ -450,6 +582,10 @@ impl State {
 
     /// Opens article `r.doc` in the reader at quotation `r.quote`.
     fn open_quote(&mut self, r: QuoteRef) {
+        if self.position.get(r.doc).is_none_or(|&p| p == usize::MAX) {
+            self.filter = None;
+            self.refilter();
+        }
         self.select(r.doc);
         self.go_to_quote(r.quote);
     }
@@ -536,7 +672,19 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::NextPane => state.focus = state.focus.next(),
         Action::PrevPane => state.focus = state.focus.prev(),
-        Action::StartSearch => state.prompt = Some(String::new()),
+        Action::StartSearch => {
+            state.prompt = Some(String::new());
+            state.prompt_kind = PromptKind::Search;
+        }
+        Action::StartDateFilter => {
+            state.prompt = Some(state.filter.map(|f| f.to_string()).unwrap_or_default());
+            state.prompt_kind = PromptKind::DateFilter;
+        }
+        Action::CycleSort => {
+            state.sort = state.sort.next();
+            state.resort();
+            state.message = Some(format!("Sorted by {}", state.sort.name()));
+        }
         Action::SearchInput(c) => {
             if let Some(p) = &mut state.prompt {
                 p.push(c);
@@ -549,8 +697,19 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::SearchCancel => state.prompt = None,
         Action::SearchSubmit => {
-            let query = state.prompt.take().unwrap_or_default();
-            submit_search(state, query.trim());
+            let text = state.prompt.take().unwrap_or_default();
+            match state.prompt_kind {
+                PromptKind::Search => submit_search(state, text.trim()),
+                PromptKind::DateFilter => {
+                    state.message = Some(match state.set_filter(&text) {
+                        Ok(()) => match state.filter {
+                            Some(f) => format!("Showing {} of {} articles: {f}", state.shown.len(), state.docs.len()),
+                            None => "Date filter cleared".to_string(),
+                        },
+                        Err(why) => format!("Filter unchanged: {why}"),
+                    });
+                }
+            }
         }
         Action::NextMatch => state.go_to_match(true),
         Action::PrevMatch => state.go_to_match(false),

@@ -109,3 +109,22 @@ fn help_lists_the_keys() {
 fn without_a_terminal_the_reader_says_so_instead_of_drawing() {
     byline().assert().failure().stderr(contains("needs a terminal"));
 }
+
+fn paths(doc: &Value) -> Vec<String> {
+    doc["articles"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn export_takes_a_date_filter() {
+    let october = export(&["--date", "2025-10"]);
+    assert_eq!(paths(&october), ["bundled/000_263899c74a907b18.txt"]);
+    let undated = export(&["--date", "undated"]);
+    assert_eq!(paths(&undated).len(), 4);
+    assert!(undated["articles"].as_array().unwrap().iter().all(|a| a["date"].is_null()));
+}
+
+#[test]
+fn a_bad_date_filter_exits_2_and_says_why() {
+    byline().args(["export", "--date", "2025-13"]).assert().code(2).stderr(contains("no month 13"));
+    byline().args(["--date", "soon"]).assert().code(2).stderr(contains("“soon” is not a date"));
+}

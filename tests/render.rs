@@ -79,13 +79,14 @@ fn a_tiny_window_says_so() {
 #[test]
 fn the_selected_article_and_search_matches_are_coloured() {
     let mut s = state(120, 40);
-    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('/')]);
+    // The fourth article in the list (001, undated, titled "UK and France …") mentions drones.
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('/')]);
     typed(&mut s, "drones");
     keys(&mut s, &[KeyCode::Enter]);
     let t = draw(&s);
     let buf = t.backend().buffer();
-    // The list's third article (rows 5-6 inside the border) carries the selection style.
-    let list_cell = &buf[(2, 5)];
+    // The list's fourth article (rows 7-8 inside the border) carries the selection style.
+    let list_cell = &buf[(2, 7)];
     assert_eq!(list_cell.bg, theme::SELECTED.bg.unwrap());
     let current: Vec<String> = buf
         .content()
@@ -125,7 +126,7 @@ fn wide_and_combining_characters_keep_the_columns() {
 #[test]
 fn quotations_take_their_speakers_colour_in_the_reader_and_the_side_panel() {
     let mut s = state(120, 40);
-    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char(']'), KeyCode::Char(']')]);
+    keys(&mut s, &[KeyCode::Enter, KeyCode::Char(']')]);
     let t = draw(&s);
     let buf = t.backend().buffer();
     let colour = theme::speaker(s.speakers.colour("Keir Starmer")).fg.unwrap();
@@ -134,9 +135,11 @@ fn quotations_take_their_speakers_colour_in_the_reader_and_the_side_panel() {
     let label_row = (0..40).find(|&y| text_of(y, 30, 100).contains("▍Keir Starmer")).expect("a speaker label");
     let label_x = (30..100).find(|&x| buf[(x, label_row)].symbol() == "▍").unwrap();
     assert_eq!(buf[(label_x, label_row)].fg, colour);
-    let quote_row = label_row + 1;
-    let quote_x = (30..100).find(|&x| buf[(x, quote_row)].symbol() == "I").unwrap();
-    assert_eq!(buf[(quote_x, quote_row)].fg, colour, "the quotation is in the speaker's colour");
+    let quoted = (label_row + 1..label_row + 6)
+        .flat_map(|y| (30..100).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].fg == colour && buf[(x, y)].symbol().chars().all(char::is_alphabetic))
+        .count();
+    assert!(quoted > 20, "the quotation below the label is in the speaker's colour ({quoted} cells)");
     // The side panel lists Starmer under Speakers in the same colour.
     let side_x = s.areas().side.x + 1;
     let side_row = (0..40).find(|&y| text_of(y, side_x, side_x + 12) == "Keir Starmer").unwrap();
@@ -151,4 +154,15 @@ fn the_corpus_view_lists_every_speaker_then_their_quotations() {
     insta::assert_snapshot!("corpus_speakers", draw(&s).backend());
     keys(&mut s, &[KeyCode::Enter]);
     insta::assert_snapshot!("corpus_one_speaker", draw(&s).backend());
+}
+
+#[test]
+fn a_list_filtered_by_date() {
+    let mut s = state(120, 40);
+    keys(&mut s, &[KeyCode::Char('d')]);
+    typed(&mut s, "undated");
+    keys(&mut s, &[KeyCode::Enter]);
+    let screen = format!("{}", draw(&s).backend());
+    assert!(screen.contains("Articles 4/5 · undated"), "{screen}");
+    insta::assert_snapshot!(draw(&s).backend());
 }

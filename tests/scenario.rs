@@ -17,14 +17,14 @@ fn open_the_third_article_search_and_step_through_matches() {
     press(&mut s, KeyCode::Char('j'));
     press(&mut s, KeyCode::Char('j'));
     press(&mut s, KeyCode::Enter);
-    assert_eq!((s.selected, s.focus), (2, Pane::Reader));
+    assert_eq!((s.cursor(), s.focus), (Some(2), Pane::Reader));
     press(&mut s, KeyCode::Char('/'));
-    for c in "defence".chars() {
+    for c in "defense".chars() {
         press(&mut s, KeyCode::Char(c));
     }
     press(&mut s, KeyCode::Enter);
     let matches = s.search.as_ref().unwrap().matches.len();
-    assert!(matches >= 3, "the third article says defence {matches} times");
+    assert!(matches >= 3, "the third article says defense {matches} times");
     assert_eq!(s.search.as_ref().unwrap().current, 0, "Enter goes to the first match");
     let first_scroll = s.scroll;
     press(&mut s, KeyCode::Char('n'));
@@ -63,6 +63,18 @@ fn the_problems_list_opens_and_closes() {
     assert_eq!(s.overlay, None);
 }
 
+/// Moves the list cursor to the article whose file name starts with `prefix`.
+fn go_to(s: &mut State, prefix: &str) {
+    update(s, Action::Top);
+    for _ in 0..s.docs.len() {
+        if s.docs[s.selected].article.file_name().starts_with(prefix) {
+            return;
+        }
+        press(s, KeyCode::Char('j'));
+    }
+    panic!("no article {prefix}");
+}
+
 fn current_quote(s: &State) -> (usize, Option<String>, String) {
     let q = &s.docs[s.selected].analysis.quotes[s.quote.expect("a current quotation")];
     (s.selected, q.speaker.clone(), q.text.chars().take(20).collect())
@@ -72,7 +84,7 @@ fn current_quote(s: &State) -> (usize, Option<String>, String) {
 fn brackets_step_through_the_quotations_of_an_article() {
     let mut s = State::new(byline::load::bundled());
     update(&mut s, Action::Resize(100, 30));
-    press(&mut s, KeyCode::Char('j'));
+    go_to(&mut s, "001");
     press(&mut s, KeyCode::Enter);
     press(&mut s, KeyCode::Char(']'));
     assert_eq!(current_quote(&s).1.as_deref(), Some("Sergei Lavrov"));
@@ -93,14 +105,16 @@ fn braces_follow_one_speaker_into_the_next_article() {
     assert_eq!(current_quote(&s).1.as_deref(), Some("Keir Starmer"));
     press(&mut s, KeyCode::Char('}'));
     let (doc, speaker, _) = current_quote(&s);
-    assert_eq!((doc, speaker.as_deref()), (1, Some("Keir Starmer")), "crossed into the second article");
-    let mut seen = vec![doc];
+    assert_eq!(speaker.as_deref(), Some("Keir Starmer"));
+    assert_eq!(s.cursor(), Some(1), "crossed into the second article of the list (doc {doc})");
+    let mut seen = vec![s.cursor()];
     for _ in 0..20 {
         press(&mut s, KeyCode::Char('}'));
         assert_eq!(current_quote(&s).1.as_deref(), Some("Keir Starmer"));
-        seen.push(s.selected);
+        seen.push(s.cursor());
     }
-    assert!(seen.contains(&4), "reached the last article quoting him: {seen:?}");
+    // The list is 000 (dated), then undated by title: 004, 003, 001, 002; 002 never quotes him.
+    assert!(seen.contains(&Some(3)), "reached the last article in the list quoting him: {seen:?}");
     press(&mut s, KeyCode::Char('{'));
     assert_eq!(current_quote(&s).1.as_deref(), Some("Keir Starmer"));
 }
@@ -109,7 +123,7 @@ fn braces_follow_one_speaker_into_the_next_article() {
 fn enter_on_a_speaker_in_the_side_panel_jumps_to_their_first_quote() {
     let mut s = State::new(byline::load::bundled());
     update(&mut s, Action::Resize(100, 30));
-    press(&mut s, KeyCode::Char('j'));
+    go_to(&mut s, "001");
     let rows = s.side_rows();
     let zak = rows
         .iter()
@@ -140,9 +154,55 @@ fn the_corpus_view_opens_a_speakers_quote_in_its_article() {
     assert_eq!(s.overlay, None);
     let (doc, speaker, text) = current_quote(&s);
     assert_eq!(speaker.as_deref(), Some("Ursula von der Leyen"));
-    assert_eq!(doc, 2, "her second quotation is in the third article");
+    assert!(s.docs[doc].article.file_name().starts_with("002"), "her second quotation is in 002");
     assert!(text.starts_with("clear and present"), "{text}");
     press(&mut s, KeyCode::Char('S'));
     press(&mut s, KeyCode::Esc);
     assert_eq!(s.corpus.speaker, None, "Esc goes back to the speaker list");
+}
+
+fn type_filter(s: &mut State, expr: &str) {
+    press(s, KeyCode::Char('d'));
+    // The prompt opens with the active filter; clear it first.
+    while s.prompt.as_deref().is_some_and(|p| !p.is_empty()) {
+        press(s, KeyCode::Backspace);
+    }
+    for c in expr.chars() {
+        press(s, KeyCode::Char(c));
+    }
+    press(s, KeyCode::Enter);
+}
+
+#[test]
+fn the_date_filter_narrows_the_list_and_a_bad_one_changes_nothing() {
+    let mut s = State::new(byline::load::bundled());
+    update(&mut s, Action::Resize(100, 30));
+    type_filter(&mut s, "2025-10");
+    assert_eq!(s.shown.len(), 1);
+    assert!(s.docs[s.selected].article.file_name().starts_with("000"));
+    type_filter(&mut s, "2025-13");
+    assert_eq!(s.shown.len(), 1, "an invalid filter leaves the old one");
+    assert!(s.message.as_deref().unwrap().contains("no month 13"), "{:?}", s.message);
+    type_filter(&mut s, "undated");
+    assert_eq!(s.shown.len(), 4);
+    assert!(s.shown.iter().all(|&i| s.docs[i].article.date.is_none()));
+    type_filter(&mut s, "");
+    assert_eq!((s.shown.len(), s.filter), (5, None));
+}
+
+#[test]
+fn s_cycles_the_sort_order() {
+    let mut s = State::new(byline::load::bundled());
+    let first = |s: &State| s.docs[s.shown[0]].article.file_name().to_string();
+    assert!(first(&s).starts_with("000"), "newest first, undated last");
+    press(&mut s, KeyCode::Char('s'));
+    assert_eq!(s.sort, byline::state::SortOrder::Title);
+    assert!(first(&s).starts_with("000"), "“Coalition …” sorts first by title");
+    let titles: Vec<String> = s.shown.iter().map(|&i| s.docs[i].article.title.to_lowercase()).collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    press(&mut s, KeyCode::Char('s'));
+    assert_eq!(s.sort, byline::state::SortOrder::Source);
+    assert!(first(&s).starts_with("000"), "the one article with a source comes first");
+    press(&mut s, KeyCode::Char('s'));
+    assert_eq!(s.sort, byline::state::SortOrder::Date);
 }

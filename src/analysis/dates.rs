@@ -91,11 +91,96 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     (leftover <= 4).then_some(date)
 }
 
+fn day_range(a: NaiveDate, b: NaiveDate) -> String {
+    format!("{a}..{b}")
+}
+
+/// The day or period a date mentioned in a story names: `Sunday` is the last Sunday on or
+/// before publication, `March` the last March, `this week` the week of publication. Absolute
+/// dates need no publication date; relative ones give `None` without one.
+pub fn resolve_mention(name: &str, published: Option<NaiveDate>) -> Option<String> {
+    use chrono::{Datelike, Duration, Months};
+    if let Some((d, _)) = find_date(name) {
+        return Some(d.to_string());
+    }
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    // `March 2025`: a month of a stated year.
+    if let [m, y] = words.as_slice() {
+        if let (Some(m), Ok(y)) = (month_number(m).filter(|_| m.len() >= 3), y.parse::<i32>()) {
+            return Some(format!("{y}-{m:02}"));
+        }
+    }
+    let p = published?;
+    let monday = p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
+    let week = |start: NaiveDate| day_range(start, start + Duration::days(6));
+    let month = |d: NaiveDate| format!("{}-{:02}", d.year(), d.month());
+    let value = match lower.as_str() {
+        "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => p.to_string(),
+        "yesterday" => p.pred_opt()?.to_string(),
+        "tomorrow" => p.succ_opt()?.to_string(),
+        "this week" => week(monday),
+        "last week" => week(monday - Duration::days(7)),
+        "next week" => week(monday + Duration::days(7)),
+        "this weekend" => day_range(monday + Duration::days(5), monday + Duration::days(6)),
+        "this month" => month(p),
+        "last month" => month(p.checked_sub_months(Months::new(1))?),
+        "next month" => month(p.checked_add_months(Months::new(1))?),
+        "this year" => p.year().to_string(),
+        "last year" => (p.year() - 1).to_string(),
+        "next year" => (p.year() + 1).to_string(),
+        _ => {
+            const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            let (shift, day) = match words.as_slice() {
+                [d] => (0, *d),
+                ["last", d] => (-7, *d),
+                ["next", d] => (7, *d),
+                _ => (0, ""),
+            };
+            if let Some(i) = DAYS.iter().position(|d| *d == day) {
+                let (i, now) = (i as i64, i64::from(p.weekday().num_days_from_monday()));
+                let back = (now - i).rem_euclid(7);
+                let ahead = (i - now).rem_euclid(7);
+                let d = match shift {
+                    0 => p - Duration::days(back),
+                    s if s < 0 => p - Duration::days(if back == 0 { 7 } else { back }),
+                    _ => p + Duration::days(if ahead == 0 { 7 } else { ahead }),
+                };
+                d.to_string()
+            } else if let [m] = words.as_slice() {
+                let m = month_number(m).filter(|_| m.len() >= 3)?;
+                let year = if m <= p.month() { p.year() } else { p.year() - 1 };
+                format!("{year}-{m:02}")
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(value)
+}
+
+/// A line that gives the date of an update rather than of publication.
+pub fn is_updated_line(line: &str) -> bool {
+    let head: String = line.trim_start().chars().take(14).collect::<String>().to_lowercase();
+    ["updated", "last updated", "modified", "last modified"].iter().any(|p| head.starts_with(p))
+}
+
+static URL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)").expect("URL date"));
+
+/// The date in a URL path such as `/2014/06/20/`, as news sites write them.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let c = URL_DATE.captures(url)?;
+    ymd(&c["y"], c["m"].parse().ok()?, &c["d"])
+}
+
 /// A labelled publication line anywhere on the page (`Published: …`, `Posted on …`).
 pub fn labelled_date(line: &str) -> Option<NaiveDate> {
     let head: String = line.trim_start().chars().take(16).collect::<String>().to_lowercase();
     let lower = head;
-    let labelled = ["published", "posted", "first published", "date:"].iter().any(|p| lower.starts_with(p));
+    let labelled = ["published", "posted", "first published", "date:", "updated", "last updated"]
+        .iter()
+        .any(|p| lower.starts_with(p));
     if labelled && line.split_whitespace().count() <= 12 {
         find_date(line).map(|(d, _)| d)
     } else {
@@ -142,6 +227,31 @@ mod tests {
         ] {
             assert_eq!(dateline(s), d(2025, 10, 24), "{s}");
         }
+    }
+
+    #[test]
+    fn mentions_resolve_against_the_publication_date() {
+        // A Friday.
+        let p = d(2025, 10, 24).unwrap();
+        for (name, want) in [
+            ("Sunday", "2025-10-19"),
+            ("Friday", "2025-10-24"),
+            ("last Friday", "2025-10-17"),
+            ("next Monday", "2025-10-27"),
+            ("today", "2025-10-24"),
+            ("yesterday", "2025-10-23"),
+            ("this week", "2025-10-20..2025-10-26"),
+            ("last week", "2025-10-13..2025-10-19"),
+            ("March", "2025-03"),
+            ("November", "2024-11"),
+            ("March 2023", "2023-03"),
+            ("24 October 2025", "2025-10-24"),
+            ("last year", "2024"),
+        ] {
+            assert_eq!(resolve_mention(name, Some(p)).as_deref(), Some(want), "{name}");
+        }
+        assert_eq!(resolve_mention("Sunday", None), None);
+        assert_eq!(resolve_mention("March 2023", None).as_deref(), Some("2023-03"));
     }
 
     #[test]

@@ -53,6 +53,10 @@ pub struct Entity {
     pub kind: EntityKind,
     pub aliases: Vec<String>,
     pub mentions: usize,
+    /// For a date: the day or period it names, worked out from the publication date
+    /// (`2025-10-19`, `2025-03`, `2025-10-20..2025-10-26`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     #[serde(skip)]
     pub gender: Option<Gender>,
     #[serde(skip)]
@@ -120,8 +124,16 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?:this|last|next) (?:week|month|year|weekend|morning|afternoon|evening)|today|yesterday|tomorrow|tonight)(?-u:\b)")
-        .expect("relative date pattern")
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+            (?:this|last|next)\ (?:week|month|year|weekend|morning|afternoon|evening)
+            |today|yesterday|tomorrow|tonight
+            |(?:(?:last|next|on)\ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            |(?:\d{1,2}(?:st|nd|rd|th)?\ )?(?:January|February|March|April|May|June|July|August|September|October|November|December)
+                (?:\ \d{1,2}(?:st|nd|rd|th)?)?(?:,?\ \d{4})?
+        )(?-u:\b)",
+    )
+    .expect("date pattern")
 });
 
 const MONTHS: [&str; 12] = [
@@ -323,6 +335,9 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
     let words: Vec<&str> = toks[s..end].iter().map(|t| t.text).collect();
     // A title alone (`the Prime Minister`) or an adjective of nationality is not a name.
     let bare: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
+    if bare.iter().all(|w| is_date_word(w)) {
+        return;
+    }
     if LEXICON.title(&bare).is_some()
         || words.iter().all(|w| LEXICON.is_demonym(w) || LEXICON.is_demonym(strip_possessive(w)))
         || (words.len() == 1 && LEXICON.honorific(words[0]).is_some())
@@ -438,7 +453,7 @@ fn add_prefix(block: usize, text: &str, toks: &[Token], org: &str, out: &mut Vec
 fn scan_patterns(block: usize, text: &str, out: &mut Vec<Raw>) {
     for (re, kind) in [(&*MONEY, EntityKind::Money), (&*RELATIVE_DATE, EntityKind::Date)] {
         for m in re.find_iter(text) {
-            let name = m.as_str().to_string();
+            let name = m.as_str().strip_prefix("on ").unwrap_or(m.as_str()).to_string();
             out.push(Raw {
                 block,
                 range: m.range(),
@@ -517,6 +532,7 @@ fn build(raws: Vec<Raw>) -> Entities {
                 kind,
                 aliases: Vec::new(),
                 mentions: 0,
+                value: None,
                 gender: None,
                 roles: Vec::new(),
             });
@@ -538,6 +554,13 @@ fn build(raws: Vec<Raw>) -> Entities {
         out.mentions.push(Mention { block: r.block, range: r.range.clone(), entity: idx });
     }
     out
+}
+
+/// Works out the day or period each date entity names, from the publication date.
+pub fn resolve_dates(ents: &mut Entities, published: Option<chrono::NaiveDate>) {
+    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Date) {
+        e.value = super::dates::resolve_mention(&e.name, published);
+    }
 }
 
 /// Joins lone surnames to the one full name the corpus knows for them (`Trump` in an article

@@ -25,7 +25,8 @@ pub struct Analysis {
 /// Entities and quotations of one article, before names are joined across the corpus.
 pub fn analyse(article: &Article) -> Analysis {
     let words: Vec<Vec<text::Token>> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
-    let entities = entities::find(article, &words);
+    let mut entities = entities::find(article, &words);
+    entities::resolve_dates(&mut entities, article.date);
     let quotes = quotes::find(article, &entities, &words);
     Analysis { entities, quotes }
 }

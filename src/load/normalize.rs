@@ -189,6 +189,7 @@ fn nbsp_label(raw: &str) -> Option<String> {
 struct Header {
     title: Option<String>,
     date: Option<chrono::NaiveDate>,
+    updated: Option<chrono::NaiveDate>,
     section: Option<String>,
     /// The first line of the body.
     body: usize,
@@ -199,7 +200,7 @@ fn next_content(lines: &[Line], from: usize) -> Option<usize> {
 }
 
 fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) -> Header {
-    let mut h = Header { title: None, date: None, section: None, body: lines.len() };
+    let mut h = Header { title: None, date: None, updated: None, section: None, body: lines.len() };
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.clone();
@@ -213,9 +214,10 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
             }
             Kind::Heading => break,
             Kind::Text => {
-                if h.date.is_none() {
+                let updated = dates::is_updated_line(&text);
+                if (h.date.is_none() && !updated) || (h.updated.is_none() && updated) {
                     if let Some(d) = dates::dateline(&text) {
-                        h.date = Some(d);
+                        *(if updated { &mut h.updated } else { &mut h.date }) = Some(d);
                         removed.take(lines, i);
                         i += 1;
                         continue;
@@ -488,7 +490,8 @@ pub fn normalize(path: &str, raw: &str) -> Article {
     cut_end(&mut lines, header.body, &mut removed);
 
     let mut source = fm.source.clone();
-    let mut date = fm_date(&fm).or(header.date);
+    let mut date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
+    let mut updated = header.updated;
     let title_key = title.as_deref().map(key);
     for i in header.body..lines.len() {
         if lines[i].kind == Kind::Gone || lines[i].kind == Kind::Blank {
@@ -499,7 +502,11 @@ pub fn normalize(path: &str, raw: &str) -> Article {
             source.get_or_insert_with(|| src.trim().to_string());
             removed.take(&mut lines, i);
         } else if let Some(d) = dates::labelled_date(t) {
-            date.get_or_insert(d);
+            if dates::is_updated_line(t) {
+                updated.get_or_insert(d);
+            } else {
+                date.get_or_insert(d);
+            }
             removed.take(&mut lines, i);
         } else if is_furniture_line(t) || title_key.as_deref().is_some_and(|h| same_key(h, t)) {
             removed.take(&mut lines, i);
@@ -523,6 +530,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
         title,
         title_derived,
         date,
+        updated,
         source,
         section: fm.section.clone().or(header.section),
         url: fm.url.clone(),
@@ -656,6 +664,34 @@ mod tests {
     fn wire_dateline_names_the_source() {
         let a = normalize("a.txt", "Markets fall on rate fears\nLONDON (Reuters) - Shares fell on Monday.\n");
         assert_eq!(a.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn an_updated_date_is_kept_apart_from_the_publication_date() {
+        let a = normalize(
+            "a.txt",
+            "A headline here\nUpdated: 5 March 2024 10:30 GMT\nPublished: 3 March 2024\nText of the story on 9 May 2020.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
+        assert_eq!(a.updated, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    }
+
+    #[test]
+    fn a_date_in_the_front_matter_url_dates_the_article() {
+        let a = normalize(
+            "n.md",
+            "---\ntitle: Old news\nurl: https://example.test/world/2014/06/20/old-news\n---\nText.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2014, 6, 20));
+    }
+
+    #[test]
+    fn dates_inside_the_story_do_not_date_it() {
+        let a = normalize(
+            "a.txt",
+            "A headline here\n\nThe treaty signed on October 24, 2019 still holds, officials said.\n",
+        );
+        assert_eq!(a.date, None);
     }
 
     #[test]

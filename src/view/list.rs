@@ -8,29 +8,52 @@ use ratatui::widgets::{List, ListItem, ListState};
 use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let title = format!(" Articles ({}) ", state.docs.len());
+    let title = match state.filter {
+        Some(f) => format!(" Articles {}/{} · {f} ", state.shown.len(), state.docs.len()),
+        None => format!(" Articles ({}) ↓{} ", state.docs.len(), state.sort.name()),
+    };
     let block = pane_block(state, Pane::List, title);
     let width = usize::from(area.width.saturating_sub(2));
-    let items: Vec<ListItem> = state
-        .docs
+    // Only the rows on screen are built: a page of the list at a time, so the cost of drawing
+    // does not grow with the archive.
+    let rows = usize::from(area.height.saturating_sub(2)) / 2;
+    let cursor = state.cursor();
+    let first = match (cursor, rows) {
+        (Some(c), r) if r > 0 => c / r * r,
+        _ => 0,
+    };
+    let items: Vec<ListItem> = state.shown[first.min(state.shown.len())..]
         .iter()
-        .map(|d| {
-            let a = &d.article;
+        .take(rows.max(1))
+        .map(|&i| {
+            let a = &state.docs[i].article;
             let date = a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string());
-            let meta = match &a.source {
-                Some(s) => format!("{date} · {s}"),
-                None => date,
-            };
+            let source = a.source.as_deref().unwrap_or("");
+            let source_width = width.saturating_sub(DATE_COLUMN + 1);
             ListItem::new(vec![
                 Line::from(Span::styled(truncate(&a.title, width), theme::TITLE)),
-                Line::from(Span::styled(truncate(&meta, width), theme::DIM)),
+                Line::from(Span::styled(
+                    format!("{date:<DATE_COLUMN$} {}", truncate(source, source_width)),
+                    theme::DIM,
+                )),
             ])
         })
         .collect();
+    if items.is_empty() && !state.docs.is_empty() {
+        let msg = "No article matches the date filter. Press d and clear it.";
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }).block(block),
+            area,
+        );
+        return;
+    }
     let list = List::new(items).block(block).highlight_style(theme::SELECTED);
-    let mut ls = ListState::default().with_selected((!state.docs.is_empty()).then_some(state.selected));
+    let mut ls = ListState::default().with_selected(cursor.map(|c| c - first));
     frame.render_stateful_widget(list, area, &mut ls);
 }
+
+/// Width of the date column: `2025-10-24` or `undated`.
+const DATE_COLUMN: usize = 10;
 
 /// Cuts `s` to `width` display columns, ending in `…` when cut.
 pub fn truncate(s: &str, width: usize) -> String {

@@ -16,10 +16,13 @@ use std::ops::Range;
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let Some(doc) = state.current() else {
         let block = pane_block(state, Pane::Reader, " Reader ".into());
-        frame.render_widget(Paragraph::new("No articles to show.").block(block), area);
+        let msg = if state.docs.is_empty() { "No articles to show." } else { "No article matches the date filter." };
+        frame.render_widget(Paragraph::new(msg).block(block), area);
         return;
     };
-    let title = format!(" {} ", truncate(&doc.article.title, usize::from(area.width.saturating_sub(4))));
+    let date = doc.article.date.map_or_else(|| "undated".to_string(), |d| d.format("%-d %b %Y").to_string());
+    let title = format!(" {date} · {} ", doc.article.title);
+    let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     frame.render_widget(pane_block(state, Pane::Reader, title), area);
     let text_area = layout::reader_text(area);
     let lines = layout::wrap_article(&doc.article, text_area.width, &state.labels());

@@ -2,7 +2,7 @@
 
 use super::theme;
 use crate::keys::HINTS;
-use crate::state::{Pane, State};
+use crate::state::{Pane, PromptKind, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -10,7 +10,13 @@ use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let line = if let Some(q) = &state.prompt {
-        Line::from(vec![Span::styled("/", theme::KEY), Span::raw(q.clone()), Span::raw("▏")])
+        let label = match state.prompt_kind {
+            PromptKind::Search => "/",
+            PromptKind::DateFilter => {
+                "date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): "
+            }
+        };
+        Line::from(vec![Span::styled(label, theme::KEY), Span::raw(q.clone()), Span::raw("▏")])
     } else {
         let mut spans = vec![Span::raw(position(state))];
         if !state.problems.is_empty() {
@@ -36,7 +42,13 @@ fn position(state: &State) -> String {
     if state.docs.is_empty() {
         return " No articles".into();
     }
-    let mut s = format!(" Article {}/{} · {}", state.selected + 1, state.docs.len(), state.focus.name());
+    let Some(cursor) = state.cursor() else {
+        return format!(" No article shown · filter {}", state.filter.map(|f| f.to_string()).unwrap_or_default());
+    };
+    let mut s = format!(" Article {}/{} · {}", cursor + 1, state.shown.len(), state.focus.name());
+    if let Some(f) = state.filter {
+        s.push_str(&format!(" · {f} ({}/{})", state.shown.len(), state.docs.len()));
+    }
     if state.focus == Pane::Reader {
         let total = state.reader_lines().len();
         let h = usize::from(state.areas().reader_text().height);
