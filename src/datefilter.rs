@@ -249,7 +249,7 @@ mod tests {
                         (Some(DateFilter::Undated), x) => x.is_none(),
                         (Some(DateFilter::Between(..)), None) => false,
                         (Some(DateFilter::Between(a, b)), Some(x)) => {
-                            a.map_or(true, |a| a <= x) && b.map_or(true, |b| x <= b)
+                            a.is_none_or(|a| a <= x) && b.is_none_or(|b| x <= b)
                         }
                     })
                     .collect();

@@ -111,7 +111,8 @@ fn without_a_terminal_the_reader_says_so_instead_of_drawing() {
 }
 
 fn paths(doc: &Value) -> Vec<String> {
-    doc["articles"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap().to_string()).collect()
+    let articles = doc["articles"].as_array().expect("an article list");
+    articles.iter().map(|a| a["path"].as_str().expect("a path").to_string()).collect()
 }
 
 #[test]
