@@ -213,6 +213,8 @@ pub struct State {
     dates: Vec<Option<NaiveDate>>,
     pub sort: SortOrder,
     pub filter: Option<DateFilter>,
+    /// The filter as the user wrote it, for showing and editing.
+    pub filter_text: String,
     /// The day relative filters (`7d`) count back from.
     pub today: NaiveDate,
     pub prompt_kind: PromptKind,
@@ -258,6 +260,7 @@ impl State {
             dates,
             sort: SortOrder::Date,
             filter: None,
+            filter_text: String::new(),
             today,
             prompt_kind: PromptKind::Search,
             focus: Pane::List,
@@ -323,6 +326,7 @@ impl State {
     pub fn set_filter(&mut self, expr: &str) -> Result<(), String> {
         let filter = datefilter::parse(expr, self.today)?;
         self.filter = filter;
+        self.filter_text = if filter.is_some() { expr.trim().to_string() } else { String::new() };
         self.refilter();
         Ok(())
     }
@@ -584,6 +588,7 @@ impl State {
     fn open_quote(&mut self, r: QuoteRef) {
         if self.position.get(r.doc).is_none_or(|&p| p == usize::MAX) {
             self.filter = None;
+            self.filter_text.clear();
             self.refilter();
         }
         self.select(r.doc);
@@ -677,7 +682,7 @@ pub fn update(state: &mut State, action: Action) {
             state.prompt_kind = PromptKind::Search;
         }
         Action::StartDateFilter => {
-            state.prompt = Some(state.filter.map(|f| f.to_string()).unwrap_or_default());
+            state.prompt = Some(state.filter_text.clone());
             state.prompt_kind = PromptKind::DateFilter;
         }
         Action::CycleSort => {
@@ -703,7 +708,10 @@ pub fn update(state: &mut State, action: Action) {
                 PromptKind::DateFilter => {
                     state.message = Some(match state.set_filter(&text) {
                         Ok(()) => match state.filter {
-                            Some(f) => format!("Showing {} of {} articles: {f}", state.shown.len(), state.docs.len()),
+                            Some(DateFilter::Undated) => {
+                                format!("{} of {} articles are undated", state.shown.len(), state.docs.len())
+                            }
+                            Some(f) => format!("{} of {} articles dated {f}", state.shown.len(), state.docs.len()),
                             None => "Date filter cleared".to_string(),
                         },
                         Err(why) => format!("Filter unchanged: {why}"),

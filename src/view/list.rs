@@ -9,7 +9,7 @@ use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let title = match state.filter {
-        Some(f) => format!(" Articles {}/{} · {f} ", state.shown.len(), state.docs.len()),
+        Some(_) => format!(" Articles {}/{} · {} ", state.shown.len(), state.docs.len(), state.filter_text),
         None => format!(" Articles ({}) ↓{} ", state.docs.len(), state.sort.name()),
     };
     let block = pane_block(state, Pane::List, title);

@@ -43,11 +43,11 @@ fn position(state: &State) -> String {
         return " No articles".into();
     }
     let Some(cursor) = state.cursor() else {
-        return format!(" No article shown · filter {}", state.filter.map(|f| f.to_string()).unwrap_or_default());
+        return format!(" No article shown · filter {}", state.filter_text);
     };
     let mut s = format!(" Article {}/{} · {}", cursor + 1, state.shown.len(), state.focus.name());
-    if let Some(f) = state.filter {
-        s.push_str(&format!(" · {f} ({}/{})", state.shown.len(), state.docs.len()));
+    if state.filter.is_some() {
+        s.push_str(&format!(" · date {} ({}/{})", state.filter_text, state.shown.len(), state.docs.len()));
     }
     if state.focus == Pane::Reader {
         let total = state.reader_lines().len();
