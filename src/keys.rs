@@ -38,6 +38,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[KeyCode::Char('/')], "/", Action::StartSearch, "search this article"),
     bind(&[KeyCode::Char('n')], "n", Action::NextMatch, "next match"),
     bind(&[KeyCode::Char('N')], "N", Action::PrevMatch, "previous match"),
+    bind(&[KeyCode::Char('J')], "J", Action::NextSentence, "sentence cursor to the next sentence"),
+    bind(&[KeyCode::Char('K')], "K", Action::PrevSentence, "sentence cursor to the previous sentence"),
+    bind(&[KeyCode::Char('v')], "v", Action::ToggleSelection, "select from here (grow with J/K)"),
+    bind(&[KeyCode::Char('m')], "m", Action::ToggleHighlight, "highlight or un-highlight"),
+    bind(&[KeyCode::Char('M')], "M", Action::NoteHighlight, "highlight with a note"),
+    bind(&[KeyCode::Char('\'')], "'", Action::ToggleHighlightList, "every highlight"),
+    bind(&[KeyCode::Char('u')], "u", Action::ToggleRead, "mark read / unread"),
     bind(&[KeyCode::Char('d')], "d", Action::StartDateFilter, "filter the list by date"),
     bind(&[KeyCode::Char('s')], "s", Action::CycleSort, "sort by date, title or source"),
     bind(&[KeyCode::Char(']')], "]", Action::NextQuote, "next quotation"),
@@ -70,6 +77,24 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             KeyCode::Backspace => Some(Action::SearchBackspace),
             KeyCode::Char(c) => Some(Action::SearchInput(c)),
             _ => None,
+        };
+    }
+    if state.overlay == Some(Overlay::Highlights) {
+        return match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('\'') | KeyCode::Esc | KeyCode::Char('h') => Some(Action::ToggleHighlightList),
+            code => BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone()).filter(|a| {
+                matches!(
+                    a,
+                    Action::Down
+                        | Action::Up
+                        | Action::PageDown
+                        | Action::PageUp
+                        | Action::Top
+                        | Action::Bottom
+                        | Action::Open
+                )
+            }),
         };
     }
     if state.overlay == Some(Overlay::Speakers) {

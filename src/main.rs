@@ -1,8 +1,10 @@
 //! The `byline` command: reads the command line and hands over to the library.
 
+use byline::datefilter::DateFilter;
 use byline::load::{self, Loaded};
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use byline::store::Store;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -13,7 +15,7 @@ use std::process::ExitCode;
     long_about = "Read saved news articles in the terminal.\n\n\
         byline opens article files (.txt, .md; Markdown may start with a front matter block of \
         title:, date:, source:, url:), removes page furniture, rejoins hard-wrapped lines and \
-        shows them in three panes: the article list, the reader and the names in the article.\n\n\
+        shows them in three panes: the article list, the reader, and who is quoted and named.\n\n\
         With no PATH it opens the articles bundled with it.",
     after_help = after_help(),
     args_conflicts_with_subcommands = true
@@ -25,8 +27,18 @@ struct Cli {
     /// ..2025-06, >=2025-10-01, <2025-01-01, "last 7 days", 7d, 2w, 3m, 1y, undated.
     #[arg(long, value_name = "EXPR", global = true)]
     date: Option<String>,
+    /// Where highlights and read marks are kept (default: $BYLINE_DATA_DIR, else the platform's
+    /// data folder, such as ~/.local/share/byline).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Markdown,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -36,11 +48,25 @@ enum Command {
         /// Article files or folders.
         paths: Vec<PathBuf>,
     },
+    /// Print every highlight, grouped by article, with title, date, source and speaker.
+    Highlights {
+        /// The articles the highlights were made in (default: the bundled articles).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
+    },
+    /// Adds highlights to the store one save at a time, for the store's crash test.
+    #[command(hide = true)]
+    StressStore {
+        /// How many highlights to add.
+        count: usize,
+    },
 }
 
 fn after_help() -> String {
     format!(
-        "Keys:\n{}\n\nFiles that cannot be read are listed with the reason (key p); the rest open.",
+        "Keys:\n{}\n\nFiles that cannot be read are listed with the reason (key p); the rest open.\n\
+         Highlights are saved as you make them, under --data-dir.",
         byline::keys::help_text()
     )
 }
@@ -53,12 +79,19 @@ fn load(paths: &[PathBuf]) -> Result<Loaded, load::MissingPath> {
     }
 }
 
+/// The store, and a warning when it could not be used.
+fn open_store(flag: Option<&Path>) -> (Store, Option<String>) {
+    match byline::store::default_dir(flag) {
+        Some(dir) => {
+            let (store, err) = Store::open(&dir);
+            (store, err.map(|e| e.to_string()))
+        }
+        None => (Store::in_memory(), Some("no data folder: highlights will not be kept".into())),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (paths, export) = match &cli.command {
-        Some(Command::Export { paths }) => (paths, true),
-        None => (&cli.paths, false),
-    };
     let today = chrono::Local::now().date_naive();
     let filter = match cli.date.as_deref().map(|e| byline::datefilter::parse(e, today)).transpose() {
         Ok(f) => f.flatten(),
@@ -67,6 +100,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let paths = match &cli.command {
+        Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
+        Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
+        None => &cli.paths,
+    };
     let loaded = match load(paths) {
         Ok(l) => l,
         Err(e) => {
@@ -74,23 +112,56 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if export {
-        let mut loaded = loaded;
-        let analyses = byline::analysis::analyse_all(&loaded.articles);
-        let (articles, analyses): (Vec<_>, Vec<_>) = std::mem::take(&mut loaded.articles)
-            .into_iter()
-            .zip(analyses)
-            .filter(|(a, _)| filter.is_none_or(|f| f.matches(a.date)))
-            .unzip();
-        loaded.articles = articles;
-        println!("{}", byline::export::to_json(&loaded, &analyses));
-        return ExitCode::SUCCESS;
+    match &cli.command {
+        Some(Command::Export { .. }) => export(loaded, filter),
+        Some(Command::Highlights { format, .. }) => highlights(loaded, cli.data_dir.as_deref(), *format),
+        _ => run(loaded, cli.data_dir.as_deref(), cli.date.as_deref(), today),
     }
+}
+
+fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
+    let analyses = byline::analysis::analyse_all(&loaded.articles);
+    let (articles, analyses): (Vec<_>, Vec<_>) = std::mem::take(&mut loaded.articles)
+        .into_iter()
+        .zip(analyses)
+        .filter(|(a, _)| filter.is_none_or(|f| f.matches(a.date)))
+        .unzip();
+    loaded.articles = articles;
+    println!("{}", byline::export::to_json(&loaded, &analyses));
+    ExitCode::SUCCESS
+}
+
+fn highlights(loaded: Loaded, data_dir: Option<&Path>, format: Format) -> ExitCode {
+    let (store, warning) = open_store(data_dir);
+    if let Some(w) = warning {
+        eprintln!("byline: {w}");
+    }
+    let analyses = byline::analysis::analyse_all(&loaded.articles);
+    let fingerprints: Vec<String> = loaded.articles.iter().map(byline::store::fingerprint).collect();
+    let placed = byline::highlights::place(&store.data.highlights, &loaded.articles, &fingerprints);
+    let groups = byline::highlights::report(&store.data.highlights, &placed, &loaded.articles, &analyses);
+    match format {
+        Format::Markdown => print!("{}", byline::highlights::markdown(&groups)),
+        Format::Json => match serde_json::to_string_pretty(&groups) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("byline: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(loaded: Loaded, data_dir: Option<&Path>, date: Option<&str>, today: chrono::NaiveDate) -> ExitCode {
+    let (store, warning) = open_store(data_dir);
     let mut state = byline::state::State::with_today(loaded, today);
-    if let Some(expr) = &cli.date {
-        // Already checked above; a filter that parsed there parses here.
+    state.attach_store(store);
+    if let Some(expr) = date {
+        // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
     }
+    state.message = warning;
     match byline::tui::run(state) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -98,4 +169,32 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn stress_store(data_dir: Option<&Path>, count: usize) -> ExitCode {
+    let Some(dir) = byline::store::default_dir(data_dir) else { return ExitCode::FAILURE };
+    let (mut store, err) = Store::open(&dir);
+    if let Some(e) = err {
+        eprintln!("byline: {e}");
+        return ExitCode::FAILURE;
+    }
+    for i in 0..count {
+        let exact = format!("passage {i} of process {}", std::process::id());
+        store.data.highlights.push(byline::store::Highlight {
+            id: format!("{}-{i}", std::process::id()),
+            article: byline::store::ArticleRef {
+                fingerprint: "stress".into(),
+                path: "stress.txt".into(),
+                title: "Stress".into(),
+            },
+            anchor: byline::store::anchor(&exact, 0, exact.len()),
+            note: None,
+            created: byline::store::now_millis(),
+        });
+        if let Err(e) = store.save() {
+            eprintln!("byline: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }

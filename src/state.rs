@@ -6,12 +6,15 @@
 use crate::analysis::{self, Analysis, EntityKind};
 use crate::article::Article;
 use crate::datefilter::{self, DateFilter};
+use crate::highlights::{self, Placed};
 use crate::layout::{self, Areas};
 use crate::load::{Loaded, Problem};
 use crate::search::{self, Match};
 use crate::speakers::{QuoteRef, Speakers};
+use crate::store::{self, Highlight, ReadMark, Store};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
+use std::ops::Range;
 
 /// An article with what the analysis found in it.
 #[derive(Debug, Clone)]
@@ -90,6 +93,8 @@ pub enum PromptKind {
     #[default]
     Search,
     DateFilter,
+    /// A note for the passage being highlighted.
+    Note,
 }
 
 /// A window drawn over the panes that takes the keys while it is open.
@@ -99,6 +104,8 @@ pub enum Overlay {
     Problems,
     /// Every speaker in the corpus, then one speaker's quotations.
     Speakers,
+    /// Every highlight across the articles.
+    Highlights,
 }
 
 /// Where the corpus view of speakers stands.
@@ -189,6 +196,20 @@ pub enum Action {
     PrevBySpeaker,
     /// Show or hide every speaker across the articles.
     ToggleSpeakers,
+    /// Move the sentence cursor to the next sentence.
+    NextSentence,
+    /// Move the sentence cursor to the previous sentence.
+    PrevSentence,
+    /// Start (or drop) a selection that grows with the sentence cursor.
+    ToggleSelection,
+    /// Highlight the selection or the sentence under the cursor; un-highlight it if it is one.
+    ToggleHighlight,
+    /// Highlight with a note, typed at a prompt.
+    NoteHighlight,
+    /// Show or hide every highlight across the articles.
+    ToggleHighlightList,
+    /// Mark the selected article read or unread.
+    ToggleRead,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// The terminal now has this size.
@@ -236,6 +257,19 @@ pub struct State {
     /// The quotation the reader last jumped to, in the current article.
     pub quote: Option<usize>,
     pub corpus: CorpusView,
+    /// Highlights and read marks, and whether they changed since the last save.
+    pub store: Store,
+    pub store_dirty: bool,
+    /// Each article's text fingerprint, as the store knows articles.
+    pub fingerprints: Vec<String>,
+    /// Where each stored highlight falls in the loaded articles.
+    pub placed: Vec<Placed>,
+    /// The sentence under the cursor: block and byte range.
+    pub sentence: Option<(usize, Range<usize>)>,
+    /// Where a selection started, as an offset in the article's flat text.
+    pub selecting: Option<usize>,
+    /// Selected row of the highlight list.
+    pub highlight_row: usize,
 }
 
 impl State {
@@ -250,6 +284,7 @@ impl State {
         let docs: Vec<Doc> =
             loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
         let dates = docs.iter().map(|d| d.article.date).collect();
+        let fingerprints = docs.iter().map(|d| store::fingerprint(&d.article)).collect();
         let mut state = State {
             docs,
             problems: loaded.problems,
@@ -275,9 +310,178 @@ impl State {
             speakers,
             quote: None,
             corpus: CorpusView::default(),
+            store: Store::in_memory(),
+            store_dirty: false,
+            fingerprints,
+            placed: Vec::new(),
+            sentence: None,
+            selecting: None,
+            highlight_row: 0,
         };
         state.resort();
         state
+    }
+
+    /// Uses `store` for highlights and read marks, placing its highlights in the articles.
+    pub fn attach_store(&mut self, store: Store) {
+        self.store = store;
+        self.replace_highlights();
+    }
+
+    fn replace_highlights(&mut self) {
+        let articles: Vec<Article> = self.docs.iter().map(|d| d.article.clone()).collect();
+        self.placed = highlights::place(&self.store.data.highlights, &articles, &self.fingerprints);
+    }
+
+    pub fn is_read(&self, doc: usize) -> bool {
+        self.fingerprints.get(doc).and_then(|f| self.store.data.read.get(f)).is_some_and(|m| m.read)
+    }
+
+    fn set_read(&mut self, doc: usize, read: bool) {
+        if self.is_read(doc) == read {
+            return;
+        }
+        if let Some(f) = self.fingerprints.get(doc) {
+            self.store.data.read.insert(f.clone(), ReadMark { read, at: store::now_millis() });
+            self.store_dirty = true;
+        }
+    }
+
+    /// Highlighted ranges of the current article's block `b`.
+    pub fn highlights_in_block(&self, b: usize) -> Vec<Range<usize>> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let starts = store::block_starts(&doc.article);
+        let (start, len) = (starts.get(b).copied().unwrap_or(0), doc.article.blocks.get(b).map_or(0, |x| x.text.len()));
+        self.placed
+            .iter()
+            .filter_map(|p| p.at.as_ref())
+            .filter(|(d, _)| *d == self.selected)
+            .filter(|(_, r)| r.start < start + len && r.end > start)
+            .map(|(_, r)| r.start.max(start) - start..r.end.min(start + len) - start)
+            .collect()
+    }
+
+    /// The passage `m` would highlight: the selection, or the sentence under the cursor, as a
+    /// range of the article's flat text.
+    pub fn passage(&self) -> Option<Range<usize>> {
+        let doc = self.current()?;
+        let (b, r) = self.sentence.clone()?;
+        let starts = store::block_starts(&doc.article);
+        let cur = starts[b] + r.start..starts[b] + r.end;
+        Some(match self.selecting {
+            Some(anchor) if anchor < cur.start => anchor..cur.end,
+            Some(anchor) => cur.start..self.selection_end(anchor).max(cur.end),
+            None => cur,
+        })
+    }
+
+    /// The end of the sentence that starts at flat offset `anchor`.
+    fn selection_end(&self, anchor: usize) -> usize {
+        let Some(doc) = self.current() else { return anchor };
+        let starts = store::block_starts(&doc.article);
+        let (b, at) = highlights::block_of(&starts, anchor);
+        let text = &doc.article.blocks[b].text;
+        highlights::sentences(text).into_iter().find(|r| r.start == at).map_or(anchor, |r| starts[b] + r.end)
+    }
+
+    fn move_sentence(&mut self, forward: bool) {
+        let Some(doc) = self.current() else { return };
+        let blocks = &doc.article.blocks;
+        let next = match self.sentence.clone() {
+            None => {
+                // Start from the top of the reader.
+                let lines = self.reader_lines();
+                let b = lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
+                highlights::sentences(&blocks[b].text).into_iter().next().map(|r| (b, r))
+            }
+            Some((b, r)) => {
+                let here = highlights::sentences(&blocks[b].text);
+                let i = here.iter().position(|x| *x == r).unwrap_or(0);
+                if forward {
+                    here.get(i + 1).cloned().map(|r| (b, r)).or_else(|| {
+                        (b + 1..blocks.len())
+                            .find_map(|nb| highlights::sentences(&blocks[nb].text).into_iter().next().map(|r| (nb, r)))
+                    })
+                } else {
+                    i.checked_sub(1).map(|j| (b, here[j].clone())).or_else(|| {
+                        (0..b)
+                            .rev()
+                            .find_map(|pb| highlights::sentences(&blocks[pb].text).into_iter().last().map(|r| (pb, r)))
+                    })
+                }
+            }
+        };
+        if let Some((b, r)) = next {
+            self.focus = Pane::Reader;
+            self.reveal_text(b, r.start);
+            self.sentence = Some((b, r));
+        }
+    }
+
+    /// Highlights the passage, or removes the highlight that is exactly this passage.
+    fn toggle_highlight(&mut self, note: Option<String>) {
+        if self.store.read_only {
+            self.message = Some("Highlights are read-only: the store could not be read".into());
+            return;
+        }
+        let Some(range) = self.passage() else {
+            self.message = Some("Move the sentence cursor with J and K first".into());
+            return;
+        };
+        let doc = self.selected;
+        let existing = self.placed.iter().find(|p| p.at.as_ref() == Some(&(doc, range.clone()))).map(|p| p.highlight);
+        match (existing, note) {
+            (Some(i), None) => {
+                let id = self.store.data.highlights.remove(i).id;
+                self.store.data.deleted.push(id);
+                self.message = Some("Highlight removed".into());
+            }
+            (Some(i), Some(n)) => {
+                self.store.data.highlights[i].note = Some(n);
+                self.message = Some("Note saved".into());
+            }
+            (None, note) => {
+                let Some(d) = self.current() else { return };
+                let flat = store::flat_text(&d.article);
+                let now = store::now_millis();
+                let id = format!("{now:x}-{:x}-{}", std::process::id(), self.store.data.highlights.len());
+                self.store.data.highlights.push(Highlight {
+                    id,
+                    article: store::ArticleRef {
+                        fingerprint: self.fingerprints[doc].clone(),
+                        path: d.article.path.clone(),
+                        title: d.article.title.clone(),
+                    },
+                    anchor: store::anchor(&flat, range.start, range.end),
+                    note: note.filter(|n| !n.trim().is_empty()),
+                    created: now,
+                });
+                self.message = Some("Highlighted".into());
+            }
+        }
+        self.selecting = None;
+        self.store_dirty = true;
+        self.replace_highlights();
+    }
+
+    /// Opens the highlight at `row` of the highlight list in the reader.
+    fn open_highlight(&mut self, row: usize) {
+        let Some(p) = self.placed.get(row).cloned() else { return };
+        let Some((doc, range)) = p.at else {
+            self.message = Some("This highlight's passage is no longer in any article (orphaned)".into());
+            return;
+        };
+        self.overlay = None;
+        if self.position.get(doc).is_none_or(|&x| x == usize::MAX) {
+            self.filter = None;
+            self.filter_text.clear();
+            self.refilter();
+        }
+        self.select(doc);
+        let starts = store::block_starts(&self.docs[doc].article);
+        let (b, at) = highlights::block_of(&starts, range.start);
+        self.focus = Pane::Reader;
+        self.reveal_text(b, at);
     }
 
     /// Orders `sorted` by the sort order, then filters.
@@ -421,6 +625,8 @@ impl State {
             self.scroll = 0;
             self.side_selected = 0;
             self.quote = None;
+            self.sentence = None;
+            self.selecting = None;
             if let Some(q) = self.search.as_ref().map(|s| s.query.clone()) {
                 self.search = self.run_search(&q);
             }
@@ -468,6 +674,11 @@ impl State {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.overlay == Some(Overlay::Highlights) {
+            let last = self.placed.len().saturating_sub(1);
+            self.highlight_row = self.highlight_row.saturating_add_signed(delta).min(last);
+            return;
+        }
         if self.overlay == Some(Overlay::Speakers) {
             let len = self.corpus_len();
             let row = match self.corpus.speaker {
@@ -507,6 +718,12 @@ impl State {
         self.quote = Some(i);
         self.focus = Pane::Reader;
         self.reveal_text(q.block, q.start);
+        // The sentence cursor follows, so that J and m work from the quotation.
+        let text = self.current().map(|d| d.article.blocks[q.block].text.clone()).unwrap_or_default();
+        self.sentence = highlights::sentences(&text)
+            .into_iter()
+            .find(|r| r.start <= q.start && q.start <= r.end)
+            .map(|r| (q.block, r));
         let n = self.current().map_or(0, |d| d.analysis.quotes.len());
         let who = q.speaker.as_deref().unwrap_or("speaker unknown");
         self.message = Some(format!("Quote {} of {} · {who}", i + 1, n));
@@ -653,8 +870,12 @@ pub fn update(state: &mut State, action: Action) {
         Action::Top => state.move_by(isize::MIN / 2),
         Action::Bottom => state.move_by(isize::MAX / 2),
         Action::Open if state.overlay == Some(Overlay::Speakers) => state.corpus_open(),
+        Action::Open if state.overlay == Some(Overlay::Highlights) => state.open_highlight(state.highlight_row),
         Action::Open => match state.focus {
-            Pane::List if !state.docs.is_empty() => state.focus = Pane::Reader,
+            Pane::List if state.current().is_some() => {
+                state.focus = Pane::Reader;
+                state.set_read(state.selected, true);
+            }
             Pane::Side => state.open_side_row(),
             _ => {}
         },
@@ -672,6 +893,38 @@ pub fn update(state: &mut State, action: Action) {
         Action::PrevQuote => state.step_quote(false),
         Action::NextBySpeaker => state.step_speaker(true),
         Action::PrevBySpeaker => state.step_speaker(false),
+        Action::NextSentence => state.move_sentence(true),
+        Action::PrevSentence => state.move_sentence(false),
+        Action::ToggleSelection => {
+            state.selecting = match (state.selecting, state.passage()) {
+                (Some(_), _) | (None, None) => None,
+                (None, Some(p)) => Some(p.start),
+            };
+            state.message = Some(match state.selecting {
+                Some(_) => "Selecting: J/K to grow, m to highlight, v to stop".into(),
+                None if state.sentence.is_none() => "Move the sentence cursor with J and K first".into(),
+                None => "Selection dropped".into(),
+            });
+        }
+        Action::ToggleHighlight => state.toggle_highlight(None),
+        Action::NoteHighlight => {
+            if state.passage().is_some() {
+                state.prompt = Some(String::new());
+                state.prompt_kind = PromptKind::Note;
+            } else {
+                state.message = Some("Move the sentence cursor with J and K first".into());
+            }
+        }
+        Action::ToggleHighlightList => {
+            state.overlay = (state.overlay != Some(Overlay::Highlights)).then_some(Overlay::Highlights);
+        }
+        Action::ToggleRead => {
+            if state.current().is_some() {
+                let read = !state.is_read(state.selected);
+                state.set_read(state.selected, read);
+                state.message = Some(if read { "Marked read" } else { "Marked unread" }.into());
+            }
+        }
         Action::ToggleSpeakers => {
             state.overlay = (state.overlay != Some(Overlay::Speakers)).then_some(Overlay::Speakers);
         }
@@ -705,6 +958,7 @@ pub fn update(state: &mut State, action: Action) {
             let text = state.prompt.take().unwrap_or_default();
             match state.prompt_kind {
                 PromptKind::Search => submit_search(state, text.trim()),
+                PromptKind::Note => state.toggle_highlight(Some(text.trim().to_string())),
                 PromptKind::DateFilter => {
                     state.message = Some(match state.set_filter(&text) {
                         Ok(()) => match state.filter {

@@ -33,6 +33,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> any
         if let Some(a) = action {
             update(state, a);
         }
+        // Highlights and read marks are saved as soon as they change, so a crash loses none.
+        if state.store_dirty {
+            state.store_dirty = false;
+            if let Err(e) = state.store.save() {
+                state.message = Some(e.to_string());
+            }
+        }
     }
     Ok(())
 }

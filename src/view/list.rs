@@ -31,7 +31,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             let source = a.source.as_deref().unwrap_or("");
             let source_width = width.saturating_sub(DATE_COLUMN + 1);
             ListItem::new(vec![
-                Line::from(Span::styled(truncate(&a.title, width), theme::TITLE)),
+                Line::from(Span::styled(
+                    truncate(&a.title, width),
+                    if state.is_read(i) { theme::READ } else { theme::UNREAD },
+                )),
                 Line::from(Span::styled(
                     format!("{date:<DATE_COLUMN$} {}", truncate(source, source_width)),
                     theme::DIM,

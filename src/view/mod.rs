@@ -35,6 +35,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         Some(Overlay::Help) => overlay::help(frame, screen),
         Some(Overlay::Problems) => overlay::problems(state, frame, screen),
         Some(Overlay::Speakers) => overlay::speakers(state, frame, screen),
+        Some(Overlay::Highlights) => overlay::highlights(state, frame, screen),
         None => {}
     }
 }

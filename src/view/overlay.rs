@@ -14,15 +14,27 @@ fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     h
 }
 
+/// Every key, from the key table; in two columns when one would not fit the screen.
 pub fn help(frame: &mut Frame, screen: Rect) {
-    let width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = BINDINGS
-        .iter()
-        .map(|b| Line::from(vec![Span::styled(format!("{:<width$}  ", b.label), theme::KEY), Span::raw(b.help)]))
-        .collect();
+    let label_width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let entry_width = BINDINGS.iter().map(|b| b.help.chars().count()).max().unwrap_or(0) + label_width + 4;
+    let fits = BINDINGS.len() + 4 <= usize::from(screen.height);
+    let columns = if fits { 1 } else { 2 };
+    let rows = BINDINGS.len().div_ceil(columns);
+    let entry = |i: usize| -> Vec<Span> {
+        BINDINGS.get(i).map_or_else(Vec::new, |b| {
+            vec![
+                Span::styled(format!("{:<label_width$}  ", b.label), theme::KEY),
+                Span::raw(format!("{:<w$}", b.help, w = entry_width - label_width - 2)),
+            ]
+        })
+    };
+    let mut lines: Vec<Line> =
+        (0..rows).map(|r| Line::from((0..columns).flat_map(|c| entry(c * rows + r)).collect::<Vec<_>>())).collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Esc or ? closes this window", theme::DIM)));
-    let area = centered(screen, 60, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let width = u16::try_from(entry_width * columns + 2).unwrap_or(u16::MAX);
+    let area = centered(screen, width, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).border_style(theme::FOCUSED).title(" Keys ");
     frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -114,5 +126,54 @@ pub fn speakers(state: &State, frame: &mut Frame, screen: Rect) {
         return;
     }
     let mut ls = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(List::new(items).block(block).highlight_style(theme::SELECTED), area, &mut ls);
+}
+
+/// Every highlight across the articles: title and date, the passage, its speaker and note.
+pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
+    use ratatui::widgets::{List, ListItem, ListState};
+    let area = centered(screen, screen.width.saturating_sub(6), screen.height.saturating_sub(4));
+    frame.render_widget(Clear, area);
+    let width = usize::from(area.width.saturating_sub(2));
+    let title = format!(" Highlights ({}) · Enter: open · Esc: close ", state.placed.len());
+    let block = Block::default().borders(Borders::ALL).border_style(theme::FOCUSED).title(title);
+    if state.placed.is_empty() {
+        let help = "No highlights yet. In the reader, J and K move the sentence cursor, v selects, m highlights.";
+        frame.render_widget(Paragraph::new(help).wrap(Wrap { trim: true }).block(block), area);
+        return;
+    }
+    let items: Vec<ListItem> = state
+        .placed
+        .iter()
+        .map(|p| {
+            let h = &state.store.data.highlights[p.highlight];
+            let (head, text, speaker) = match &p.at {
+                Some((doc, range)) => {
+                    let d = &state.docs[*doc];
+                    let date = d.article.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
+                    let flat = crate::store::flat_text(&d.article);
+                    let speaker = crate::highlights::speaker_at(&d.article, &d.analysis, range.start);
+                    (format!("{date} · {}", d.article.title), flat[range.clone()].replace('\n', " "), speaker)
+                }
+                None => (format!("orphaned · {}", h.article.title), h.anchor.exact.replace('\n', " "), None),
+            };
+            let mut lines = vec![
+                Line::from(Span::styled(super::list::truncate(&head, width), theme::DIM)),
+                Line::from(Span::styled(super::list::truncate(&text, width), theme::HIGHLIGHT)),
+            ];
+            let mut extra = Vec::new();
+            if let Some(s) = speaker {
+                extra.push(Span::styled(format!("— {s}"), theme::speaker(state.speakers.colour(&s))));
+            }
+            if let Some(n) = &h.note {
+                extra.push(Span::styled(format!("  ✎ {n}"), theme::LABEL));
+            }
+            if !extra.is_empty() {
+                lines.push(Line::from(extra));
+            }
+            ListItem::new(lines)
+        })
+        .collect();
+    let mut ls = ListState::default().with_selected(Some(state.highlight_row));
     frame.render_stateful_widget(List::new(items).block(block).highlight_style(theme::SELECTED), area, &mut ls);
 }

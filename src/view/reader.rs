@@ -45,6 +45,21 @@ fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, S
             out.push((r, style));
         }
     }
+    for r in state.highlights_in_block(block) {
+        out.push((r, theme::HIGHLIGHT));
+    }
+    if let Some(p) = state.passage().filter(|_| state.selecting.is_some()) {
+        let starts = crate::store::block_starts(&doc.article);
+        let (start, len) = (starts[block], text.len());
+        if p.start < start + len && p.end > start {
+            out.push((p.start.max(start) - start..p.end.min(start + len) - start, theme::SELECTION));
+        }
+    }
+    if let Some((b, r)) = &state.sentence {
+        if *b == block {
+            out.push((r.clone(), theme::SENTENCE_CURSOR));
+        }
+    }
     if let Some(search) = &state.search {
         for (i, m) in search.matches.iter().enumerate().filter(|(_, m)| m.block == block) {
             let style = if i == search.current { theme::CURRENT_MATCH } else { theme::MATCH };

@@ -12,6 +12,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let line = if let Some(q) = &state.prompt {
         let label = match state.prompt_kind {
             PromptKind::Search => "/",
+            PromptKind::Note => "note for this highlight: ",
             PromptKind::DateFilter => {
                 "date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): "
             }

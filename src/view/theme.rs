@@ -4,7 +4,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const FOCUSED: Style = Style::new().fg(Color::Cyan);
 pub const UNFOCUSED: Style = Style::new().fg(Color::DarkGray);
-pub const SELECTED: Style = Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD);
+pub const SELECTED: Style = Style::new().bg(Color::Blue).fg(Color::White);
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const HEADING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
@@ -38,3 +38,9 @@ pub fn speaker(colour: Option<usize>) -> Style {
         None => UNKNOWN_SPEAKER,
     }
 }
+
+pub const HIGHLIGHT: Style = Style::new().bg(Color::Rgb(90, 70, 20)).fg(Color::White);
+pub const SENTENCE_CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
+pub const SELECTION: Style = Style::new().bg(Color::Rgb(40, 60, 110));
+pub const UNREAD: Style = Style::new().add_modifier(Modifier::BOLD);
+pub const READ: Style = Style::new();

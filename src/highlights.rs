@@ -1,0 +1,171 @@
+//! Highlights placed in the loaded articles, and the reports made of them.
+//!
+//! The store ([`crate::store`]) keeps anchors; this module finds where each one falls in the
+//! articles loaded now, and turns them into the list the `'` window shows and the Markdown or
+//! JSON that `byline highlights` prints.
+
+use crate::analysis::Analysis;
+use crate::article::Article;
+use crate::store::{self, Highlight};
+use serde::Serialize;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Where a stored highlight falls now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// Index into the store's highlights.
+    pub highlight: usize,
+    /// The article and the byte range in its flat text; `None` when it cannot be placed.
+    pub at: Option<(usize, Range<usize>)>,
+}
+
+/// Places every highlight in `articles`. One that cannot be placed is kept as orphaned.
+pub fn place(highlights: &[Highlight], articles: &[Article], fingerprints: &[String]) -> Vec<Placed> {
+    let mut flats: Vec<Option<String>> = vec![None; articles.len()];
+    highlights
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let at = store::find_article(articles, fingerprints, &h.article, &h.anchor.exact).and_then(|doc| {
+                let flat = flats[doc].get_or_insert_with(|| store::flat_text(&articles[doc]));
+                store::locate(flat, &h.anchor).map(|(s, e)| (doc, s..e))
+            });
+            Placed { highlight: i, at }
+        })
+        .collect()
+}
+
+/// The sentences of a block as byte ranges, trailing spaces left out.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    text.split_sentence_bound_indices().map(|(i, s)| i..i + s.trim_end().len()).filter(|r| !r.is_empty()).collect()
+}
+
+/// The block and byte of flat offset `at`.
+pub fn block_of(starts: &[usize], at: usize) -> (usize, usize) {
+    let b = starts.partition_point(|&s| s <= at).saturating_sub(1);
+    (b, at - starts.get(b).copied().unwrap_or(0))
+}
+
+/// The speaker of the quotation the passage starts in, if it starts in one.
+pub fn speaker_at(article: &Article, analysis: &Analysis, flat_start: usize) -> Option<String> {
+    let (b, at) = block_of(&store::block_starts(article), flat_start);
+    analysis.quotes.iter().find(|q| q.covers(b, at)).and_then(|q| q.speaker.clone())
+}
+
+/// One highlight as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub text: String,
+    pub note: Option<String>,
+    pub speaker: Option<String>,
+    /// False when the passage could not be found in any loaded article.
+    pub placed: bool,
+}
+
+/// Highlights grouped by article, in the order of the articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub path: String,
+    pub highlights: Vec<Entry>,
+}
+
+/// Groups highlights by article, then the orphaned ones by the article they were made in.
+pub fn report(highlights: &[Highlight], placed: &[Placed], articles: &[Article], analyses: &[Analysis]) -> Vec<Group> {
+    let mut groups: Vec<(Option<usize>, Group)> = Vec::new();
+    for p in placed {
+        let h = &highlights[p.highlight];
+        let (key, group, entry) = match &p.at {
+            Some((doc, range)) => {
+                let a = &articles[*doc];
+                let flat = store::flat_text(a);
+                let entry = Entry {
+                    text: flat[range.clone()].to_string(),
+                    note: h.note.clone(),
+                    speaker: analyses.get(*doc).and_then(|an| speaker_at(a, an, range.start)),
+                    placed: true,
+                };
+                let group = Group {
+                    title: a.title.clone(),
+                    date: a.date.map(|d| d.to_string()),
+                    source: a.source.clone(),
+                    path: a.path.clone(),
+                    highlights: Vec::new(),
+                };
+                (Some(*doc), group, entry)
+            }
+            None => {
+                let entry = Entry { text: h.anchor.exact.clone(), note: h.note.clone(), speaker: None, placed: false };
+                let group = Group {
+                    title: h.article.title.clone(),
+                    date: None,
+                    source: None,
+                    path: h.article.path.clone(),
+                    highlights: Vec::new(),
+                };
+                (None, group, entry)
+            }
+        };
+        let slot = groups.iter().position(|(k, g)| *k == key && g.path == group.path);
+        match slot {
+            Some(i) => groups[i].1.highlights.push(entry),
+            None => {
+                let mut g = group;
+                g.highlights.push(entry);
+                groups.push((key, g));
+            }
+        }
+    }
+    groups.sort_by_key(|(k, _)| k.unwrap_or(usize::MAX));
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The report as Markdown: a heading per article, a quoted passage per highlight.
+pub fn markdown(groups: &[Group]) -> String {
+    let mut out = String::from("# Highlights\n");
+    for g in groups {
+        out.push_str(&format!("\n## {}\n\n", g.title));
+        let meta: Vec<String> =
+            [g.date.clone(), g.source.clone(), Some(format!("`{}`", g.path))].into_iter().flatten().collect();
+        out.push_str(&format!("{}\n", meta.join(" · ")));
+        for e in &g.highlights {
+            out.push('\n');
+            for line in e.text.lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+            if let Some(s) = &e.speaker {
+                out.push_str(&format!(">\n> — {s}\n"));
+            }
+            if let Some(n) = &e.note {
+                out.push_str(&format!("\nNote: {n}\n"));
+            }
+            if !e.placed {
+                out.push_str("\n(orphaned: this passage is no longer in the article)\n");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_found_with_their_offsets() {
+        let t = "Mr Smith spoke. He said “we will act.” Then he left!";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, ["Mr Smith spoke.", "He said “we will act.”", "Then he left!"]);
+    }
+
+    #[test]
+    fn flat_offsets_map_back_to_blocks() {
+        let starts = [0, 10, 30];
+        assert_eq!(block_of(&starts, 0), (0, 0));
+        assert_eq!(block_of(&starts, 12), (1, 2));
+        assert_eq!(block_of(&starts, 45), (2, 15));
+    }
+}

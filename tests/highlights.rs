@@ -1,0 +1,250 @@
+//! Highlights and read marks: made with keys, kept on disk, found again, never lost.
+
+use assert_cmd::Command;
+use byline::keys::action_for;
+use byline::load::{self, Loaded};
+use byline::state::{update, Action, Overlay, State};
+use byline::store::Store;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+
+fn press(s: &mut State, code: KeyCode) {
+    if let Some(a) = action_for(s, KeyEvent::new(code, KeyModifiers::NONE)) {
+        update(s, a);
+    }
+}
+
+const STORY: &str = "Harbour plan approved\n\nPublished: 3 March 2024\n\n\
+    The council approved the harbour plan on Monday. Mayor Jane Doe said: “This is a good day for the town.”\n\n\
+    Work starts in May. Critics say the cost is too high.\n";
+
+fn open(paths: &[&Path], data: &Path) -> State {
+    let paths: Vec<_> = paths.iter().map(|p| p.to_path_buf()).collect();
+    let mut s = State::new(load::load_paths(&paths).expect("the paths exist"));
+    update(&mut s, Action::Resize(100, 30));
+    let (store, err) = Store::open(data);
+    assert!(err.is_none(), "{err:?}");
+    s.attach_store(store);
+    s
+}
+
+/// Highlights the second sentence of the first paragraph with the keys a user would press.
+fn highlight_second_sentence(s: &mut State) {
+    press(s, KeyCode::Enter);
+    press(s, KeyCode::Char('J'));
+    press(s, KeyCode::Char('J'));
+    press(s, KeyCode::Char('m'));
+    assert!(s.store_dirty);
+    s.store.save().expect("the store saves");
+    s.store_dirty = false;
+}
+
+fn placed_texts(s: &State) -> Vec<Option<String>> {
+    s.placed
+        .iter()
+        .map(|p| p.at.as_ref().map(|(doc, r)| byline::store::flat_text(&s.docs[*doc].article)[r.clone()].to_string()))
+        .collect()
+}
+
+#[test]
+fn a_highlight_survives_quitting_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+    let again = open(&[&article], &data);
+    assert_eq!(placed_texts(&again), [Some("Mayor Jane Doe said: “This is a good day for the town.”".to_string())]);
+    assert_eq!(again.highlights_in_block(0).len(), 1, "drawn in the reader");
+    assert!(again.is_read(0), "opening the article marked it read");
+}
+
+#[test]
+fn a_highlight_follows_its_article_to_another_folder_and_a_changed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+
+    let moved_dir = dir.path().join("moved");
+    std::fs::create_dir(&moved_dir).unwrap();
+    let moved = moved_dir.join("renamed.txt");
+    std::fs::rename(&article, &moved).unwrap();
+    let after_move = open(&[&moved], &data);
+    assert!(placed_texts(&after_move)[0].as_deref().is_some_and(|t| t.starts_with("Mayor Jane Doe")));
+
+    // A new paragraph and different spacing: the fingerprint changes, the anchor still holds.
+    let edited = STORY.replace("The council", "Update: a correction was made.\n\nThe  council");
+    std::fs::write(&moved, edited).unwrap();
+    let after_edit = open(&[&moved], &data);
+    assert!(placed_texts(&after_edit)[0].as_deref().is_some_and(|t| t.starts_with("Mayor Jane Doe")));
+
+    // With the passage gone the highlight is orphaned: listed, never dropped.
+    std::fs::write(&moved, STORY.replace("This is a good day", "Nothing")).unwrap();
+    let mut orphaned = open(&[&moved], &data);
+    assert_eq!(placed_texts(&orphaned), [None]);
+    orphaned.store.save().unwrap();
+    let (store, _) = Store::open(&data);
+    assert_eq!(store.data.highlights.len(), 1, "an orphan is kept on disk");
+}
+
+#[test]
+fn m_on_a_highlighted_passage_removes_it_and_v_selects_several_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let mut s = open(&[&article], &dir.path().join("data"));
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('J'));
+    press(&mut s, KeyCode::Char('v'));
+    press(&mut s, KeyCode::Char('J'));
+    press(&mut s, KeyCode::Char('J'));
+    press(&mut s, KeyCode::Char('m'));
+    let texts = placed_texts(&s);
+    assert_eq!(texts.len(), 1);
+    let t = texts[0].clone().unwrap();
+    assert!(t.starts_with("The council approved") && t.ends_with("Work starts in May."), "{t}");
+    // The cursor is on "Work starts in May." alone now: highlight it, then un-highlight it.
+    press(&mut s, KeyCode::Char('m'));
+    assert_eq!(s.placed.len(), 2);
+    press(&mut s, KeyCode::Char('m'));
+    assert_eq!(s.placed.len(), 1);
+    assert_eq!(s.store.data.deleted.len(), 1, "the removal is remembered for merges");
+}
+
+#[test]
+fn the_highlight_list_opens_the_article_at_the_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut s = State::new(load::bundled());
+    update(&mut s, Action::Resize(100, 30));
+    s.attach_store(Store::open(&data).0);
+    // Highlight a sentence near the end of the last article in the list.
+    press(&mut s, KeyCode::Char('G'));
+    press(&mut s, KeyCode::Enter);
+    for _ in 0..12 {
+        press(&mut s, KeyCode::Char('J'));
+    }
+    press(&mut s, KeyCode::Char('M'));
+    for c in "check this".chars() {
+        press(&mut s, KeyCode::Char(c));
+    }
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.store.data.highlights[0].note.as_deref(), Some("check this"));
+    let doc = s.selected;
+    let scroll = s.scroll;
+    press(&mut s, KeyCode::Char('g'));
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('g'));
+    assert_ne!(s.selected, doc);
+    press(&mut s, KeyCode::Char('\''));
+    assert_eq!(s.overlay, Some(Overlay::Highlights));
+    press(&mut s, KeyCode::Enter);
+    assert_eq!((s.overlay, s.selected), (None, doc));
+    let (hdoc, range) = s.placed[0].at.clone().unwrap();
+    assert_eq!(hdoc, doc);
+    let starts = byline::store::block_starts(&s.docs[doc].article);
+    let (block, at) = byline::highlights::block_of(&starts, range.start);
+    let line = byline::layout::line_of(&s.reader_lines(), block, at).unwrap();
+    let height = usize::from(s.areas().reader_text().height);
+    assert!(
+        line >= s.scroll && line < s.scroll + height,
+        "the passage is on screen (line {line}, scroll {})",
+        s.scroll
+    );
+    assert!(scroll > 0, "the passage was far down the article");
+}
+
+#[test]
+fn u_toggles_read_and_the_list_shows_unread_in_bold() {
+    let mut s = State::new(Loaded { articles: vec![load::normalize("a.txt", STORY)], problems: vec![] });
+    update(&mut s, Action::Resize(100, 30));
+    assert!(!s.is_read(0));
+    press(&mut s, KeyCode::Char('u'));
+    assert!(s.is_read(0));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| byline::view::render(&s, f)).unwrap();
+    assert!(!t.backend().buffer()[(1, 1)].modifier.contains(ratatui::style::Modifier::BOLD));
+    press(&mut s, KeyCode::Char('u'));
+    t.draw(|f| byline::view::render(&s, f)).unwrap();
+    assert!(t.backend().buffer()[(1, 1)].modifier.contains(ratatui::style::Modifier::BOLD));
+}
+
+fn byline() -> Command {
+    Command::cargo_bin("byline").expect("the byline binary is built")
+}
+
+#[test]
+fn the_markdown_export_of_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut s = State::new(load::bundled());
+    update(&mut s, Action::Resize(100, 30));
+    s.attach_store(Store::open(&data).0);
+    press(&mut s, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut s, KeyCode::Char('J'));
+    }
+    press(&mut s, KeyCode::Char('m'));
+    press(&mut s, KeyCode::Char(']'));
+    press(&mut s, KeyCode::Char('J'));
+    press(&mut s, KeyCode::Char('M'));
+    for c in "the key line".chars() {
+        press(&mut s, KeyCode::Char(c));
+    }
+    press(&mut s, KeyCode::Enter);
+    s.store.save().unwrap();
+    let out = byline().args(["highlights", "--data-dir"]).arg(&data).assert().success().get_output().stdout.clone();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("— Keir Starmer"), "the passage in a quotation names its speaker:\n{md}");
+    insta::assert_snapshot!(md);
+    let json = byline().args(["highlights", "--format", "json", "--data-dir"]).arg(&data).assert().success();
+    let groups: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(groups[0]["highlights"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_corrupt_store_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.json");
+    std::fs::write(&path, b"not json at all {").unwrap();
+    byline()
+        .args(["highlights", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("cannot read"))
+        .stderr(predicates::str::contains("left untouched"));
+    assert_eq!(std::fs::read(&path).unwrap(), b"not json at all {");
+}
+
+/// Children saving highlights one at a time are killed at random moments; after each, the
+/// store must read cleanly and hold at least what it held before (the old set or a newer one).
+#[test]
+fn a_store_killed_mid_save_is_always_old_or_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("byline");
+    let mut rng = byline::synth::Rng::new(99);
+    let mut last = 0;
+    for round in 0..25 {
+        let mut child = std::process::Command::new(&bin)
+            .args(["stress-store", "1000", "--data-dir"])
+            .arg(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5 + rng.below(40) as u64));
+        let _ = child.kill();
+        let _ = child.wait();
+        let (store, err) = Store::open(dir.path());
+        assert!(err.is_none(), "round {round}: {err:?}");
+        let n = store.data.highlights.len();
+        assert!(n >= last, "round {round}: {n} highlights after {last}");
+        last = n;
+    }
+    assert!(last > 0, "the children saved something");
+}
