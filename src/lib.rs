@@ -11,6 +11,7 @@ pub mod highlights;
 pub mod keys;
 pub mod layout;
 pub mod load;
+pub mod loader;
 pub mod search;
 pub mod speakers;
 pub mod state;

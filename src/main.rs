@@ -103,6 +103,7 @@ fn main() -> ExitCode {
     let paths = match &cli.command {
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
+        None if !cli.paths.is_empty() => return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today),
         None => &cli.paths,
     };
     let loaded = match load(paths) {
@@ -154,15 +155,53 @@ fn highlights(loaded: Loaded, data_dir: Option<&Path>, format: Format) -> ExitCo
 }
 
 fn run(loaded: Loaded, data_dir: Option<&Path>, date: Option<&str>, today: chrono::NaiveDate) -> ExitCode {
+    let state = byline::state::State::with_today(loaded, today);
+    start(state, None, data_dir, date)
+}
+
+/// Opens files and folders: the list appears from a first look at each file, and the whole
+/// files are read and analysed in the background.
+fn run_folder(paths: &[PathBuf], data_dir: Option<&Path>, date: Option<&str>, today: chrono::NaiveDate) -> ExitCode {
+    use rayon::prelude::*;
+    let found = match load::discover(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("byline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stubs: Vec<byline::article::Article> = found
+        .files
+        .par_iter()
+        .map(|f| {
+            load::read_head(f).unwrap_or_else(|| {
+                let name = f.display().to_string();
+                let mut a = load::normalize(&name, "");
+                a.title = f.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+                a
+            })
+        })
+        .collect();
+    let state = byline::state::State::loading(stubs, found.problems, today);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _loader = byline::loader::start(found.files, tx);
+    start(state, Some(rx), data_dir, date)
+}
+
+fn start(
+    mut state: byline::state::State,
+    background: Option<std::sync::mpsc::Receiver<byline::state::Action>>,
+    data_dir: Option<&Path>,
+    date: Option<&str>,
+) -> ExitCode {
     let (store, warning) = open_store(data_dir);
-    let mut state = byline::state::State::with_today(loaded, today);
     state.attach_store(store);
     if let Some(expr) = date {
         // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
     }
     state.message = warning;
-    match byline::tui::run(state) {
+    match byline::tui::run(state, background) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: {e:#}");

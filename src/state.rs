@@ -17,10 +17,12 @@ use ratatui::layout::Rect;
 use std::ops::Range;
 
 /// An article with what the analysis found in it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
     pub article: Article,
     pub analysis: Analysis,
+    /// False while only the start of the file has been read (a large folder still loading).
+    pub ready: bool,
 }
 
 /// The pane that receives movement keys.
@@ -212,6 +214,14 @@ pub enum Action {
     ToggleRead,
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// Whole articles read and analysed in the background, by index.
+    Loaded(Vec<(usize, Doc)>),
+    /// Progress of the background reading: files read, of how many.
+    LoadProgress(usize, usize),
+    /// Files the background reading skipped or read with a caveat.
+    LoadProblems(Vec<Problem>),
+    /// The background reading is done: corpus-wide indexes can be built.
+    LoadDone,
     /// The terminal now has this size.
     Resize(u16, u16),
     /// Leave byline.
@@ -222,6 +232,8 @@ pub enum Action {
 pub struct State {
     pub docs: Vec<Doc>,
     pub problems: Vec<Problem>,
+    /// While a large folder loads: articles read whole so far, and how many there are.
+    pub loading: Option<(usize, usize)>,
     /// The article shown in the reader, as an index into `docs`.
     pub selected: usize,
     /// The articles the list shows, in order: sorted, then filtered.
@@ -280,14 +292,33 @@ impl State {
     /// A state whose relative date filters count back from `today`.
     pub fn with_today(loaded: Loaded, today: NaiveDate) -> Self {
         let analyses = analysis::analyse_all(&loaded.articles);
-        let speakers = Speakers::build(&analyses);
-        let docs: Vec<Doc> =
-            loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis }).collect();
+        let docs: Vec<Doc> = loaded
+            .articles
+            .into_iter()
+            .zip(analyses)
+            .map(|(article, analysis)| Doc { article, analysis, ready: true })
+            .collect();
+        Self::from_docs(docs, loaded.problems, today)
+    }
+
+    /// A state for a folder still loading: the list shows these first looks at the articles
+    /// (from the start of each file) until [`Action::Loaded`] brings the whole of each.
+    pub fn loading(stubs: Vec<Article>, problems: Vec<Problem>, today: NaiveDate) -> Self {
+        let total = stubs.len();
+        let docs = stubs.into_iter().map(|article| Doc { article, analysis: Analysis::default(), ready: false }).collect();
+        let mut s = Self::from_docs(docs, problems, today);
+        s.loading = Some((0, total));
+        s
+    }
+
+    fn from_docs(docs: Vec<Doc>, problems: Vec<Problem>, today: NaiveDate) -> Self {
+        let speakers = Speakers::build(docs.iter().map(|d| &d.analysis));
         let dates = docs.iter().map(|d| d.article.date).collect();
         let fingerprints = docs.iter().map(|d| store::fingerprint(&d.article)).collect();
         let mut state = State {
             docs,
-            problems: loaded.problems,
+            problems,
+            loading: None,
             selected: 0,
             shown: Vec::new(),
             position: Vec::new(),
@@ -319,6 +350,9 @@ impl State {
             highlight_row: 0,
         };
         state.resort();
+        if let Some(&first) = state.shown.first() {
+            state.selected = first;
+        }
         state
     }
 
@@ -490,9 +524,9 @@ impl State {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         let title = |i: usize| docs[i].article.title.to_lowercase();
         match self.sort {
-            SortOrder::Date => order.sort_by(|&a, &b| {
-                let (da, db) = (docs[a].article.date, docs[b].article.date);
-                db.is_some().cmp(&da.is_some()).then(db.cmp(&da)).then_with(|| title(a).cmp(&title(b)))
+            SortOrder::Date => order.sort_by_cached_key(|&i| {
+                let d = docs[i].article.date;
+                (d.is_none(), std::cmp::Reverse(d), title(i))
             }),
             SortOrder::Title => order.sort_by_cached_key(|&i| title(i)),
             SortOrder::Source => order.sort_by(|&a, &b| {
@@ -982,6 +1016,24 @@ pub fn update(state: &mut State, action: Action) {
             state.overlay = (state.overlay != Some(Overlay::Problems)).then_some(Overlay::Problems);
         }
         Action::CloseOverlay => state.overlay = None,
+        Action::Loaded(batch) => {
+            for (i, doc) in batch {
+                if i < state.docs.len() {
+                    state.dates[i] = doc.article.date;
+                    state.fingerprints[i] = store::fingerprint(&doc.article);
+                    state.docs[i] = doc;
+                }
+            }
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::LoadProgress(done, total) => state.loading = Some((done, total)),
+        Action::LoadProblems(problems) => state.problems.extend(problems),
+        Action::LoadDone => {
+            state.loading = None;
+            state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
+            state.resort();
+            state.replace_highlights();
+        }
         Action::Resize(w, h) => {
             state.screen = Rect::new(0, 0, w, h);
             state.scroll = state.scroll.min(state.max_scroll());

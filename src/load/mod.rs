@@ -68,30 +68,94 @@ pub fn bundled() -> Loaded {
     loaded
 }
 
-/// Loads files and folders (folders recursively, in name order).
-pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, MissingPath> {
+/// The article files under the given paths, and the entries that could not be walked.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<Problem>,
+}
+
+/// Lists the article files of files and folders (folders recursively, in name order) without
+/// reading them.
+pub fn discover(paths: &[PathBuf]) -> Result<Found, MissingPath> {
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(MissingPath(p.clone()));
         }
     }
-    let mut loaded = Loaded::default();
+    let mut found = Found::default();
     for p in paths {
         if p.is_dir() {
-            load_dir(p, &mut loaded);
+            walk_dir(p, &mut found);
         } else {
-            load_file(p, &mut loaded);
+            found.files.push(p.clone());
         }
+    }
+    Ok(found)
+}
+
+/// Loads files and folders (folders recursively, in name order), reading files in parallel.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, MissingPath> {
+    use rayon::prelude::*;
+    let found = discover(paths)?;
+    let results: Vec<Loaded> = found
+        .files
+        .par_iter()
+        .map(|f| {
+            let mut one = Loaded::default();
+            load_file(f, &mut one);
+            one
+        })
+        .collect();
+    let mut loaded = Loaded { articles: Vec::new(), problems: found.problems };
+    for r in results {
+        loaded.articles.extend(r.articles);
+        loaded.problems.extend(r.problems);
     }
     Ok(loaded)
 }
 
-fn load_dir(dir: &Path, loaded: &mut Loaded) {
+/// Reads one file whole: the article, with any caveat, or why it was skipped.
+pub fn read_file(path: &Path) -> Loaded {
+    let mut one = Loaded::default();
+    load_file(path, &mut one);
+    one
+}
+
+/// Bytes read for a first look at a file: enough for the headline, dateline and first lines.
+const HEAD_BYTES: usize = 2048;
+
+/// A first look at an article from the start of its file, so a long list can be shown before
+/// every file is read: title, date and source are right; the blocks are only the first few.
+/// `None` when the start does not decode as text; reading the whole file says why.
+pub fn read_head(path: &Path) -> Option<Article> {
+    use std::io::Read;
+    let mut buf = vec![0u8; HEAD_BYTES];
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(_) => return None,
+        }
+    }
+    buf.truncate(n);
+    // Cut at the last full line so that no word or character is split.
+    if n == HEAD_BYTES {
+        let cut = buf.iter().rposition(|&b| b == b'\n').unwrap_or(n);
+        buf.truncate(cut);
+    }
+    let (text, _) = decode::decode(&buf).ok()?;
+    Some(normalize(&path.display().to_string(), &text))
+}
+
+fn walk_dir(dir: &Path, found: &mut Found) {
     let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) if has_article_extension(e.path()) => load_file(e.path(), loaded),
+            Ok(e) if has_article_extension(e.path()) => found.files.push(e.path().to_path_buf()),
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
@@ -104,7 +168,7 @@ fn load_dir(dir: &Path, loaded: &mut Loaded) {
                     Some(io) => format!("cannot read: {io}"),
                     None => err.to_string(),
                 };
-                loaded.problems.push(Problem { path: path.display().to_string(), error });
+                found.problems.push(Problem { path: path.display().to_string(), error });
             }
         }
     }

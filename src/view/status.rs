@@ -20,6 +20,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         Line::from(vec![Span::styled(label, theme::KEY), Span::raw(q.clone()), Span::raw("▏")])
     } else {
         let mut spans = vec![Span::raw(position(state))];
+        if let Some((done, total)) = state.loading {
+            spans.push(Span::styled(format!(" · reading {done}/{total}…"), theme::KEY));
+        }
         if !state.problems.is_empty() {
             let n = state.problems.len();
             let s = if n == 1 { "" } else { "s" };

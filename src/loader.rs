@@ -1,0 +1,75 @@
+//! Reading a large folder in the background while the list is already on screen.
+//!
+//! The list first shows a look at the start of every file (see [`load::read_head`]). This
+//! thread then reads each file whole, normalises and analyses it on every core, joins names
+//! across the corpus, and sends the finished articles to the event loop as actions, in batches,
+//! with progress along the way. The user can read, search and quit meanwhile.
+
+use crate::analysis::{entities, quotes, text, Analysis};
+use crate::load;
+use crate::state::{Action, Doc};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+
+/// Files handled between two progress reports.
+const CHUNK: usize = 512;
+
+/// Reads `files` whole in the background; the article of file `i` is sent as `Loaded((i, …))`.
+/// Stops early when the receiver is gone (byline quit).
+pub fn start(files: Vec<PathBuf>, tx: Sender<Action>) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || run(&files, &tx))
+}
+
+fn run(files: &[PathBuf], tx: &Sender<Action>) {
+    let total = files.len();
+    // Phase one: read, normalise and find entities, reporting progress.
+    let mut read: Vec<Option<(crate::article::Article, entities::Entities)>> = Vec::with_capacity(total);
+    for (c, chunk) in files.chunks(CHUNK).enumerate() {
+        let results: Vec<load::Loaded> = chunk.par_iter().map(|f| load::read_file(f)).collect();
+        let mut problems = Vec::new();
+        for r in results {
+            problems.extend(r.problems);
+            let article = r.articles.into_iter().next();
+            read.push(article.map(|a| {
+                let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+                let mut e = entities::find(&a, &words);
+                entities::resolve_dates(&mut e, a.date);
+                (a, e)
+            }));
+        }
+        let sent = tx.send(Action::LoadProgress((c * CHUNK + chunk.len()).min(total) / 2, total));
+        if sent.is_err() || (!problems.is_empty() && tx.send(Action::LoadProblems(problems)).is_err()) {
+            return;
+        }
+    }
+    // Names across the corpus, then quotations, whose speakers use the joined names.
+    let mut ents: Vec<entities::Entities> =
+        read.iter_mut().map(|r| r.as_mut().map(|(_, e)| std::mem::take(e)).unwrap_or_default()).collect();
+    entities::resolve_across(&mut ents);
+    let mut items: Vec<(usize, crate::article::Article, entities::Entities)> = read
+        .into_iter()
+        .zip(ents)
+        .enumerate()
+        .filter_map(|(i, (r, e))| r.map(|(a, _)| (i, a, e)))
+        .collect();
+    let mut done = 0;
+    while !items.is_empty() {
+        let rest = items.split_off(items.len().min(CHUNK));
+        let batch: Vec<(usize, Doc)> = std::mem::replace(&mut items, rest)
+            .into_par_iter()
+            .map(|(i, article, entities)| {
+                let words: Vec<_> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+                let quotes = quotes::find(&article, &entities, &words);
+                drop(words);
+                (i, Doc { article, analysis: Analysis { entities, quotes }, ready: true })
+            })
+            .collect();
+        done += batch.len();
+        if tx.send(Action::Loaded(batch)).is_err() || tx.send(Action::LoadProgress(total / 2 + done / 2, total)).is_err()
+        {
+            return;
+        }
+    }
+    let _ = tx.send(Action::LoadDone);
+}
