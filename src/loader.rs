@@ -47,12 +47,8 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     let mut ents: Vec<entities::Entities> =
         read.iter_mut().map(|r| r.as_mut().map(|(_, e)| std::mem::take(e)).unwrap_or_default()).collect();
     entities::resolve_across(&mut ents);
-    let mut items: Vec<(usize, crate::article::Article, entities::Entities)> = read
-        .into_iter()
-        .zip(ents)
-        .enumerate()
-        .filter_map(|(i, (r, e))| r.map(|(a, _)| (i, a, e)))
-        .collect();
+    let mut items: Vec<(usize, crate::article::Article, entities::Entities)> =
+        read.into_iter().zip(ents).enumerate().filter_map(|(i, (r, e))| r.map(|(a, _)| (i, a, e))).collect();
     let mut done = 0;
     while !items.is_empty() {
         let rest = items.split_off(items.len().min(CHUNK));
@@ -66,7 +62,8 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
             })
             .collect();
         done += batch.len();
-        if tx.send(Action::Loaded(batch)).is_err() || tx.send(Action::LoadProgress(total / 2 + done / 2, total)).is_err()
+        if tx.send(Action::Loaded(batch)).is_err()
+            || tx.send(Action::LoadProgress(total / 2 + done / 2, total)).is_err()
         {
             return;
         }

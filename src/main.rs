@@ -103,7 +103,9 @@ fn main() -> ExitCode {
     let paths = match &cli.command {
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
-        None if !cli.paths.is_empty() => return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today),
+        None if !cli.paths.is_empty() => {
+            return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today)
+        }
         None => &cli.paths,
     };
     let loaded = match load(paths) {

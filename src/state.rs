@@ -305,7 +305,8 @@ impl State {
     /// (from the start of each file) until [`Action::Loaded`] brings the whole of each.
     pub fn loading(stubs: Vec<Article>, problems: Vec<Problem>, today: NaiveDate) -> Self {
         let total = stubs.len();
-        let docs = stubs.into_iter().map(|article| Doc { article, analysis: Analysis::default(), ready: false }).collect();
+        let docs =
+            stubs.into_iter().map(|article| Doc { article, analysis: Analysis::default(), ready: false }).collect();
         let mut s = Self::from_docs(docs, problems, today);
         s.loading = Some((0, total));
         s
@@ -314,7 +315,9 @@ impl State {
     fn from_docs(docs: Vec<Doc>, problems: Vec<Problem>, today: NaiveDate) -> Self {
         let speakers = Speakers::build(docs.iter().map(|d| &d.analysis));
         let dates = docs.iter().map(|d| d.article.date).collect();
-        let fingerprints = docs.iter().map(|d| store::fingerprint(&d.article)).collect();
+        // A first look is not the article: its fingerprint comes when it is read whole.
+        let fingerprints =
+            docs.iter().map(|d| if d.ready { store::fingerprint(&d.article) } else { String::new() }).collect();
         let mut state = State {
             docs,
             problems,

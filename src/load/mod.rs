@@ -123,7 +123,10 @@ pub fn read_file(path: &Path) -> Loaded {
 }
 
 /// Bytes read for a first look at a file: enough for the headline, dateline and first lines.
-const HEAD_BYTES: usize = 2048;
+const HEAD_BYTES: usize = 1024;
+/// Lines and bytes of the start that are normalised for that first look.
+const HEAD_LINES: usize = 8;
+const HEAD_TEXT: usize = 600;
 
 /// A first look at an article from the start of its file, so a long list can be shown before
 /// every file is read: title, date and source are right; the blocks are only the first few.
@@ -141,13 +144,21 @@ pub fn read_head(path: &Path) -> Option<Article> {
         }
     }
     buf.truncate(n);
-    // Cut at the last full line so that no word or character is split.
-    if n == HEAD_BYTES {
-        let cut = buf.iter().rposition(|&b| b == b'\n').unwrap_or(n);
-        buf.truncate(cut);
+    // The headline, dateline and standfirst stand in the first few lines: keep whole lines up
+    // to a few hundred bytes, so that no word or character is split.
+    let mut end = 0;
+    for (k, line) in buf.split_inclusive(|&b| b == b'\n').enumerate() {
+        if k >= HEAD_LINES || end >= HEAD_TEXT || (!line.ends_with(b"\n") && n == HEAD_BYTES) {
+            break;
+        }
+        end += line.len();
     }
-    let (text, _) = decode::decode(&buf).ok()?;
-    Some(normalize(&path.display().to_string(), &text))
+    if end == 0 {
+        // One long first line: cut it at a space, which never falls inside a character.
+        end = buf.iter().rposition(|&b| b == b' ').unwrap_or(n);
+    }
+    let (text, _) = decode::decode(&buf[..end]).ok()?;
+    Some(normalize::header_only(&path.display().to_string(), &text))
 }
 
 fn walk_dir(dir: &Path, found: &mut Found) {
@@ -213,5 +224,24 @@ fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
             loaded.articles.push(normalize(path, &text));
         }
         Err(e) => loaded.problems.push(Problem { path: path.to_string(), error: e.to_string() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_look_finds_the_title_and_date_from_the_start_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let body = "A long paragraph of the story that goes on. ".repeat(100);
+        std::fs::write(&path, format!("The headline of it\nOctober 24, 2025\n\n{body}\n")).unwrap();
+        let head = read_head(&path).unwrap();
+        assert_eq!(head.title, "The headline of it");
+        assert_eq!(head.date, chrono::NaiveDate::from_ymd_opt(2025, 10, 24));
+        let long_line = dir.path().join("b.txt");
+        std::fs::write(&long_line, format!("Officials met in Oslo. {body}")).unwrap();
+        assert!(read_head(&long_line).unwrap().title.starts_with("Officials met in Oslo"));
     }
 }

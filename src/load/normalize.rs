@@ -476,6 +476,43 @@ fn derive_title(blocks: &[Block]) -> String {
 
 /// Turns the raw text of one file into an [`Article`]. Never fails: the worst input gives an
 /// article with few blocks and much in `removed`.
+/// A first look at an article from the start of its file: the header only (title, date,
+/// section, front matter), with the lines after it as one paragraph to preview. Much cheaper
+/// than [`normalize`], which the whole file gets once it is read.
+pub fn header_only(path: &str, raw: &str) -> Article {
+    let markdown = is_markdown(path);
+    let (fm, body_raw) = frontmatter::split(raw);
+    let fm = fm.unwrap_or_default();
+    let nbsp = nbsp_label(body_raw);
+    let text = unicode::clean(body_raw);
+    let mut lines = classify(&text, markdown);
+    let mut removed = Removed::default();
+    let header = read_header(&mut lines, nbsp, &mut removed);
+    let preview: Vec<&str> = lines[header.body.min(lines.len())..]
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Text | Kind::Bullet))
+        .map(|l| l.text.as_str())
+        .collect();
+    let blocks =
+        if preview.is_empty() { Vec::new() } else { vec![Block::new(BlockKind::Paragraph, preview.join(" "))] };
+    let (title, title_derived) = match fm.title.clone().map(|t| unicode::clean(&t)).or(header.title) {
+        Some(t) => (t, false),
+        None => (derive_title(&blocks), true),
+    };
+    Article {
+        path: path.to_string(),
+        title,
+        title_derived,
+        date: fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url)),
+        updated: header.updated,
+        source: fm.source.clone(),
+        section: fm.section.clone().or(header.section),
+        url: fm.url.clone(),
+        blocks,
+        removed: removed.into_sorted(),
+    }
+}
+
 pub fn normalize(path: &str, raw: &str) -> Article {
     let markdown = is_markdown(path);
     let (fm, body_raw) = frontmatter::split(raw);

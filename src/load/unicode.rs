@@ -29,15 +29,27 @@ const APOSTROPHE_SUFFIXES: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
 /// Cleans a whole document; line breaks are kept (normalised to `\n`) because the structure rules
 /// read them. Each line loses trailing spaces and runs of spaces become one.
 pub fn clean(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(unified.len());
-    let mut pending_space = false;
-    // Most text is already composed; the quick check saves decomposing and recomposing it.
-    let composed: Box<dyn Iterator<Item = char>> = match unicode_normalization::is_nfc_quick(unified.chars()) {
-        unicode_normalization::IsNormalized::Yes => Box::new(unified.chars()),
-        _ => Box::new(unified.nfc()),
+    let unified: std::borrow::Cow<str> = if raw.contains('\r') {
+        std::borrow::Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
     };
-    for c in composed {
+    let mut out = String::with_capacity(unified.len());
+    // Most text is already composed; the quick check saves decomposing and recomposing it.
+    if unified.is_ascii()
+        || unicode_normalization::is_nfc_quick(unified.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        push_cleaned(unified.chars(), &mut out);
+    } else {
+        push_cleaned(unified.nfc(), &mut out);
+    }
+    close_up_apostrophes(out)
+}
+
+/// Spaces collapsed, odd spaces made plain, invisible characters dropped.
+fn push_cleaned(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut pending_space = false;
+    for c in chars {
         if c == '\n' {
             pending_space = false;
             out.push('\n');
@@ -53,16 +65,15 @@ pub fn clean(raw: &str) -> String {
             out.push(c);
         }
     }
-    close_up_apostrophes(&out)
 }
 
 /// `Russia ’s` → `Russia’s`, `don 't` → `don't`; an opening `‘` is never touched.
-fn close_up_apostrophes(s: &str) -> String {
+fn close_up_apostrophes(s: String) -> String {
     if !s.contains(" ’") && !s.contains(" '") {
-        return s.to_string();
+        return s;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(pos) = rest.find([' ']) {
         let (head, tail) = rest.split_at(pos);
         out.push_str(head);
