@@ -6,7 +6,7 @@ mod common;
 use byline::keys::action_for;
 use byline::state::{update, Action, State};
 use common::{corpus, today};
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -18,39 +18,36 @@ fn keys(c: &mut Criterion) {
     update(&mut state, Action::Resize(120, 40));
     let mut t = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     let mut group = c.benchmark_group("one key at 100000 articles");
-    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
-    let mut press = |name: &str, setup: &dyn Fn(&mut State), code: KeyCode| {
+    // Each iteration presses the keys given in turn (a key and the one that undoes it, where
+    // one is needed to stay in the same place) and draws after each; the time is per key.
+    let mut press = |name: &str, codes: &[KeyCode], s: &mut State| {
         group.bench_function(name, |b| {
-            b.iter_batched_ref(
-                || {
-                    let mut s = state.clone();
-                    setup(&mut s);
-                    s
-                },
-                |s| {
-                    if let Some(a) = action_for(s, key(code)) {
-                        update(s, a);
-                    }
-                    t.draw(|f| byline::view::render(s, f)).expect("a drawn frame");
-                },
-                BatchSize::LargeInput,
-            )
+            let mut i = 0;
+            b.iter(|| {
+                let code = codes[i % codes.len()];
+                i += 1;
+                if let Some(a) = action_for(s, KeyEvent::new(code, KeyModifiers::NONE)) {
+                    update(s, a);
+                }
+                t.draw(|f| byline::view::render(s, f)).expect("a drawn frame");
+            })
         });
     };
-    press("move the selection (j)", &|_| {}, KeyCode::Char('j'));
-    press("open an article (Enter)", &|_| {}, KeyCode::Enter);
-    press("page down in the reader", &|s| update(s, Action::Open), KeyCode::PageDown);
-    press("next quotation (])", &|s| update(s, Action::Open), KeyCode::Char(']'));
-    press(
-        "apply a date filter (2023-03..2024-06, Enter)",
-        &|s| {
-            update(s, Action::StartDateFilter);
-            for c in "2023-03..2024-06".chars() {
-                update(s, Action::SearchInput(c));
-            }
-        },
-        KeyCode::Enter,
-    );
+    press("move the selection (j, k)", &[KeyCode::Char('j'), KeyCode::Char('k')], &mut state);
+    press("open an article (Enter)", &[KeyCode::Enter], &mut state);
+    press("page down and up in the reader", &[KeyCode::PageDown, KeyCode::PageUp], &mut state);
+    press("next and previous quotation (], [)", &[KeyCode::Char(']'), KeyCode::Char('[')], &mut state);
+    group.bench_function("apply a date filter (d, expression, Enter)", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let expr = if i % 2 == 0 { "2023-03..2024-06" } else { "" };
+            i += 1;
+            update(&mut state, Action::StartDateFilter);
+            state.prompt = Some(expr.to_string());
+            update(&mut state, Action::SearchSubmit);
+            t.draw(|f| byline::view::render(&state, f)).expect("a drawn frame");
+        })
+    });
     group.finish();
 }
 

@@ -1,0 +1,42 @@
+//! Peak memory of opening a folder as `byline FOLDER` does: first looks, then every article
+//! read and analysed by the background loader and applied to the state.
+//!
+//! Usage: `cargo run --release --example peak_memory -- DIR`. Prints the corpus size, the
+//! process's peak resident memory (VmHWM, Linux) and their ratio, and the time taken.
+
+use byline::state::{update, State};
+use rayon::prelude::*;
+
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() -> anyhow::Result<()> {
+    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: peak_memory DIR"))?;
+    let started = std::time::Instant::now();
+    let found = byline::load::discover(&[dir.into()]).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let bytes: u64 = found.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let stubs: Vec<_> = found.files.par_iter().filter_map(|f| byline::load::read_head(f)).collect();
+    let today = chrono::Local::now().date_naive();
+    let mut state = State::loading(stubs, found.problems, today);
+    let first = started.elapsed();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let loader = byline::loader::start(found.files, tx);
+    for action in rx {
+        update(&mut state, action);
+    }
+    let _ = loader.join();
+    let peak = peak_kib().unwrap_or(0) * 1024;
+    println!(
+        "{} articles, {:.0} MB on disk; first look {:.2} s, all analysed {:.1} s; peak memory {:.0} MB = {:.2} × the corpus",
+        state.docs.len(),
+        bytes as f64 / 1e6,
+        first.as_secs_f64(),
+        started.elapsed().as_secs_f64(),
+        peak as f64 / 1e6,
+        peak as f64 / bytes.max(1) as f64
+    );
+    Ok(())
+}
