@@ -428,9 +428,11 @@ impl State {
             None => {
                 // Start from the top of the reader.
                 let lines = self.reader_lines();
-                let b = lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
-                highlights::sentences(&blocks[b].text).into_iter().next().map(|r| (b, r))
+                let first = lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
+                (first..blocks.len())
+                    .find_map(|b| highlights::sentences(&blocks[b].text).into_iter().next().map(|r| (b, r)))
             }
+            Some((b, _)) if b >= blocks.len() => None,
             Some((b, r)) => {
                 let here = highlights::sentences(&blocks[b].text);
                 let i = here.iter().position(|x| *x == r).unwrap_or(0);

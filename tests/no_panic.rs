@@ -1,0 +1,70 @@
+//! No input makes the loader, the analysis or the view panic.
+
+use byline::state::{update, Action, State};
+use proptest::prelude::*;
+
+/// Text made of the pieces that trip up scrapers and quote finders: quote marks of every kind,
+/// apostrophes, bullets, odd spaces, combining marks, wide characters, titles and speech verbs.
+fn article_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("• ".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("東京".to_string()),
+        Just("👩‍👩‍👧".to_string()),
+        Just("Mr. ".to_string()),
+        Just("Prime Minister ".to_string()),
+        Just(" said: ".to_string()),
+        Just(", he added. ".to_string()),
+        Just("Jane von der Doe".to_string()),
+        Just("£1.6bn ".to_string()),
+        Just("October 24, 2025".to_string()),
+        Just("Previous Story".to_string()),
+        Just("---\ntitle: x\n---\n".to_string()),
+        "[A-Za-z ,.:;!?-]{0,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn loading_analysing_and_drawing_never_panic(text in article_text(), w in 1u16..140, h in 1u16..50) {
+        for name in ["a.txt", "a.md"] {
+            let a = byline::load::normalize(name, &text);
+            let _ = byline::load::normalize::header_only(name, &text);
+            let analysis = byline::analysis::analyse(&a);
+            for q in &analysis.quotes {
+                prop_assert!(q.block < a.blocks.len());
+            }
+            let mut s = State::new(byline::load::Loaded { articles: vec![a], problems: vec![] });
+            update(&mut s, Action::Resize(w, h));
+            for action in [Action::Open, Action::NextQuote, Action::NextSentence, Action::ToggleSelection,
+                           Action::NextSentence, Action::ToggleHighlight, Action::PageDown, Action::NextBySpeaker] {
+                update(&mut s, action);
+                let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+                t.draw(|f| byline::view::render(&s, f)).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn any_bytes_decode_or_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.txt");
+        std::fs::write(&path, &bytes).unwrap();
+        let loaded = byline::load::read_file(&path);
+        prop_assert_eq!(loaded.articles.len() + usize::from(loaded.articles.is_empty() && !loaded.problems.is_empty()), 1);
+        let _ = byline::load::read_head(&path);
+    }
+}
