@@ -172,6 +172,10 @@ fn run_folder(paths: &[PathBuf], data_dir: Option<&Path>, date: Option<&str>, to
             return ExitCode::from(2);
         }
     };
+    if found.files.len() > 2000 {
+        // The terminal is not ours yet: say what is happening on a plain line.
+        eprintln!("byline: reading {} files…", found.files.len());
+    }
     let stubs: Vec<byline::article::Article> = found
         .files
         .par_iter()

@@ -445,6 +445,14 @@ impl<'a> Ctx<'a> {
         let tail = text[..stop].trim_end();
         if tail.ends_with(',') {
             let inner_end = tail.len() - 1;
+            // `The union's leader, Jane Doe, said`: a person named between the commas speaks.
+            if let Some(np) = self.np_ending(b, inner_end, floor) {
+                let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+                let apposition = text[..np.start].trim_end().ends_with(',');
+                if person.is_some() && apposition {
+                    return Some(np);
+                }
+            }
             let prev = text[floor..inner_end].rfind(',').map(|p| p + floor)?;
             if self.in_quote(b, prev) || text[prev..inner_end].contains(['“', '"']) {
                 return None;
@@ -484,7 +492,13 @@ impl<'a> Ctx<'a> {
                 || is_role_word(t.text)
                 || (text::PARTICLES.contains(&t.text)
                     && s < toks.len()
-                    && (is_capitalised(toks[s].text) || text::PARTICLES.contains(&toks[s].text)));
+                    && (is_capitalised(toks[s].text) || text::PARTICLES.contains(&toks[s].text)))
+                // `Department for Education spokesperson`: a body's name goes on after `for`.
+                || (matches!(t.text, "of" | "for")
+                    && s >= 2
+                    && s < toks.len()
+                    && is_capitalised(toks[s].text)
+                    && LEXICON.is_org_suffix(toks[s - 2].text));
             if !ok || (s < toks.len() && text::is_possessive(t.text) && !is_role_word(toks[s].text)) {
                 break;
             }
@@ -1026,6 +1040,20 @@ mod tests {
                 Some("Maria Costa")
             ]
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_before_the_verb_speaks() {
+        let q = quotes("The union's general secretary, Daniel Kebede, said members were \"angry and exhausted\".");
+        assert_eq!(q, vec![(speaker("Daniel Kebede"), "angry and exhausted".into(), true)]);
+        let q = quotes("Prime Minister Jane Smith, speaking in Merseyside, warned: “Not yet.”");
+        assert_eq!(q[0].0, speaker("Jane Smith"));
+    }
+
+    #[test]
+    fn a_body_with_for_in_its_name_speaks_through_its_spokesperson() {
+        let q = quotes("A Department for Education spokesperson added that the offer was \"fair and affordable\".");
+        assert_eq!(q[0].0, speaker("Department for Education"));
     }
 
     #[test]
