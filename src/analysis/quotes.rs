@@ -756,7 +756,13 @@ impl<'a> Ctx<'a> {
             let np = self.np_after(b, first.end + 1)?;
             return self.resolve(b, np).map(|s| Said { verb: Some(first.text.to_lowercase()), ..s });
         }
-        let np = self.np_after(b, from)?;
+        let Some(np) = self.np_after(b, from) else {
+            // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
+            // its subject before it.
+            let verb = toks.iter().take(12).find(|t| self.is_verb_here(b, t))?;
+            let np = self.np_before(b, verb.start, from)?;
+            return self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s });
+        };
         let mut after_np = np.end;
         // An apposition between the speaker and the verb: `Berg, 52, told`, `Smith, a
         // minister, said`.
@@ -1054,6 +1060,12 @@ mod tests {
     fn a_body_with_for_in_its_name_speaks_through_its_spokesperson() {
         let q = quotes("A Department for Education spokesperson added that the offer was \"fair and affordable\".");
         assert_eq!(q[0].0, speaker("Department for Education"));
+    }
+
+    #[test]
+    fn a_speaker_introduced_by_a_description_after_the_quote() {
+        let q = quotes("“People are tired,” one voter, Maria Lopez, 45, told reporters.");
+        assert_eq!(q[0].0, speaker("Maria Lopez"));
     }
 
     #[test]
