@@ -535,6 +535,13 @@ impl<'a> Ctx<'a> {
         while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
             k += 1;
         }
+        // `local councillor Jane Penrose`: adjectives before a role word.
+        if let Some(skip) = (1..=2).find(|&n| {
+            toks.get(k + n).is_some_and(|t| is_role_word(t.text))
+                && toks[k..k + n].iter().all(|t| !is_capitalised(t.text) && !is_role_word(t.text))
+        }) {
+            k += skip;
+        }
         let first = *toks.get(k)?;
         if in_list(PRONOUNS, first.text) {
             return Some(first.start..first.end);
@@ -764,12 +771,22 @@ impl<'a> Ctx<'a> {
             return self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s });
         };
         let mut after_np = np.end;
-        // An apposition between the speaker and the verb: `Berg, 52, told`, `Smith, a
-        // minister, said`.
-        if let Some(rest) = text[after_np..sent_end].strip_prefix(", ") {
-            if let Some(close) = rest.find(", ").filter(|&c| rest[..c].split_whitespace().count() <= 6) {
-                after_np += 2 + close + 1;
+        // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
+        // said`, `one voter, Maria Lopez, 45, told`.
+        let mut named: Option<Range<usize>> = None;
+        for _ in 0..2 {
+            let Some(rest) = text[after_np..sent_end].strip_prefix(", ") else { break };
+            let Some(close) = rest.find(", ").filter(|&c| rest[..c].split_whitespace().count() <= 6) else { break };
+            let inner = after_np + 2..after_np + 2 + close;
+            if named.is_none()
+                && self.ents.within(b, &inner).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
+            {
+                named = Some(inner);
             }
+            after_np += 2 + close;
+        }
+        if named.is_some() || text[after_np..].starts_with(',') {
+            after_np += 1;
         }
         let verb = toks.iter().find(|t| t.start >= after_np)?;
         let between = &text[after_np..verb.start];
@@ -778,6 +795,12 @@ impl<'a> Ctx<'a> {
         if !verb_ok {
             return None;
         }
+        let np_names_a_person =
+            self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let np = match named {
+            Some(inner) if !np_names_a_person => inner,
+            _ => np,
+        };
         self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s })
     }
 
@@ -1066,6 +1089,12 @@ mod tests {
     fn a_speaker_introduced_by_a_description_after_the_quote() {
         let q = quotes("“People are tired,” one voter, Maria Lopez, 45, told reporters.");
         assert_eq!(q[0].0, speaker("Maria Lopez"));
+    }
+
+    #[test]
+    fn a_role_with_an_adjective_after_the_verb() {
+        let q = quotes("\"We have never seen anything like it,\" said local councillor Jane Penrose.");
+        assert_eq!(q[0].0, speaker("Jane Penrose"));
     }
 
     #[test]

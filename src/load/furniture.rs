@@ -161,6 +161,11 @@ fn is_breadcrumb(line: &str) -> bool {
     false
 }
 
+/// A label whose next line is part of the same widget (`Image caption,` then the caption).
+pub fn labels_next_line(line: &str) -> bool {
+    matches!(key(line).as_str(), "imagecaption" | "caption" | "photocaption" | "mediacaption")
+}
+
 /// A section label such as `World`, `International News` or `Politics`.
 pub fn is_section_label(s: &str) -> bool {
     let k = key(s);

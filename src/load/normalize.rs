@@ -225,6 +225,20 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                 }
                 if is_furniture_line(&text) {
                     removed.take(lines, i);
+                    // `Image caption,` labels the line after it, which is the caption.
+                    if furniture::labels_next_line(&text) {
+                        if let Some(j) = next_content(lines, i + 1) {
+                            removed.take(lines, j);
+                        }
+                    }
+                } else if h.title.is_none() && menu_run(lines, i) >= 3 {
+                    // A run of one- and two-word lines at the top is the site's navigation.
+                    for _ in 0..menu_run(lines, i) {
+                        if let Some(j) = next_content(lines, i) {
+                            removed.take(lines, j);
+                        }
+                    }
+                    continue;
                 } else if h.title.is_none() && h.section.is_none() && furniture::is_section_label(&text) {
                     h.section = Some(text);
                     removed.take(lines, i);
@@ -240,7 +254,10 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                     } else {
                         break;
                     }
-                } else if is_byline(&text) || h.title.as_deref().is_some_and(|t| same_key(&key(t), &text)) {
+                } else if is_byline(&text)
+                    || is_name_line(&text)
+                    || h.title.as_deref().is_some_and(|t| same_key(&key(t), &text))
+                {
                     removed.take(lines, i);
                 } else {
                     break;
@@ -251,6 +268,34 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
     }
     h.body = i;
     h
+}
+
+/// How many lines from `i` on (blank lines skipped) are one or two words with no sentence
+/// punctuation: the shape of a navigation menu.
+fn menu_run(lines: &[Line], i: usize) -> usize {
+    lines[i..]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank && l.kind != Kind::Gone)
+        .take_while(|l| {
+            l.kind == Kind::Text && word_count(&l.text) <= 2 && !ends_clause(&l.text) && !ends_sentence(&l.text)
+        })
+        .count()
+}
+
+/// A byline without `By`: a person's name alone on its line (`Jane Doe`), or the desk line
+/// under it (`BBC News, Cornwall`), found by a given name or a news outlet's name.
+fn is_name_line(s: &str) -> bool {
+    use crate::analysis::lexicon::LEXICON;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if ends_sentence(s) || words.len() > 6 || !words.iter().all(|w| starts_upper(w) || w.len() <= 3) {
+        return false;
+    }
+    let name = (2..=3).contains(&words.len())
+        && !s.contains(',')
+        && LEXICON.first_name(words[0]).is_some()
+        && words.iter().all(|w| starts_upper(w));
+    let desk = s.contains(',') && words.iter().any(|w| w.trim_end_matches(',') == "News");
+    name || desk
 }
 
 /// `By Jane Doe`, `By Jane Doe and John Roe, Political Editor`.
@@ -729,6 +774,24 @@ mod tests {
             "A headline here\n\nThe treaty signed on October 24, 2019 still holds, officials said.\n",
         );
         assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn navigation_bylines_and_captions_around_the_headline_are_removed() {
+        let a = normalize(
+            "a.txt",
+            "Skip to content\nHome\nNews\nSport\nWeather\nFlood warnings issued as storm hits coast\n2 hours ago\nShare\n\
+             John Smith\nBBC News, Cornwall\nImage caption,\nWaves crashed over the wall\n\
+             Flood warnings have been issued across the region tonight.\nRelated topics\nCornwall\n",
+        );
+        assert_eq!(a.title, "Flood warnings issued as storm hits coast");
+        assert_eq!(
+            texts(&a),
+            vec![(BlockKind::Paragraph, "Flood warnings have been issued across the region tonight.")]
+        );
+        for gone in ["Sport", "John Smith", "BBC News, Cornwall", "Waves crashed over the wall", "Cornwall"] {
+            assert!(a.removed.iter().any(|r| r == gone), "{gone} kept: {:?}", a.removed);
+        }
     }
 
     #[test]
