@@ -376,6 +376,17 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
+/// How many words at the start of `toks` form a title (`prime minister`), or 0.
+fn title_len_at(toks: &[Token]) -> usize {
+    (1..=LEXICON.max_title_words.min(toks.len()))
+        .rev()
+        .find(|&n| {
+            let words: Vec<&str> = toks[..n].iter().map(|t| t.text).collect();
+            LEXICON.title(&words).is_some()
+        })
+        .unwrap_or(0)
+}
+
 /// Whether `word`, in lower case, is one of `list`.
 fn in_list(list: &[&str], word: &str) -> bool {
     super::lexicon::with_lower(word, |w| list.contains(&w))
@@ -552,12 +563,21 @@ impl<'a> Ctx<'a> {
             if e > k && !text::joins_name(&text[toks[e - 1].end..t.start], toks[e - 1].text) {
                 break;
             }
+            // A title of several lower-case words (`prime minister`) belongs to the phrase.
+            let title = title_len_at(&toks[e..]);
+            if title > 1 {
+                e += title;
+                continue;
+            }
             let ok = is_capitalised(t.text) || is_role_word(t.text) || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
                 break;
             }
             e += 1;
-            if text::is_possessive(t.text) && !toks.get(e).is_some_and(|n| is_role_word(n.text)) {
+            if text::is_possessive(t.text)
+                && !toks.get(e).is_some_and(|n| is_role_word(n.text))
+                && title_len_at(&toks[e..]) == 0
+            {
                 break;
             }
         }
@@ -688,7 +708,20 @@ impl<'a> Ctx<'a> {
             }
         }
         let t = toks.get(k)?;
-        self.np_after(b, t.start)
+        let np = self.np_after(b, t.start)?;
+        Some(self.apposition_after(b, &np).unwrap_or(np))
+    }
+
+    /// `Hungary's prime minister, Viktor Orbán, was …`: the person named in apposition right
+    /// after a subject that is only a role.
+    fn apposition_after(&self, b: usize, np: &Range<usize>) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let rest = text[np.end..].strip_prefix(", ")?;
+        let close = rest.find(',')?;
+        let inner = np.end + 2..np.end + 2 + close;
+        let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+        let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        (person.is_some() && !np_person && close < 60).then_some(inner)
     }
 
     /// Who is said to speak by the speech verb at token `v` of block `b`.
@@ -1095,6 +1128,13 @@ mod tests {
     fn a_role_with_an_adjective_after_the_verb() {
         let q = quotes("\"We have never seen anything like it,\" said local councillor Jane Penrose.");
         assert_eq!(q[0].0, speaker("Jane Penrose"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_role_named_in_apposition() {
+        let q =
+            quotes("Hungary's prime minister, Viktor Orbán, was scathing. \"Brussels abuses its power,\" he wrote.");
+        assert_eq!(q[0].0, speaker("Viktor Orbán"));
     }
 
     #[test]

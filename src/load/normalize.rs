@@ -112,6 +112,10 @@ fn headline_shaped(s: &str) -> bool {
 /// Could be a section heading inside the article: shorter still.
 fn heading_shaped(s: &str) -> bool {
     let n = word_count(s);
+    // A long line with a clause break is a standfirst, not a heading.
+    if n >= 8 && s.contains(", ") {
+        return false;
+    }
     (1..=14).contains(&n)
         && s.chars().count() <= 120
         && !ends_clause(s)
@@ -260,6 +264,9 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                 {
                     removed.take(lines, i);
                 } else {
+                    // A standfirst may come before the byline and dateline: look a few
+                    // lines further for them, leaving the standfirst in the body.
+                    take_late_header(lines, i, &mut h, removed);
                     break;
                 }
             }
@@ -268,6 +275,26 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
     }
     h.body = i;
     h
+}
+
+/// Bylines and a dateline among the few lines after `from` (which stays).
+fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, removed: &mut Removed) {
+    let mut seen = 0;
+    for j in from + 1..lines.len() {
+        match lines[j].kind {
+            Kind::Blank | Kind::Gone => continue,
+            Kind::Text if seen < 3 => seen += 1,
+            _ => break,
+        }
+        let t = lines[j].text.clone();
+        let date = (h.date.is_none() && !dates::is_updated_line(&t)).then(|| dates::dateline(&t)).flatten();
+        if let Some(d) = date {
+            h.date = Some(d);
+            removed.take(lines, j);
+        } else if is_byline(&t) || is_name_line(&t) {
+            removed.take(lines, j);
+        }
+    }
 }
 
 /// How many lines from `i` on (blank lines skipped) are one or two words with no sentence
@@ -290,10 +317,15 @@ fn is_name_line(s: &str) -> bool {
     if ends_sentence(s) || words.len() > 6 || !words.iter().all(|w| starts_upper(w) || w.len() <= 3) {
         return false;
     }
-    let name = (2..=3).contains(&words.len())
+    // `Jane Doe`, `Jane Doe in Brussels`.
+    let person = match words.iter().position(|w| *w == "in") {
+        Some(at) if at >= 2 && words.len() - at <= 3 => &words[..at],
+        _ => &words[..],
+    };
+    let name = (2..=3).contains(&person.len())
         && !s.contains(',')
-        && LEXICON.first_name(words[0]).is_some()
-        && words.iter().all(|w| starts_upper(w));
+        && LEXICON.first_name(person[0]).is_some()
+        && person.iter().all(|w| starts_upper(w));
     let desk = s.contains(',') && words.iter().any(|w| w.trim_end_matches(',') == "News");
     name || desk
 }
@@ -428,7 +460,8 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
     let mut last_line = String::new();
     for l in &lines[body..] {
         match l.kind {
-            Kind::Gone => {}
+            // Something was taken out here (a byline, a widget): what follows starts afresh.
+            Kind::Gone => open = false,
             Kind::Blank => {
                 // A blank between a quotation and its attribution does not end the paragraph.
                 let t = last_line.trim_end();
@@ -792,6 +825,19 @@ mod tests {
         for gone in ["Sport", "John Smith", "BBC News, Cornwall", "Waves crashed over the wall", "Cornwall"] {
             assert!(a.removed.iter().any(|r| r == gone), "{gone} kept: {:?}", a.removed);
         }
+    }
+
+    #[test]
+    fn a_byline_and_dateline_after_the_standfirst() {
+        let a = normalize(
+            "a.txt",
+            "World news\nEU leaders agree migration deal\nAgreement reached on sharing responsibility, but two states vote against\n\
+             Jennifer Rankin in Brussels\nFri 9 Jun 2023 02.14 BST\nEU leaders have agreed a deal on migration tonight.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2023, 6, 9));
+        assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph, "a standfirst is not a heading");
+        assert!(a.removed.contains(&"Jennifer Rankin in Brussels".to_string()));
     }
 
     #[test]
