@@ -4,7 +4,7 @@
 //! and honorifics at its front (`Prime Minister`, `Sir`, `NATO chief`) are taken off and
 //! remembered: they say the rest is a person, sometimes the gender, and which role the person
 //! holds, so that `the Prime Minister` or `NATO’s chief` can later be resolved to them. Short
-//! forms (`Starmer`, `Mr Starmer`, `Sir Keir`) become aliases of the full name; across the corpus
+//! forms (`Smith`, `Mr Smith`, `Sir John`) become aliases of the full name; across the corpus
 //! a lone surname is matched to the one full name it belongs to.
 
 use super::lexicon::{Gender, KnownKind, LEXICON};
@@ -104,7 +104,7 @@ struct Raw {
     block: usize,
     range: Range<usize>,
     name: String,
-    /// The words as written, with an honorific (`Mr Starmer`), for the alias list.
+    /// The words as written, with an honorific (`Mr Smith`), for the alias list.
     surface: String,
     kind: Option<EntityKind>,
     gender: Option<Gender>,
@@ -285,7 +285,7 @@ fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
                 end += 1;
                 continue;
             }
-            // `Ministry of Defence`, `Fund for Ukraine`, `Coalition of the Willing`: a body's name
+            // `Ministry of Defence`, `Fund for Ukraine`, `Alliance of the Able`: a body's name
             // goes on after `of` or `for` when the word before them names a kind of body.
             if let Some(n) = connector_run(text, toks, end) {
                 end += n + 1;
@@ -356,7 +356,7 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
             let title = words[span.clone()].join(" ");
             if is_honorific {
                 honorific = Some(title);
-                // An office may stand before the honorific: `Prime Minister Sir Keir Starmer`.
+                // An office may stand before the honorific: `Prime Minister Sir John Harland`.
                 if let Some((inner, _, false)) = last_title(&words[..span.start]) {
                     let org = (inner.start > 0).then(|| strip_possessive(&words[..inner.start].join(" ")).to_string());
                     role = Some(Role { org, title: words[inner].join(" ").to_lowercase() });
@@ -650,23 +650,23 @@ mod tests {
     #[test]
     fn titles_and_honorifics_are_stripped_and_short_forms_join_the_full_name() {
         let e = ents(
-            "Prime Minister Sir Keir Starmer spoke. Sir Keir said more. Mr Starmer left, and Starmer’s aides stayed.",
+            "Prime Minister Sir John Harland spoke. Sir John said more. Mr Harland left, and Harland’s aides stayed.",
         );
-        let p = e.entities.iter().find(|x| x.name == "Keir Starmer").expect("one person");
+        let p = e.entities.iter().find(|x| x.name == "John Harland").expect("one person");
         assert_eq!(p.kind, EntityKind::Person);
         assert_eq!(p.mentions, 4);
-        assert!(p.aliases.contains(&"Sir Keir".to_string()), "{:?}", p.aliases);
-        assert!(p.aliases.contains(&"Mr Starmer".to_string()));
-        assert!(!e.entities.iter().any(|x| x.name == "Keir"));
+        assert!(p.aliases.contains(&"Sir John".to_string()), "{:?}", p.aliases);
+        assert!(p.aliases.contains(&"Mr Harland".to_string()));
+        assert!(!e.entities.iter().any(|x| x.name == "John"));
         assert_eq!(p.roles[0].title, "prime minister");
         assert_eq!(p.gender, Some(Gender::Male));
     }
 
     #[test]
     fn particles_and_accents_stay_in_names() {
-        let e = ents("European Commission President Ursula von der Leyen met Irish Taoiseach Micheál Martin.");
-        assert_eq!(kind_of(&e, "Ursula von der Leyen"), Some(EntityKind::Person));
-        assert_eq!(kind_of(&e, "Micheál Martin"), Some(EntityKind::Person));
+        let e = ents("European Commission President Ingrid van der Berg met Irish Taoiseach Seán Ó Briain.");
+        assert_eq!(kind_of(&e, "Ingrid van der Berg"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Seán Ó Briain"), Some(EntityKind::Person));
         assert_eq!(kind_of(&e, "European Commission"), Some(EntityKind::Organization));
     }
 
@@ -690,10 +690,10 @@ mod tests {
 
     #[test]
     fn roles_written_in_lower_case_before_a_name_are_kept() {
-        let e = ents("Earlier NATO chief Mark Rutte spoke, and Foreign Ministry spokeswoman Maria Zakharova replied.");
-        let rutte = e.entities.iter().find(|x| x.name == "Mark Rutte").unwrap();
-        assert_eq!(rutte.roles, [Role { org: Some("NATO".into()), title: "chief".into() }]);
-        let z = e.entities.iter().find(|x| x.name == "Maria Zakharova").unwrap();
+        let e = ents("Earlier NATO chief Mark Stone spoke, and Foreign Ministry spokeswoman Maria Ivanova replied.");
+        let stone = e.entities.iter().find(|x| x.name == "Mark Stone").unwrap();
+        assert_eq!(stone.roles, [Role { org: Some("NATO".into()), title: "chief".into() }]);
+        let z = e.entities.iter().find(|x| x.name == "Maria Ivanova").unwrap();
         assert_eq!(z.gender, Some(Gender::Female));
     }
 

@@ -87,7 +87,7 @@ pub fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
 }
 
-/// `Starmer’s` → `Starmer`.
+/// `Smith’s` → `Smith`.
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
 }
@@ -234,7 +234,7 @@ pub fn is_common(word: &str) -> bool {
     super::lexicon::with_lower(word, |w| COMMON.contains(&w))
 }
 
-/// Lower-case words that may stand inside a name (`von der Leyen`, `da Silva`).
+/// Lower-case words that may stand inside a name (`van der Berg`, `da Silva`).
 pub const PARTICLES: &[&str] =
     &["von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "bin", "al", "le", "la"];
 
@@ -340,7 +340,7 @@ mod tests {
 
     #[test]
     fn possessives_and_acronyms() {
-        assert_eq!(strip_possessive("Starmer’s"), "Starmer");
+        assert_eq!(strip_possessive("Smith’s"), "Smith");
         assert!(is_acronym("NATO") && is_acronym("G7") && !is_acronym("Nato") && !is_acronym("A"));
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Phrases live in `assets/lexicon/furniture.txt` so that adding a site's habits is a data
 //! change. Lines are compared folded (lower case, letters and digits only), which makes
-//! `Go toTop`, `GO TO TOP` and `Go to top.` one line. Length limits keep a real sentence that
+//! `Back toTop`, `BACK TO TOP` and `Back to top.` one line. Length limits keep a real sentence that
 //! happens to start like a widget from being taken.
 
 use std::sync::LazyLock;
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn widget_lines_are_furniture_whatever_their_spacing() {
         for l in [
-            "Go toTop",
+            "Back toTop",
             "BACK TO TOP",
             "Key points",
             "AI Image",
@@ -254,6 +254,6 @@ mod tests {
     fn section_labels_are_found_at_the_start() {
         assert_eq!(section_prefix("International News UK and France Lead"), Some(18));
         assert_eq!(section_prefix("World leaders gather"), Some(5));
-        assert_eq!(section_prefix("Coalition of the Willing set to meet"), None);
+        assert_eq!(section_prefix("Alliance of the Able set to meet"), None);
     }
 }

@@ -136,7 +136,7 @@ static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\(
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("md link"));
 static MD_STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md strong"));
 static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|\s)[*_]|[*_](\s|$)").expect("md emphasis"));
-/// `…reports Asian Lite News` at the end of a standfirst: the agency that filed the story.
+/// `…reports Gulf Wire News` at the end of a standfirst: the agency that filed the story.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:…|\.{3}|\s[-–—]\s*|\s)reports\s+(?P<src>(?:[A-Z][\w&’'.-]*\s*){1,6})$").expect("credit pattern")
 });
@@ -428,7 +428,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 
 /// Whether `next` continues the paragraph whose last line is `prev`.
 fn continues(prev: &str, next: &str, wrap: Option<usize>) -> bool {
-    // `“…enduring peace,”` / `Starmer told reporters.`: a quotation and its attribution.
+    // `“…a lasting peace,”` / `Smith told reporters.`: a quotation and its attribution.
     let p = prev.trim_end();
     if p.ends_with(",”") || p.ends_with(",\"") || p.ends_with(",’") {
         return true;
@@ -510,7 +510,7 @@ fn mark_headings(drafts: &mut [Draft]) {
     }
 }
 
-/// Takes the credit off the standfirst (`…reports Asian Lite News`) or reads a wire dateline.
+/// Takes the credit off the standfirst (`…reports Gulf Wire News`) or reads a wire dateline.
 fn find_source(blocks: &mut [Block], removed: &mut Removed, at: usize) -> Option<String> {
     for b in blocks.iter_mut().take(3) {
         if let Some(c) = CREDIT.captures(&b.text) {
@@ -720,9 +720,9 @@ mod tests {
     fn line_ending_in_a_preposition_is_a_wrap_not_a_heading() {
         let a = normalize(
             "a.txt",
-            "Big story today\nFirst paragraph.\nThe urgency of the summit was underscored by\nZelensky’s clash with Trump.\n",
+            "Big story today\nFirst paragraph.\nThe urgency of the summit was underscored by\nMoreau’s clash with Dumont.\n",
         );
-        assert_eq!(a.blocks[1].text, "The urgency of the summit was underscored by Zelensky’s clash with Trump.");
+        assert_eq!(a.blocks[1].text, "The urgency of the summit was underscored by Moreau’s clash with Dumont.");
     }
 
     #[test]
