@@ -7,9 +7,9 @@
 use byline::state::{update, State};
 use rayon::prelude::*;
 
-fn peak_kib() -> Option<u64> {
+fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
@@ -28,15 +28,17 @@ fn main() -> anyhow::Result<()> {
         update(&mut state, action);
     }
     let _ = loader.join();
-    let peak = peak_kib().unwrap_or(0) * 1024;
+    let peak = status_kib("VmHWM:").unwrap_or(0) * 1024;
+    let now = status_kib("VmRSS:").unwrap_or(0) * 1024;
     println!(
-        "{} articles, {:.0} MB on disk; first look {:.2} s, all analysed {:.1} s; peak memory {:.0} MB = {:.2} × the corpus",
+        "{} articles, {:.0} MB on disk; first look {:.2} s, all analysed {:.1} s; peak memory {:.0} MB = {:.2} × the corpus; {:.0} MB held at the end",
         state.docs.len(),
         bytes as f64 / 1e6,
         first.as_secs_f64(),
         started.elapsed().as_secs_f64(),
         peak as f64 / 1e6,
-        peak as f64 / bytes.max(1) as f64
+        peak as f64 / bytes.max(1) as f64,
+        now as f64 / 1e6
     );
     Ok(())
 }
