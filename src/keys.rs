@@ -79,43 +79,24 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    if state.overlay == Some(Overlay::Highlights) {
-        return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('\'') | KeyCode::Esc | KeyCode::Char('h') => Some(Action::ToggleHighlightList),
-            code => BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone()).filter(|a| {
-                matches!(
-                    a,
-                    Action::Down
-                        | Action::Up
-                        | Action::PageDown
-                        | Action::PageUp
-                        | Action::Top
-                        | Action::Bottom
-                        | Action::Open
-                )
-            }),
-        };
-    }
-    if state.overlay == Some(Overlay::Speakers) {
-        // The corpus view is a list: movement, Enter and Esc work in it as in the panes.
-        return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('S') => Some(Action::ToggleSpeakers),
-            code => BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone()).filter(|a| {
-                matches!(
-                    a,
-                    Action::Down
-                        | Action::Up
-                        | Action::PageDown
-                        | Action::PageUp
-                        | Action::Top
-                        | Action::Bottom
-                        | Action::Open
-                        | Action::Back
-                )
-            }),
-        };
+    // The highlight list and the corpus view are lists: movement and Enter work in them as in
+    // the panes.
+    match state.overlay {
+        Some(Overlay::Highlights) => {
+            return match key.code {
+                KeyCode::Char('q') => Some(Action::Quit),
+                KeyCode::Char('\'') | KeyCode::Esc | KeyCode::Char('h') => Some(Action::ToggleHighlightList),
+                code => list_action(code, false),
+            }
+        }
+        Some(Overlay::Speakers) => {
+            return match key.code {
+                KeyCode::Char('q') => Some(Action::Quit),
+                KeyCode::Char('S') => Some(Action::ToggleSpeakers),
+                code => list_action(code, true),
+            }
+        }
+        _ => {}
     }
     if state.overlay.is_some() {
         return match key.code {
@@ -127,6 +108,16 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
         };
     }
     BINDINGS.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action.clone())
+}
+
+/// The action of `code` in a list window: movement, Enter, and Back when `back` is allowed.
+fn list_action(code: KeyCode, back: bool) -> Option<Action> {
+    let action = BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone())?;
+    let moves = matches!(
+        action,
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom | Action::Open
+    );
+    (moves || (back && action == Action::Back)).then_some(action)
 }
 
 /// The key table as plain text, for `--help`.

@@ -61,20 +61,7 @@ const FAMILY: &[&str] = &[
     "Varga",
 ];
 const SECTIONS: &[&str] = &["World", "Politics", "Business", "Europe", "Analysis"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::analysis::dates::MONTH_NAMES as MONTHS;
 const FURNITURE_TAIL: &[&str] = &["Previous Story", "Next Story", "Related Articles", "Comments"];
 
 /// What the generator draws from: paragraphs and headlines of the bundled corpus, and the

@@ -37,6 +37,22 @@ static DATELINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline words")
 });
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let idx = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -136,20 +136,7 @@ static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern")
 });
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::dates::MONTH_NAMES as MONTHS;
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 fn is_date_word(w: &str) -> bool {

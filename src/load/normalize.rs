@@ -552,12 +552,17 @@ fn derive_title(blocks: &[Block]) -> String {
     format!("{cut}…")
 }
 
-/// Turns the raw text of one file into an [`Article`]. Never fails: the worst input gives an
-/// article with few blocks and much in `removed`.
-/// A first look at an article from the start of its file: the header only (title, date,
-/// section, front matter), with the lines after it as one paragraph to preview. Much cheaper
-/// than [`normalize`], which the whole file gets once it is read.
-pub fn header_only(path: &str, raw: &str) -> Article {
+/// What both [`normalize`] and [`header_only`] begin with: front matter split off, characters
+/// cleaned, lines classified and the header read.
+struct Start {
+    markdown: bool,
+    fm: FrontMatter,
+    lines: Vec<Line>,
+    removed: Removed,
+    header: Header,
+}
+
+fn start(path: &str, raw: &str) -> Start {
     let markdown = is_markdown(path);
     let (fm, body_raw) = frontmatter::split(raw);
     let fm = fm.unwrap_or_default();
@@ -566,6 +571,14 @@ pub fn header_only(path: &str, raw: &str) -> Article {
     let mut lines = classify(&text, markdown);
     let mut removed = Removed::default();
     let header = read_header(&mut lines, nbsp, &mut removed);
+    Start { markdown, fm, lines, removed, header }
+}
+
+/// A first look at an article from the start of its file: the header only (title, date,
+/// section, front matter), with the lines after it as one paragraph to preview. Much cheaper
+/// than [`normalize`], which the whole file gets once it is read.
+pub fn header_only(path: &str, raw: &str) -> Article {
+    let Start { fm, lines, removed, header, .. } = start(path, raw);
     let preview: Vec<&str> = lines[header.body.min(lines.len())..]
         .iter()
         .filter(|l| matches!(l.kind, Kind::Text | Kind::Bullet))
@@ -591,16 +604,10 @@ pub fn header_only(path: &str, raw: &str) -> Article {
     }
 }
 
+/// Turns the raw text of one file into an [`Article`]. Never fails: the worst input gives an
+/// article with few blocks and much in `removed`.
 pub fn normalize(path: &str, raw: &str) -> Article {
-    let markdown = is_markdown(path);
-    let (fm, body_raw) = frontmatter::split(raw);
-    let fm = fm.unwrap_or_default();
-    let nbsp = nbsp_label(body_raw);
-    let text = unicode::clean(body_raw);
-    let mut lines = classify(&text, markdown);
-    let mut removed = Removed::default();
-
-    let header = read_header(&mut lines, nbsp, &mut removed);
+    let Start { markdown, fm, mut lines, mut removed, header } = start(path, raw);
     let title = fm.title.clone().map(|t| unicode::clean(&t)).or(header.title);
     cut_end(&mut lines, header.body, &mut removed);
 
