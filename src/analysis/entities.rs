@@ -467,7 +467,11 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
         scan_block(i, &b.text, &words[i], &mut raws);
         scan_patterns(i, &b.text, &mut raws);
     }
-    build(raws)
+    let mut ents = build(raws);
+    // Kept for every article of an archive: no spare capacity.
+    ents.entities.shrink_to_fit();
+    ents.mentions.shrink_to_fit();
+    ents
 }
 
 fn last_word(name: &str) -> &str {

@@ -906,9 +906,11 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             ctx.subjects.push(Subject { block: q.block, at: q.start, said: s.clone() });
             ctx.subjects.sort_by_key(|s| (s.block, s.at));
         }
+        let mut text = q.text.clone();
+        text.shrink_to_fit();
         out.push(Quote {
             speaker: said.as_ref().map(|s| s.speaker.clone()),
-            text: q.text.clone(),
+            text,
             block: q.block,
             partial: !full,
             start: q.start,

@@ -639,7 +639,14 @@ pub fn normalize(path: &str, raw: &str) -> Article {
     if !markdown {
         mark_headings(&mut drafts);
     }
-    let mut blocks: Vec<Block> = drafts.into_iter().map(|d| Block::new(d.kind, d.text)).collect();
+    // Paragraphs grew line by line; give back the slack, as a large archive keeps them all.
+    let mut blocks: Vec<Block> = drafts
+        .into_iter()
+        .map(|mut d| {
+            d.text.shrink_to_fit();
+            Block::new(d.kind, d.text)
+        })
+        .collect();
     if source.is_none() {
         source = find_source(&mut blocks, &mut removed, header.body);
     }
