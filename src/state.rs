@@ -39,7 +39,7 @@ impl Pane {
         match self {
             Pane::List => "Articles",
             Pane::Reader => "Reader",
-            Pane::Side => "Names",
+            Pane::Side => "Who & what",
         }
     }
 

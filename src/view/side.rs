@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let block = pane_block(state, Pane::Side, " Who & what ".to_string());
+    let block = pane_block(state, Pane::Side, format!(" {} ", Pane::Side.name()));
     let width = usize::from(area.width.saturating_sub(2));
     let rows = state.side_rows();
     let Some(doc) = state.current() else {
