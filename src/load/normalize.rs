@@ -458,10 +458,11 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     let mut open = false;
     let mut last_line = String::new();
+    // Whether something was taken out since the last line kept (a byline, a widget).
+    let mut gap = false;
     for l in &lines[body..] {
         match l.kind {
-            // Something was taken out here (a byline, a widget): what follows starts afresh.
-            Kind::Gone => open = false,
+            Kind::Gone => gap = true,
             Kind::Blank => {
                 // A blank between a quotation and its attribution does not end the paragraph.
                 let t = last_line.trim_end();
@@ -482,7 +483,9 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
                     && (markdown || continues(&last_line, &l.text, wrap))
                     // A capitalised line after a bullet starts a new paragraph.
                     && (starts_lower(&l.text)
-                        || !out.last().is_some_and(|d| d.kind == BlockKind::ListItem));
+                        || !out.last().is_some_and(|d| d.kind == BlockKind::ListItem))
+                    // Across a removed line, only a sentence cut mid-way goes on.
+                    && (!gap || starts_lower(&l.text) || cut_mid_clause(&last_line));
                 match out.last_mut() {
                     Some(d) if join => {
                         d.text.push(' ');
@@ -492,11 +495,18 @@ fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> {
                     _ => out.push(Draft { kind: BlockKind::Paragraph, text: l.text.clone(), lines: 1, stated: false }),
                 }
                 open = true;
+                gap = false;
                 last_line = l.text.clone();
             }
         }
     }
     out
+}
+
+/// A line that stops inside a clause: on a connecting word, a comma or a dash.
+fn cut_mid_clause(line: &str) -> bool {
+    let t = line.trim_end();
+    FUNCTION_WORDS.contains(&last_word(t).as_str()) || t.ends_with([',', '–', '—', '-'])
 }
 
 fn mark_headings(drafts: &mut [Draft]) {
@@ -852,6 +862,16 @@ mod tests {
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert_eq!(a.blocks[0].kind, BlockKind::Paragraph, "a standfirst is not a heading");
         assert!(a.removed.contains(&"Jennifer Rankin in Brussels".to_string()));
+    }
+
+    #[test]
+    fn a_widget_inside_a_wrapped_sentence_does_not_split_it() {
+        let a = normalize(
+            "a.txt",
+            "A headline for the story\n\nThe minister said the plan would go ahead in\nAdvertisement\nMarch despite the objections.\n",
+        );
+        assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+        assert!(a.blocks[0].text.ends_with("go ahead in March despite the objections."));
     }
 
     #[test]
