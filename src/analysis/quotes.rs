@@ -387,6 +387,59 @@ fn title_len_at(toks: &[Token]) -> usize {
         .unwrap_or(0)
 }
 
+/// Words that open a sentence with a clause or an adverb before its subject.
+const OPENERS: &[&str] = &[
+    "in",
+    "at",
+    "as",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "although",
+    "though",
+    "while",
+    "when",
+    "with",
+    "without",
+    "since",
+    "because",
+    "if",
+    "following",
+    "amid",
+    "earlier",
+    "however",
+    "meanwhile",
+    "elsewhere",
+    "yet",
+    "but",
+    "and",
+    "so",
+    "then",
+    "later",
+    "also",
+    "still",
+    "now",
+    "instead",
+    "according",
+    "on",
+    "by",
+    "for",
+    "from",
+    "under",
+    "over",
+    "once",
+    "until",
+    "unlike",
+    "like",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "this",
+    "that",
+];
+
 /// Whether `word`, in lower case, is one of `list`.
 fn in_list(list: &[&str], word: &str) -> bool {
     super::lexicon::with_lower(word, |w| list.contains(&w))
@@ -694,7 +747,19 @@ impl<'a> Ctx<'a> {
         let toks = self.toks_until(b, sent.end);
         let mut k = token_index(toks, sent.start);
         let first = toks.get(k)?;
-        let opener = text::is_common(first.text) && !in_list(PRONOUNS, first.text);
+        // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
+        if in_list(DETERMINERS, first.text) {
+            let comma = text[first.end..sent.end].find(", ").map_or(sent.end, |c| c + first.end);
+            let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
+            let head_end = head.last()?.end;
+            let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
+            if plain && text[head_end..].starts_with(", ") {
+                if let Some(person) = self.apposition_after(b, &(first.start..head_end)) {
+                    return Some(person);
+                }
+            }
+        }
+        let opener = in_list(OPENERS, first.text);
         if opener {
             let comma = text[first.end..sent.end].find(',').map(|c| c + first.end);
             match comma {
@@ -1137,6 +1202,14 @@ mod tests {
         let q =
             quotes("Hungary's prime minister, Viktor Orbán, was scathing. \"Brussels abuses its power,\" he wrote.");
         assert_eq!(q[0].0, speaker("Viktor Orbán"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_in_apposition_to_a_plain_noun() {
+        let q = quotes(
+            "‘We are close,’ says Dr Amélie Roux.\n\nHer colleague, engineer Paul Martin, is more cautious. “There is a long way to go,” he says.",
+        );
+        assert_eq!(q.iter().map(|x| x.0.as_deref()).collect::<Vec<_>>(), [Some("Amélie Roux"), Some("Paul Martin")]);
     }
 
     #[test]
