@@ -58,6 +58,8 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
                 let words: Vec<_> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
                 let quotes = quotes::find(&article, &entities, &words);
                 drop(words);
+                let mut entities = entities;
+                entities::people_who_speak(&mut entities, &quotes);
                 (i, Doc { article, analysis: Analysis { entities, quotes }, ready: true })
             })
             .collect();

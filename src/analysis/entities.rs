@@ -547,6 +547,16 @@ fn build(raws: Vec<Raw>) -> Entities {
     out
 }
 
+/// A name of two or more words that speaks in a quotation is a person, even when no title or
+/// known given name said so (`Sadiq Khan said`).
+pub fn people_who_speak(ents: &mut Entities, quotes: &[super::quotes::Quote]) {
+    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
+        if quotes.iter().any(|q| q.speaker.as_deref() == Some(e.name.as_str())) {
+            e.kind = EntityKind::Person;
+        }
+    }
+}
+
 /// Works out the day or period each date entity names, from the publication date.
 pub fn resolve_dates(ents: &mut Entities, published: Option<chrono::NaiveDate>) {
     for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Date) {

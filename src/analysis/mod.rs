@@ -28,6 +28,7 @@ pub fn analyse(article: &Article) -> Analysis {
     let mut entities = entities::find(article, &words);
     entities::resolve_dates(&mut entities, article.date);
     let quotes = quotes::find(article, &entities, &words);
+    entities::people_who_speak(&mut entities, &quotes);
     Analysis { entities, quotes }
 }
 
@@ -47,4 +48,17 @@ pub fn analyse_all(articles: &[Article]) -> Vec<Analysis> {
         }
     }
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_that_speaks_is_a_person_even_without_a_known_given_name() {
+        let a = crate::load::normalize("a.txt", "A headline\n\n“We will win,” Tarquin Bloggsworth said on Monday.\n");
+        let an = analyse(&a);
+        let e = an.entities.entities.iter().find(|e| e.name == "Tarquin Bloggsworth").expect("found");
+        assert_eq!(e.kind, EntityKind::Person);
+    }
 }
