@@ -31,7 +31,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             }
             SideRow::Entity(e) => {
                 let ent = &entities[*e];
-                row(&ent.name, ent.mentions.to_string(), ratatui::style::Style::new())
+                // A date shows the day it names, worked out from the publication date.
+                let name = match &ent.value {
+                    Some(v) if *v != ent.name => format!("{} → {v}", ent.name),
+                    _ => ent.name.clone(),
+                };
+                row(&name, ent.mentions.to_string(), ratatui::style::Style::new())
             }
         })
         .collect();
