@@ -28,9 +28,13 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     for (c, chunk) in files.chunks(CHUNK).enumerate() {
         let results: Vec<load::Loaded> = chunk.par_iter().map(|f| load::read_file(f)).collect();
         let mut problems = Vec::new();
+        let mut skipped = Vec::new();
         for r in results {
             problems.extend(r.problems);
             let article = r.articles.into_iter().next();
+            if article.is_none() {
+                skipped.push(read.len());
+            }
             read.push(article.map(|a| {
                 let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
                 let mut e = entities::find(&a, &words);
@@ -39,7 +43,10 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
             }));
         }
         let sent = tx.send(Action::LoadProgress((c * CHUNK + chunk.len()).min(total) / 2, total));
-        if sent.is_err() || (!problems.is_empty() && tx.send(Action::LoadProblems(problems)).is_err()) {
+        if sent.is_err()
+            || (!problems.is_empty() && tx.send(Action::LoadProblems(problems)).is_err())
+            || (!skipped.is_empty() && tx.send(Action::Skipped(skipped)).is_err())
+        {
             return;
         }
     }

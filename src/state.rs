@@ -220,6 +220,8 @@ pub enum Action {
     LoadProgress(usize, usize),
     /// Files the background reading skipped or read with a caveat.
     LoadProblems(Vec<Problem>),
+    /// Files, by index, that turned out not to be readable articles.
+    Skipped(Vec<usize>),
     /// The background reading is done: corpus-wide indexes can be built.
     LoadDone,
     /// The terminal now has this size.
@@ -242,6 +244,8 @@ pub struct State {
     position: Vec<usize>,
     /// Every article in the current sort order, before filtering.
     sorted: Vec<usize>,
+    /// Files the background reading skipped (listed in `problems`): no longer in the list.
+    pub skipped: std::collections::BTreeSet<usize>,
     /// Each article's date, for filtering without touching the articles.
     dates: Vec<Option<NaiveDate>>,
     pub sort: SortOrder,
@@ -326,6 +330,7 @@ impl State {
             shown: Vec::new(),
             position: Vec::new(),
             sorted: Vec::new(),
+            skipped: Default::default(),
             dates,
             sort: SortOrder::Date,
             filter: None,
@@ -549,6 +554,9 @@ impl State {
     /// Applies the date filter to `sorted`, keeping the selected article if it is still shown.
     fn refilter(&mut self) {
         self.shown = datefilter::apply(self.filter.as_ref(), &self.dates, &self.sorted);
+        if !self.skipped.is_empty() {
+            self.shown.retain(|i| !self.skipped.contains(i));
+        }
         self.position = vec![usize::MAX; self.docs.len()];
         for (pos, &doc) in self.shown.iter().enumerate() {
             self.position[doc] = pos;
@@ -1033,6 +1041,10 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::LoadProgress(done, total) => state.loading = Some((done, total)),
         Action::LoadProblems(problems) => state.problems.extend(problems),
+        Action::Skipped(files) => {
+            state.skipped.extend(files);
+            state.refilter();
+        }
         Action::LoadDone => {
             state.loading = None;
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));

@@ -206,3 +206,33 @@ fn s_cycles_the_sort_order() {
     press(&mut s, KeyCode::Char('s'));
     assert_eq!(s.sort, byline::state::SortOrder::Date);
 }
+
+#[test]
+fn a_folder_loads_in_the_background_and_bad_files_leave_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "First headline here\n\nSome text of the story.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Second headline here\nMarch 3, 2024\n\n“Yes,” said Mr John Brown.\n")
+        .unwrap();
+    let found = byline::load::discover(&[dir.path().to_path_buf()]).unwrap();
+    let stubs: Vec<_> = found
+        .files
+        .iter()
+        .map(|f| byline::load::read_head(f).unwrap_or_else(|| byline::load::normalize(&f.display().to_string(), "")))
+        .collect();
+    let mut s = State::loading(stubs, found.problems, chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+    assert_eq!(s.shown.len(), 3);
+    assert!(s.docs.iter().all(|d| !d.ready));
+    let (tx, rx) = std::sync::mpsc::channel();
+    byline::loader::start(found.files, tx).join().unwrap();
+    for action in rx {
+        update(&mut s, action);
+    }
+    assert_eq!(s.loading, None);
+    assert_eq!(s.shown.len(), 2, "the binary file left the list");
+    assert_eq!(s.problems.len(), 1);
+    let first = &s.docs[s.shown[0]];
+    assert!(first.ready && first.article.title == "Second headline here", "dated first");
+    assert_eq!(first.analysis.quotes[0].speaker.as_deref(), Some("John Brown"));
+    assert_eq!(s.speakers.list.len(), 1);
+}
