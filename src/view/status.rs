@@ -26,7 +26,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         if !state.problems.is_empty() {
             let n = state.problems.len();
             let s = if n == 1 { "" } else { "s" };
-            spans.push(Span::styled(format!(" · {n} file{s} not read (p)"), theme::WARNING));
+            spans.push(Span::styled(format!(" · {n} file problem{s} (p)"), theme::WARNING));
         }
         if let Some(m) = &state.message {
             spans.push(Span::raw(format!(" · {m}")));
