@@ -782,7 +782,7 @@ impl<'a> Ctx<'a> {
     fn apposition_after(&self, b: usize, np: &Range<usize>) -> Option<Range<usize>> {
         let text = self.text(b);
         let rest = text[np.end..].strip_prefix(", ")?;
-        let close = rest.find(',')?;
+        let close = rest.find([',', '.', ';'])?;
         let inner = np.end + 2..np.end + 2 + close;
         let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
         let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
@@ -859,6 +859,8 @@ impl<'a> Ctx<'a> {
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {
             let np = self.np_after(b, first.end + 1)?;
+            // `said the minister, Jane Doe.`
+            let np = self.apposition_after(b, &np).unwrap_or(np);
             return self.resolve(b, np).map(|s| Said { verb: Some(first.text.to_lowercase()), ..s });
         }
         let Some(np) = self.np_after(b, from) else {
@@ -1210,6 +1212,14 @@ mod tests {
             "‘We are close,’ says Dr Amélie Roux.\n\nHer colleague, engineer Paul Martin, is more cautious. “There is a long way to go,” he says.",
         );
         assert_eq!(q.iter().map(|x| x.0.as_deref()).collect::<Vec<_>>(), [Some("Amélie Roux"), Some("Paul Martin")]);
+    }
+
+    #[test]
+    fn said_a_role_then_the_name_in_apposition() {
+        let q = quotes("“We will not back down,” said the minister, Jane Doe, on Monday.");
+        assert_eq!(q[0].0, speaker("Jane Doe"));
+        let q = quotes("“Nor will we,” said her deputy, John Roe.");
+        assert_eq!(q[0].0, speaker("John Roe"));
     }
 
     #[test]
