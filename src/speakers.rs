@@ -79,7 +79,6 @@ mod tests {
             start: 0,
             end_block: 0,
             end: 1,
-            verb: None,
         }
     }
 

@@ -38,9 +38,6 @@ pub struct Quote {
     pub end_block: usize,
     #[serde(skip)]
     pub end: usize,
-    /// The speech verb the speaker was found by, when there was one.
-    #[serde(skip)]
-    pub verb: Option<String>,
 }
 
 impl Quote {
@@ -285,11 +282,10 @@ fn is_full(q: &Found, article: &Article) -> bool {
     LEXICON.is_speech_verb(last) && q.closed && ends_sentence(&q.text)
 }
 
-/// Who said it, and by which verb.
+/// Who said it: the name shown, and what pronoun resolution needs to know of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Said {
     speaker: String,
-    verb: Option<String>,
     gender: Option<Gender>,
     body: bool,
 }
@@ -664,21 +660,21 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.ents.within(b, &np) {
             let ent = &self.ents.entities[e];
             if matches!(ent.kind, EntityKind::Organization | EntityKind::Place) {
-                return Some(Said { speaker: ent.name.clone(), verb: None, gender: None, body: true });
+                return Some(Said { speaker: ent.name.clone(), gender: None, body: true });
             }
         }
         let last = words.last()?;
         if LEXICON.is_speaker_noun(last) || words.iter().any(|w| is_capitalised(w)) {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
-            return Some(Said { speaker: shown, verb: None, gender: None, body });
+            return Some(Said { speaker: shown, gender: None, body });
         }
         None
     }
 
     fn said_by_entity(&self, e: usize) -> Said {
         let ent = &self.ents.entities[e];
-        Said { speaker: ent.name.clone(), verb: None, gender: ent.gender, body: ent.kind != EntityKind::Person }
+        Said { speaker: ent.name.clone(), gender: ent.gender, body: ent.kind != EntityKind::Person }
     }
 
     fn role_holder(&self, title: &str, org: Option<&str>) -> Option<usize> {
@@ -792,21 +788,11 @@ impl<'a> Ctx<'a> {
     /// Who is said to speak by the speech verb at token `v` of block `b`.
     fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
         let np = self.np_before(b, v.start, floor);
-        let said = match np {
-            Some(np) => self.resolve(b, np),
-            None if v.text.ends_with("ing") || v.text.ends_with("ed") => {
-                self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
-            }
-            None => None,
-        };
-        let said = said.or_else(|| {
-            // `… , telling X` after a clause whose subject is the speaker.
-            v.text
-                .ends_with("ing")
-                .then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np)))
-                .flatten()
-        });
-        said.map(|s| Said { verb: Some(v.text.to_lowercase()), ..s })
+        // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
+        let subject_speaks = v.text.ends_with("ing") || (np.is_none() && v.text.ends_with("ed"));
+        np.and_then(|np| self.resolve(b, np)).or_else(|| {
+            subject_speaks.then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))).flatten()
+        })
     }
 
     /// The last speech verb in `range` of block `b`, outside quotations.
@@ -842,7 +828,7 @@ impl<'a> Ctx<'a> {
         let lower = text[range.clone()].to_lowercase();
         let at = lower.find("according to ")? + range.start + "according to ".len();
         let np = self.np_after(b, at)?;
-        self.resolve(b, np).map(|s| Said { verb: Some("according to".into()), ..s })
+        self.resolve(b, np)
     }
 
     /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
@@ -861,14 +847,14 @@ impl<'a> Ctx<'a> {
             let np = self.np_after(b, first.end + 1)?;
             // `said the minister, Jane Doe.`
             let np = self.apposition_after(b, &np).unwrap_or(np);
-            return self.resolve(b, np).map(|s| Said { verb: Some(first.text.to_lowercase()), ..s });
+            return self.resolve(b, np);
         }
         let Some(np) = self.np_after(b, from) else {
             // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
             // its subject before it.
             let verb = toks.iter().take(12).find(|t| self.is_verb_here(b, t))?;
             let np = self.np_before(b, verb.start, from)?;
-            return self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s });
+            return self.resolve(b, np);
         };
         let mut after_np = np.end;
         // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
@@ -901,7 +887,7 @@ impl<'a> Ctx<'a> {
             Some(inner) if !np_names_a_person => inner,
             _ => np,
         };
-        self.resolve(b, np).map(|s| Said { verb: Some(verb.text.to_lowercase()), ..s })
+        self.resolve(b, np)
     }
 
     /// The speaker named in a lead-in (a sentence or clause before a quotation).
@@ -983,7 +969,6 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             start: q.start,
             end_block: q.end_block,
             end: q.end,
-            verb: said.and_then(|s| s.verb),
         });
     }
     out
@@ -1020,14 +1005,14 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     // paragraph just before.
     let same_block = earlier.iter().rev().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = same_block {
-        return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
+        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
     }
     let own_lead_in = !text[..q.open].trim().is_empty();
     let prev_block = earlier.iter().rev().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
         if starts_with_open_mark(pt) || e.block != e.end_block {
-            return e.speaker.clone().map(|speaker| Said { speaker, verb: None, gender: None, body: false });
+            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
         }
     }
     None
