@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::store::{self, Highlight};
 use serde::Serialize;
+use std::borrow::Borrow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -21,14 +22,14 @@ pub struct Placed {
 }
 
 /// Places every highlight in `articles`. One that cannot be placed is kept as orphaned.
-pub fn place(highlights: &[Highlight], articles: &[Article], fingerprints: &[String]) -> Vec<Placed> {
+pub fn place<A: Borrow<Article>>(highlights: &[Highlight], articles: &[A], fingerprints: &[String]) -> Vec<Placed> {
     let mut flats: Vec<Option<String>> = vec![None; articles.len()];
     highlights
         .iter()
         .enumerate()
         .map(|(i, h)| {
             let at = store::find_article(articles, fingerprints, &h.article, &h.anchor.exact).and_then(|doc| {
-                let flat = flats[doc].get_or_insert_with(|| store::flat_text(&articles[doc]));
+                let flat = flats[doc].get_or_insert_with(|| store::flat_text(articles[doc].borrow()));
                 store::locate(flat, &h.anchor).map(|(s, e)| (doc, s..e))
             });
             Placed { highlight: i, at }

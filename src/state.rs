@@ -371,7 +371,7 @@ impl State {
     }
 
     fn replace_highlights(&mut self) {
-        let articles: Vec<Article> = self.docs.iter().map(|d| d.article.clone()).collect();
+        let articles: Vec<&Article> = self.docs.iter().map(|d| &d.article).collect();
         self.placed = highlights::place(&self.store.data.highlights, &articles, &self.fingerprints);
     }
 

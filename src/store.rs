@@ -319,15 +319,20 @@ pub fn locate(flat: &str, a: &Anchor) -> Option<(usize, usize)> {
 
 /// Finds the article a highlight belongs to: by fingerprint, then by path, then as the one
 /// article holding its exact text.
-pub fn find_article(articles: &[Article], fingerprints: &[String], r: &ArticleRef, exact: &str) -> Option<usize> {
+pub fn find_article<A: std::borrow::Borrow<Article>>(
+    articles: &[A],
+    fingerprints: &[String],
+    r: &ArticleRef,
+    exact: &str,
+) -> Option<usize> {
     if let Some(i) = fingerprints.iter().position(|f| *f == r.fingerprint) {
         return Some(i);
     }
-    if let Some(i) = articles.iter().position(|a| a.path == r.path) {
+    if let Some(i) = articles.iter().position(|a| a.borrow().path == r.path) {
         return Some(i);
     }
     let holders: Vec<usize> =
-        articles.iter().enumerate().filter(|(_, a)| flat_text(a).contains(exact)).map(|(i, _)| i).collect();
+        articles.iter().enumerate().filter(|(_, a)| flat_text(a.borrow()).contains(exact)).map(|(i, _)| i).collect();
     match holders.as_slice() {
         [one] => Some(*one),
         _ => None,
