@@ -570,6 +570,10 @@ struct Start {
     lines: Vec<Line>,
     removed: Removed,
     header: Header,
+    /// The headline: front matter first, then the page's own.
+    title: Option<String>,
+    /// The publication date: front matter, then the page's header, then a date in the URL.
+    date: Option<chrono::NaiveDate>,
 }
 
 fn start(path: &str, raw: &str) -> Start {
@@ -580,15 +584,25 @@ fn start(path: &str, raw: &str) -> Start {
     let text = unicode::clean(body_raw);
     let mut lines = classify(&text, markdown);
     let mut removed = Removed::default();
-    let header = read_header(&mut lines, nbsp, &mut removed);
-    Start { markdown, fm, lines, removed, header }
+    let mut header = read_header(&mut lines, nbsp, &mut removed);
+    let title = fm.title.as_deref().map(unicode::clean).or_else(|| header.title.take());
+    let date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
+    Start { markdown, fm, lines, removed, header, title, date }
+}
+
+/// The headline, or one cut from the first sentence (and marked as derived) when there is none.
+fn title_or_derived(title: Option<String>, blocks: &[Block]) -> (String, bool) {
+    match title {
+        Some(t) => (t, false),
+        None => (derive_title(blocks), true),
+    }
 }
 
 /// A first look at an article from the start of its file: the header only (title, date,
 /// section, front matter), with the lines after it as one paragraph to preview. Much cheaper
 /// than [`normalize`], which the whole file gets once it is read.
 pub fn header_only(path: &str, raw: &str) -> Article {
-    let Start { fm, lines, removed, header, .. } = start(path, raw);
+    let Start { fm, lines, removed, header, title, date, .. } = start(path, raw);
     let preview: Vec<&str> = lines[header.body.min(lines.len())..]
         .iter()
         .filter(|l| matches!(l.kind, Kind::Text | Kind::Bullet))
@@ -596,15 +610,12 @@ pub fn header_only(path: &str, raw: &str) -> Article {
         .collect();
     let blocks =
         if preview.is_empty() { Vec::new() } else { vec![Block::new(BlockKind::Paragraph, preview.join(" "))] };
-    let (title, title_derived) = match fm.title.clone().map(|t| unicode::clean(&t)).or(header.title) {
-        Some(t) => (t, false),
-        None => (derive_title(&blocks), true),
-    };
+    let (title, title_derived) = title_or_derived(title, &blocks);
     Article {
         path: path.to_string(),
         title,
         title_derived,
-        date: fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url)),
+        date,
         updated: header.updated,
         source: fm.source.clone(),
         section: fm.section.clone().or(header.section),
@@ -617,12 +628,10 @@ pub fn header_only(path: &str, raw: &str) -> Article {
 /// Turns the raw text of one file into an [`Article`]. Never fails: the worst input gives an
 /// article with few blocks and much in `removed`.
 pub fn normalize(path: &str, raw: &str) -> Article {
-    let Start { markdown, fm, mut lines, mut removed, header } = start(path, raw);
-    let title = fm.title.clone().map(|t| unicode::clean(&t)).or(header.title);
+    let Start { markdown, fm, mut lines, mut removed, header, title, mut date } = start(path, raw);
     cut_end(&mut lines, header.body, &mut removed);
 
     let mut source = fm.source.clone();
-    let mut date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
     let mut updated = header.updated;
     let title_key = title.as_deref().map(key);
     for i in header.body..lines.len() {
@@ -660,10 +669,7 @@ pub fn normalize(path: &str, raw: &str) -> Article {
     if source.is_none() {
         source = find_source(&mut blocks, &mut removed, header.body);
     }
-    let (title, title_derived) = match title {
-        Some(t) => (t, false),
-        None => (derive_title(&blocks), true),
-    };
+    let (title, title_derived) = title_or_derived(title, &blocks);
     Article {
         path: path.to_string(),
         title,
