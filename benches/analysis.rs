@@ -40,7 +40,7 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("all cores, 2000 articles", |b| {
         b.iter(|| {
             let articles: Vec<_> = files.par_iter().map(|(name, text)| load::normalize(name, text)).collect();
-            analysis::analyse_all(&articles).len()
+            analysis::analyse_all(&articles, &mut Vec::new()).len()
         })
     });
     group.finish();

@@ -6,6 +6,7 @@
 //! today. Parsing never panics; a bad expression comes back as a message that says what was
 //! expected.
 
+use crate::text::slice;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::fmt;
 
@@ -75,7 +76,7 @@ fn period(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
 fn relative(s: &str, today: NaiveDate) -> Option<Result<DateFilter, String>> {
     let s = s.strip_prefix("last ").map(str::trim).unwrap_or(s);
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    let unit = s[digits.len()..].trim();
+    let unit = slice::after(s, digits.len()).trim();
     if digits.is_empty() || !unit.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }

@@ -7,6 +7,7 @@
 use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::store::{self, Highlight};
+use crate::text::slice;
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::ops::Range;
@@ -84,7 +85,7 @@ pub fn report(highlights: &[Highlight], placed: &[Placed], articles: &[Article],
                 let a = &articles[*doc];
                 let flat = store::flat_text(a);
                 let entry = Entry {
-                    text: flat[range.clone()].to_string(),
+                    text: slice::range(&flat, range.clone()).to_string(),
                     note: h.note.clone(),
                     speaker: analyses.get(*doc).and_then(|an| speaker_at(a, an, range.start)),
                     placed: true,

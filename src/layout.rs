@@ -5,6 +5,7 @@
 //! pure and terminal-free, lets `update` and `render` agree without either calling the other.
 
 use crate::article::{Article, BlockKind};
+use crate::text::slice;
 use ratatui::layout::{Constraint, Layout, Rect};
 use std::ops::Range;
 
@@ -98,7 +99,7 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for piece in textwrap::wrap(text, opts) {
         let piece = piece.as_ref();
-        let start = text[pos..].find(piece).map_or(pos, |off| pos + off);
+        let start = slice::after(text, pos).find(piece).map_or(pos, |off| pos + off);
         let end = (start + piece.len()).min(text.len());
         out.push(start..end);
         pos = end;

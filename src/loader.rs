@@ -5,8 +5,10 @@
 //! across the corpus, and sends the finished articles to the event loop as actions, in batches,
 //! with progress along the way. The user can read, search and quit meanwhile.
 
-use crate::analysis::{entities, quotes, text, Analysis};
+use crate::analysis::pipeline::{self, STAGES};
+use crate::analysis::{entities, Analysis};
 use crate::load;
+use crate::load::Problem;
 use crate::state::{Action, Doc};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -24,7 +26,7 @@ pub fn start(files: Vec<PathBuf>, tx: Sender<Action>) -> std::thread::JoinHandle
 fn run(files: &[PathBuf], tx: &Sender<Action>) {
     let total = files.len();
     // Phase one: read, normalise and find entities, reporting progress.
-    let mut read: Vec<Option<(crate::article::Article, entities::Entities)>> = Vec::with_capacity(total);
+    let mut read: Vec<Option<(crate::article::Article, entities::Entities, bool)>> = Vec::with_capacity(total);
     for (c, chunk) in files.chunks(CHUNK).enumerate() {
         let results: Vec<load::Loaded> = chunk.par_iter().map(|f| load::read_file(f)).collect();
         let mut problems = Vec::new();
@@ -35,11 +37,12 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
             if article.is_none() {
                 skipped.push(read.len());
             }
-            read.push(article.map(|a| {
-                let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
-                let mut e = entities::find(&a, &words);
-                entities::resolve_dates(&mut e, a.date);
-                (a, e)
+            read.push(article.map(|a| match STAGES.first(&a) {
+                Ok(e) => (a, e, true),
+                Err(p) => {
+                    problems.push(p);
+                    (a, entities::Entities::default(), false)
+                }
             }));
         }
         let sent = tx.send(Action::LoadProgress((c * CHUNK + chunk.len()).min(total) / 2, total));
@@ -52,26 +55,34 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     }
     // Names across the corpus, then quotations, whose speakers use the joined names.
     let mut ents: Vec<entities::Entities> =
-        read.iter_mut().map(|r| r.as_mut().map(|(_, e)| std::mem::take(e)).unwrap_or_default()).collect();
-    entities::resolve_across(&mut ents);
-    let mut items: Vec<(usize, crate::article::Article, entities::Entities)> =
-        read.into_iter().zip(ents).enumerate().filter_map(|(i, (r, e))| r.map(|(a, _)| (i, a, e))).collect();
+        read.iter_mut().map(|r| r.as_mut().map(|(_, e, _)| std::mem::take(e)).unwrap_or_default()).collect();
+    pipeline::join_names(&mut ents);
+    let mut items: Vec<(usize, crate::article::Article, entities::Entities, bool)> =
+        read.into_iter().zip(ents).enumerate().filter_map(|(i, (r, e))| r.map(|(a, _, ok)| (i, a, e, ok))).collect();
     let mut done = 0;
     while !items.is_empty() {
         let rest = items.split_off(items.len().min(CHUNK));
-        let batch: Vec<(usize, Doc)> = std::mem::replace(&mut items, rest)
+        let results: Vec<(usize, Doc, Option<Problem>)> = std::mem::replace(&mut items, rest)
             .into_par_iter()
-            .map(|(i, article, entities)| {
-                let words: Vec<_> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
-                let quotes = quotes::find(&article, &entities, &words);
-                drop(words);
-                let mut entities = entities;
-                entities::people_who_speak(&mut entities, &quotes);
-                (i, Doc { article, analysis: Analysis { entities, quotes }, ready: true })
+            .map(|(i, article, entities, ok)| {
+                let (analysis, problem) = match ok {
+                    true => STAGES.second(&article, entities),
+                    false => (Analysis { entities, quotes: Vec::new() }, None),
+                };
+                (i, Doc { article, analysis, ready: true }, problem)
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let batch: Vec<(usize, Doc)> = results
+            .into_iter()
+            .map(|(i, d, p)| {
+                problems.extend(p);
+                (i, d)
             })
             .collect();
         done += batch.len();
-        if tx.send(Action::Loaded(batch)).is_err()
+        if (!problems.is_empty() && tx.send(Action::LoadProblems(problems)).is_err())
+            || tx.send(Action::Loaded(batch)).is_err()
             || tx.send(Action::LoadProgress(total / 2 + done / 2, total)).is_err()
         {
             return;

@@ -123,7 +123,7 @@ fn main() -> ExitCode {
 }
 
 fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
-    let analyses = byline::analysis::analyse_all(&loaded.articles);
+    let analyses = byline::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
     let (articles, analyses): (Vec<_>, Vec<_>) = std::mem::take(&mut loaded.articles)
         .into_iter()
         .zip(analyses)
@@ -134,12 +134,12 @@ fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn highlights(loaded: Loaded, data_dir: Option<&Path>, format: Format) -> ExitCode {
+fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format) -> ExitCode {
     let (store, warning) = open_store(data_dir);
     if let Some(w) = warning {
         eprintln!("byline: {w}");
     }
-    let analyses = byline::analysis::analyse_all(&loaded.articles);
+    let analyses = byline::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
     let fingerprints: Vec<String> = loaded.articles.iter().map(byline::store::fingerprint).collect();
     let placed = byline::highlights::place(&store.data.highlights, &loaded.articles, &fingerprints);
     let groups = byline::highlights::report(&store.data.highlights, &placed, &loaded.articles, &analyses);

@@ -5,6 +5,7 @@
 //! lower case has another length (`İ`).
 
 use crate::article::Article;
+use crate::text::slice;
 use std::ops::Range;
 
 /// One occurrence of the query.
@@ -30,7 +31,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         if start < skip_to {
             continue;
         }
-        let mut chars = text[start..].char_indices();
+        let mut chars = slice::after(text, start).char_indices();
         let mut end = start;
         let mut ok = true;
         for &n in &needle {

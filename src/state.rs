@@ -294,8 +294,8 @@ impl State {
     }
 
     /// A state whose relative date filters count back from `today`.
-    pub fn with_today(loaded: Loaded, today: NaiveDate) -> Self {
-        let analyses = analysis::analyse_all(&loaded.articles);
+    pub fn with_today(mut loaded: Loaded, today: NaiveDate) -> Self {
+        let analyses = analysis::analyse_all(&loaded.articles, &mut loaded.problems);
         let docs: Vec<Doc> = loaded
             .articles
             .into_iter()

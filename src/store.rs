@@ -12,6 +12,7 @@
 //! TextPositionSelector idea), and the article by a fingerprint of its text plus its path.
 
 use crate::article::Article;
+use crate::text::slice;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -280,9 +281,9 @@ pub fn anchor(flat: &str, start: usize, end: usize) -> Anchor {
     let pre = floor_char(flat, start.saturating_sub(CONTEXT));
     let post = ceil_char(flat, end + CONTEXT);
     Anchor {
-        exact: flat[start..end].to_string(),
-        prefix: flat[pre..start].to_string(),
-        suffix: flat[end..post].to_string(),
+        exact: slice::from_to(flat, start, end).to_string(),
+        prefix: slice::from_to(flat, pre, start).to_string(),
+        suffix: slice::from_to(flat, end, post).to_string(),
         start,
         end,
     }
@@ -304,9 +305,9 @@ pub fn locate(flat: &str, a: &Anchor) -> Option<(usize, usize)> {
     }
     let mut best: Option<(i64, usize)> = None;
     for (at, _) in flat.match_indices(a.exact.as_str()) {
-        let before = &flat[floor_char(flat, at.saturating_sub(CONTEXT))..at];
+        let before = slice::from_to(flat, floor_char(flat, at.saturating_sub(CONTEXT)), at);
         let after_end = at + a.exact.len();
-        let after = &flat[after_end..ceil_char(flat, after_end + CONTEXT)];
+        let after = slice::from_to(flat, after_end, ceil_char(flat, after_end + CONTEXT));
         let context = common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix);
         let distance = at.abs_diff(a.start) as i64;
         let score = i64::try_from(context).unwrap_or(0) * 1000 - distance.min(999);

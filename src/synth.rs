@@ -74,8 +74,8 @@ pub struct Source {
 
 impl Source {
     pub fn bundled() -> Self {
-        let loaded = crate::load::bundled();
-        let analyses = analysis::analyse_all(&loaded.articles);
+        let mut loaded = crate::load::bundled();
+        let analyses = analysis::analyse_all(&loaded.articles, &mut loaded.problems);
         let mut people: Vec<String> = analyses
             .iter()
             .flat_map(|a| a.entities.entities.iter())
@@ -127,7 +127,7 @@ impl Source {
             let (y, m, d) = (2019 + rng.below(7), rng.below(12), 1 + rng.below(28));
             match rng.below(3) {
                 0 => t.push_str(&format!("{} {d}, {y}\n", MONTHS[m])),
-                1 => t.push_str(&format!("Published: {d} {} {y}\n", &MONTHS[m][..3])),
+                1 => t.push_str(&format!("Published: {d} {} {y}\n", MONTHS[m].get(..3).unwrap_or(MONTHS[m]))),
                 _ => t.push_str(&format!("{y}-{:02}-{d:02}\n", m + 1)),
             }
         }

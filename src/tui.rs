@@ -1,46 +1,168 @@
 //! The terminal session: set up, the event loop, and restoring the terminal however it ends.
 //!
-//! `ratatui::init` installs a panic hook that restores the terminal before the panic message is
-//! printed; errors from the loop are returned only after `ratatui::restore`, so the message lands
-//! on a normal screen.
+//! However byline stops, the terminal is handed back as it was: on quit and on error (the loop
+//! returns and the screen is restored before any message), on a panic on any thread (the hook
+//! restores the screen, prints one message and exits with status 101), on SIGTERM, SIGHUP and
+//! SIGINT (the loop quits as if `q` were pressed, saving first), and on Ctrl-Z or SIGTSTP (the
+//! screen is restored, byline stops, and `fg` brings it back with a full redraw).
 
 use crate::keys;
 use crate::state::{update, Action, State};
 use crate::view;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::execute;
+use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::backend::CrosstermBackend;
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Once};
 use std::time::Duration;
+
+type Term = ratatui::Terminal<CrosstermBackend<std::io::Stdout>>;
 
 /// How long to wait for a key before looking for background results.
 const TICK: Duration = Duration::from_millis(50);
+/// How long to wait for a key when nothing runs in the background: signals are looked at in
+/// between.
+const IDLE: Duration = Duration::from_millis(250);
+
+/// Whether the terminal is ours (raw mode, alternate screen), for the panic hook.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+fn enter() -> std::io::Result<Term> {
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Hands the terminal back. Errors are ignored: after SIGHUP there may be no terminal left.
+fn leave() {
+    ACTIVE.store(false, Ordering::SeqCst);
+    let _ = disable_raw_mode();
+    let _ = execute!(std::io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// A panic that no article guard caught is a bug in byline itself: restore the screen, say so
+/// once, and stop with a failure status rather than leave a broken screen or a dead thread.
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if ACTIVE.load(Ordering::SeqCst) {
+                leave();
+                eprintln!("byline stopped on an internal error, please report it: {info}");
+                std::process::exit(101);
+            }
+            previous(info);
+        }));
+        // Panics inside an article's guard stay quiet and never reach the hook above.
+        crate::guard::reinstall();
+    });
+}
+
+/// The last signal asked of us, or 0.
+struct Signals(Arc<AtomicUsize>);
+
+impl Signals {
+    fn register() -> std::io::Result<Self> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let last = Arc::new(AtomicUsize::new(0));
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
+            let last = Arc::clone(&last);
+            signal_hook::flag::register_usize(sig, last, sig as usize)?;
+        }
+        Ok(Signals(last))
+    }
+
+    fn take(&self) -> Option<i32> {
+        match self.0.swap(0, Ordering::SeqCst) {
+            0 => None,
+            s => i32::try_from(s).ok(),
+        }
+    }
+}
 
 /// Runs the reader until the user quits. `background` brings actions from a loader thread.
 pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("byline needs a terminal to draw in; use `byline export` for JSON output");
     }
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut state, background);
-    ratatui::restore();
+    let signals = Signals::register()?;
+    install_panic_hook();
+    let mut terminal = match enter() {
+        Ok(t) => t,
+        Err(e) => {
+            leave();
+            return Err(e.into());
+        }
+    };
+    let result = event_loop(&mut terminal, &mut state, background, &signals);
+    save(&mut state);
+    leave();
     result
 }
 
+/// Highlights and read marks are saved as soon as they change, so a crash loses none.
+fn save(state: &mut State) {
+    if state.store_dirty {
+        state.store_dirty = false;
+        if let Err(e) = state.store.save() {
+            state.message = Some(e.to_string());
+        }
+    }
+}
+
+/// Gives the terminal back and stops until `fg`, then takes it again and redraws it whole.
+fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    *terminal = enter()?;
+    terminal.clear()?;
+    Ok(())
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     state: &mut State,
     mut background: Option<Receiver<Action>>,
+    signals: &Signals,
 ) -> anyhow::Result<()> {
+    use signal_hook::consts::SIGTSTP;
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut dirty = true;
     while !state.quit {
+        match signals.take() {
+            Some(SIGTSTP) => {
+                save(state);
+                suspend(terminal)?;
+                dirty = true;
+            }
+            Some(_) => {
+                update(state, Action::Quit);
+                break;
+            }
+            None => {}
+        }
         if dirty {
             terminal.draw(|f| view::render(state, f))?;
             dirty = false;
         }
-        if event::poll(if background.is_some() { TICK } else { Duration::from_secs(3600) })? {
+        if event::poll(if background.is_some() { TICK } else { IDLE })? {
             let action = match event::read()? {
+                Event::Key(key)
+                    if key.kind != KeyEventKind::Release
+                        && key.modifiers.contains(KeyModifiers::CONTROL)
+                        && key.code == KeyCode::Char('z') =>
+                {
+                    save(state);
+                    suspend(terminal)?;
+                    dirty = true;
+                    None
+                }
                 Event::Key(key) => keys::action_for(state, key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
@@ -67,12 +189,8 @@ fn event_loop(
                 }
             }
         }
-        // Highlights and read marks are saved as soon as they change, so a crash loses none.
         if state.store_dirty {
-            state.store_dirty = false;
-            if let Err(e) = state.store.save() {
-                state.message = Some(e.to_string());
-            }
+            save(state);
             dirty = true;
         }
     }

@@ -129,3 +129,32 @@ fn a_bad_date_filter_exits_2_and_says_why() {
     byline().args(["export", "--date", "2025-13"]).assert().code(2).stderr(contains("no month 13"));
     byline().args(["--date", "soon"]).assert().code(2).stderr(contains("“soon” is not a date"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_folder_is_a_problem_and_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let made = std::process::Command::new("mkfifo").arg(p.join("pipe.txt")).status().expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::write(p.join("good.txt"), "A headline\n\n“We will win,” said—loudly—the minister.\n").unwrap();
+    let out = byline()
+        .args(["export"])
+        .arg(p)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("export prints JSON");
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let problems = doc["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0]["path"].as_str().unwrap().ends_with("pipe.txt"));
+    assert!(problems[0]["error"].as_str().unwrap().contains("not a regular file"));
+    // Named on the command line, it is refused the same way.
+    let out = byline().arg("export").arg(p.join("pipe.txt")).timeout(std::time::Duration::from_secs(30)).assert();
+    let doc: Value = serde_json::from_slice(&out.success().get_output().stdout).unwrap();
+    assert!(doc["problems"][0]["error"].as_str().unwrap().contains("not a regular file"));
+}

@@ -68,3 +68,27 @@ proptest! {
         let _ = byline::load::read_head(&path);
     }
 }
+
+/// Sentences shaped like the ones that once panicked the analysis on real news (made-up text):
+/// offsets that landed inside a curly quote, a dash or a letter that changes length in lower case.
+#[test]
+fn the_shapes_that_once_panicked_are_analysed() {
+    let cases = [
+        // An apostrophe-like closing mark right before a comma and a participle.
+        ("The start-up has a ‘no code’ focus, saying its tech suits everyone.", None),
+        // A partial quotation opening the sentence, a speaker in apposition after it.
+        ("Martin “is tapping into something real,” Jane Roe, a supporter, told reporters.", Some("Jane Roe")),
+        // A dash straight after the speech verb.
+        ("“We will win,” said—loudly—the minister.", None),
+        // A capital that grows when lower-cased before an `according to`.
+        ("İzmir residents were “furious”, according to Mayor Tom Ash.", Some("Tom Ash")),
+        ("ǅemal and İlker were “furious”, according to Mayor Tom Ash.", Some("Tom Ash")),
+    ];
+    for (body, want) in cases {
+        let a = byline::load::normalize("t.txt", &format!("A headline\n\n{body}\n"));
+        let an = byline::analysis::analyse(&a);
+        if let Some(want) = want {
+            assert_eq!(an.quotes.first().and_then(|q| q.speaker.as_deref()), Some(want), "{body}");
+        }
+    }
+}

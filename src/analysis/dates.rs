@@ -5,6 +5,7 @@
 //! A date mentioned inside a story is not a publication date, which is why the loader only asks
 //! the first question of header lines and labelled lines (`Published: …`).
 
+use crate::text::slice;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -107,7 +108,7 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 /// (`October 24, 2025`, `Published: 24 Oct 2025 10:30 GMT`, `By Jane Doe | 2025-10-24`).
 pub fn dateline(line: &str) -> Option<NaiveDate> {
     let (date, range) = find_date(line)?;
-    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let rest = format!("{} {}", slice::before(line, range.start), slice::after(line, range.end));
     let rest = DATELINE_WORDS.replace_all(&rest, " ");
     let leftover = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
     (leftover <= 4).then_some(date)

@@ -10,6 +10,7 @@
 use super::lexicon::{Gender, KnownKind, LEXICON};
 use super::text::{self, is_acronym, is_capitalised, strip_possessive, Token, PARTICLES};
 use crate::article::{Article, BlockKind};
+use crate::text::slice;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -150,11 +151,11 @@ fn before_given_name(h: &str) -> bool {
 
 /// Whether the words `toks[j]` and `toks[j + 1]` can belong to one name.
 fn joins(text: &str, toks: &[Token], j: usize) -> bool {
-    text::joins_name(&text[toks[j].end..toks[j + 1].start], toks[j].text)
+    text::joins_name(slice::from_to(text, toks[j].end, toks[j + 1].start), toks[j].text)
 }
 
 fn sentence_initial(text: &str, at: usize) -> bool {
-    match text[..at].trim_end().chars().next_back() {
+    match slice::before(text, at).trim_end().chars().next_back() {
         None => true,
         Some(c) => matches!(c, '.' | '!' | '?' | ':' | '“' | '‘' | '"' | '\'' | '•' | '(' | '—' | '–'),
     }
@@ -216,7 +217,7 @@ fn title_before(text: &str, toks: &[Token], start: usize) -> Option<(String, Opt
                     s += 1;
                 }
                 if s < first {
-                    let o = text[toks[s].start..toks[first - 1].end].to_string();
+                    let o = slice::from_to(text, toks[s].start, toks[first - 1].end).to_string();
                     org = Some(strip_possessive(&o).to_string());
                 }
             }
@@ -366,7 +367,7 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
     let name_toks = &toks[s + name_from..end];
     let first = name_toks[0].start;
     let last = name_toks[name_toks.len() - 1];
-    let raw_name = &text[first..last.end];
+    let raw_name = slice::from_to(text, first, last.end);
     let name = strip_possessive(raw_name).to_string();
     let name_words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let titled = role.is_some() || honorific.is_some();
@@ -383,7 +384,7 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
                 KnownKind::Org => EntityKind::Organization,
             };
             let range = first + r.start..first + r.end;
-            let n = name[r.clone()].to_string();
+            let n = slice::range(&name, r.clone()).to_string();
             out.push(Raw {
                 block,
                 range,

@@ -5,6 +5,7 @@
 //! entries are matched with Aho-Corasick so a run of capitalised words can be checked against
 //! hundreds of places and bodies in one pass.
 
+use crate::text::slice;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: the keys are short words, and SipHash's resistance to crafted keys buys nothing here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -106,19 +107,7 @@ fn derive_demonyms(places: &HashSet<String>) -> HashSet<String> {
     out
 }
 
-/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(bytes) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
-}
+pub use crate::text::words::with_lower;
 
 impl Lexicon {
     fn load() -> Self {
@@ -260,8 +249,8 @@ impl Lexicon {
         self.known
             .find_iter(text)
             .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
+                let before = slice::before(text, m.start()).chars().next_back();
+                let after = slice::after(text, m.end()).chars().next();
                 !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
             })
             .map(|m| (m.range(), self.known_kinds[m.pattern().as_usize()]))
@@ -272,6 +261,7 @@ impl Lexicon {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // a wrong offset in a test should fail it loudly
 mod tests {
     use super::*;
 

@@ -19,6 +19,7 @@ use super::entities::{Entities, EntityKind};
 use super::lexicon::{Gender, LEXICON};
 use super::text::{self, is_capitalised, sentence_at, sentence_breaks, strip_possessive, Token};
 use crate::article::{Article, BlockKind};
+use crate::text::slice::{self, ceil};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -54,7 +55,7 @@ impl Quote {
             return None;
         }
         let start = match block == self.block {
-            true => self.start - text[..self.start].chars().next_back().map_or(0, char::len_utf8),
+            true => self.start - slice::before(text, self.start).chars().next_back().map_or(0, char::len_utf8),
             false => 0,
         };
         let end = if block == self.end_block { after_char(text, self.end) } else { text.len() };
@@ -173,7 +174,7 @@ fn find_all(article: &Article) -> Vec<Found> {
         }
         for (k, s) in scan(text, continuing).into_iter().enumerate() {
             let end = s.close.unwrap_or(text.len());
-            let piece = text[s.inner..end].trim();
+            let piece = slice::from_to(text, s.inner, end).trim();
             if continuing && k == 0 {
                 if let Some(q) = carrying.and_then(|i| out.get_mut(i)) {
                     q.text.push('\n');
@@ -241,7 +242,7 @@ fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
     if title_case {
         return true;
     }
-    let lead = words_lower(&text[..q.open]);
+    let lead = words_lower(slice::before(text, q.open));
     let last = lead.last().map(String::as_str).unwrap_or("");
     let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
     if NAMING.contains(&last) || NAMING.contains(&last_two.as_str()) {
@@ -274,7 +275,7 @@ fn is_full(q: &Found, article: &Article) -> bool {
     if !first_upper {
         return false;
     }
-    let lead = text[..q.open].trim_end();
+    let lead = slice::before(text, q.open).trim_end();
     if lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?', '—', '–']) {
         return true;
     }
@@ -493,7 +494,7 @@ impl<'a> Ctx<'a> {
             && toks[k - 1].start >= floor
             && super::lexicon::with_lower(toks[k - 1].text, |w| SKIP_BEFORE_VERB.contains(&w))
         {
-            let gap = &text[toks[k - 1].end..if k < toks.len() { toks[k].start } else { end }];
+            let gap = slice::from_to(text, toks[k - 1].end, if k < toks.len() { toks[k].start } else { end });
             if gap.contains(',') {
                 break;
             }
@@ -502,19 +503,19 @@ impl<'a> Ctx<'a> {
         let stop = if k < toks.len() { toks[k].start } else { end };
         // A clause between commas: `X, who will chair the meeting, said` leaves the subject
         // before the first comma.
-        let tail = text[..stop].trim_end();
+        let tail = slice::before(text, stop).trim_end();
         if tail.ends_with(',') {
             let inner_end = tail.len() - 1;
             // `The union's leader, Jane Doe, said`: a person named between the commas speaks.
             if let Some(np) = self.np_ending(b, inner_end, floor) {
                 let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
-                let apposition = text[..np.start].trim_end().ends_with(',');
+                let apposition = slice::before(text, np.start).trim_end().ends_with(',');
                 if person.is_some() && apposition {
                     return Some(np);
                 }
             }
-            let prev = text[floor..inner_end].rfind(',').map(|p| p + floor)?;
-            if self.in_quote(b, prev) || text[prev..inner_end].contains(['“', '"']) {
+            let prev = slice::from_to(text, floor, inner_end).rfind(',').map(|p| p + floor)?;
+            if self.in_quote(b, prev) || slice::from_to(text, prev, inner_end).contains(['“', '"']) {
                 return None;
             }
             return self.np_ending(b, prev, floor);
@@ -527,7 +528,7 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         let toks = self.toks_until(b, stop);
         let last = toks.last()?;
-        if last.start < floor || !text[last.end..stop].trim().is_empty() {
+        if last.start < floor || !slice::from_to(text, last.end, stop).trim().is_empty() {
             return None;
         }
         let lw = last.text.to_lowercase();
@@ -535,7 +536,7 @@ impl<'a> Ctx<'a> {
             return Some(last.start..last.end);
         }
         if lw == "who" || lw == "which" {
-            let before = text[floor..last.start].trim_end().strip_suffix(',')?;
+            let before = slice::from_to(text, floor, last.start).trim_end().strip_suffix(',')?;
             return self.np_ending(b, floor + before.len(), floor);
         }
         let mut s = toks.len();
@@ -544,7 +545,7 @@ impl<'a> Ctx<'a> {
             if t.start < floor {
                 break;
             }
-            let joined = s == toks.len() || text::joins_name(&text[t.end..toks[s].start], t.text);
+            let joined = s == toks.len() || text::joins_name(slice::from_to(text, t.end, toks[s].start), t.text);
             if !joined {
                 break;
             }
@@ -589,7 +590,7 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         let toks = &self.toks[b];
         let mut k = token_index(toks, from);
-        if k >= toks.len() || !text[from..toks[k].start].trim().is_empty() {
+        if k >= toks.len() || !slice::from_to(text, from, toks[k].start).trim().is_empty() {
             return None;
         }
         while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
@@ -609,7 +610,7 @@ impl<'a> Ctx<'a> {
         let mut e = k;
         while e < toks.len() {
             let t = toks[e];
-            if e > k && !text::joins_name(&text[toks[e - 1].end..t.start], toks[e - 1].text) {
+            if e > k && !text::joins_name(slice::from_to(text, toks[e - 1].end, t.start), toks[e - 1].text) {
                 break;
             }
             // A title of several lower-case words (`prime minister`) belongs to the phrase.
@@ -636,7 +637,7 @@ impl<'a> Ctx<'a> {
     /// Who a noun phrase names.
     fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
         let text = self.text(b);
-        let phrase = &text[np.clone()];
+        let phrase = slice::range(text, np.clone());
         let lower = phrase.to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
             return self.pronoun(&lower, b, np.start);
@@ -745,11 +746,11 @@ impl<'a> Ctx<'a> {
         let first = toks.get(k)?;
         // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
         if in_list(DETERMINERS, first.text) {
-            let comma = text[first.end..sent.end].find(", ").map_or(sent.end, |c| c + first.end);
+            let comma = slice::from_to(text, first.end, sent.end).find(", ").map_or(sent.end, |c| c + first.end);
             let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
             let head_end = head.last()?.end;
             let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
-            if plain && text[head_end..].starts_with(", ") {
+            if plain && slice::after(text, head_end).starts_with(", ") {
                 if let Some(person) = self.apposition_after(b, &(first.start..head_end)) {
                     return Some(person);
                 }
@@ -757,9 +758,9 @@ impl<'a> Ctx<'a> {
         }
         let opener = in_list(OPENERS, first.text);
         if opener {
-            let comma = text[first.end..sent.end].find(',').map(|c| c + first.end);
+            let comma = slice::from_to(text, first.end, sent.end).find(',').map(|c| c + first.end);
             match comma {
-                Some(c) if !self.in_quote(b, c) && words_lower(&text[first.end..c]).len() <= 12 => {
+                Some(c) if !self.in_quote(b, c) && words_lower(slice::from_to(text, first.end, c)).len() <= 12 => {
                     k = token_index(toks, c);
                 }
                 _ => k += 1,
@@ -777,7 +778,7 @@ impl<'a> Ctx<'a> {
     /// after a subject that is only a role.
     fn apposition_after(&self, b: usize, np: &Range<usize>) -> Option<Range<usize>> {
         let text = self.text(b);
-        let rest = text[np.end..].strip_prefix(", ")?;
+        let rest = slice::after(text, np.end).strip_prefix(", ")?;
         let close = rest.find([',', '.', ';'])?;
         let inner = np.end + 2..np.end + 2 + close;
         let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
@@ -825,8 +826,9 @@ impl<'a> Ctx<'a> {
     /// `According to X` in the sentence.
     fn according_to(&self, b: usize, range: Range<usize>) -> Option<Said> {
         let text = self.text(b);
-        let lower = text[range.clone()].to_lowercase();
-        let at = lower.find("according to ")? + range.start + "according to ".len();
+        // Lower-cased in ASCII only, so that offsets in the copy are offsets in the text.
+        let lower = slice::range(text, range.clone()).to_ascii_lowercase();
+        let at = lower.find("according to ")? + ceil(text, range.start) + "according to ".len();
         let np = self.np_after(b, at)?;
         self.resolve(b, np)
     }
@@ -834,7 +836,7 @@ impl<'a> Ctx<'a> {
     /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
     fn after_quote(&self, b: usize, close: usize, sent_end: usize) -> Option<Said> {
         let text = self.text(b);
-        let from = text[close..]
+        let from = slice::after(text, close)
             .char_indices()
             .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
             .map(|(i, _)| close + i)?;
@@ -844,7 +846,7 @@ impl<'a> Ctx<'a> {
         let toks: Vec<Token> = self.toks_until(b, sent_end).iter().filter(|t| t.start >= from).copied().collect();
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {
-            let np = self.np_after(b, first.end + 1)?;
+            let np = self.np_after(b, slice::next_char(text, first.end))?;
             // `said the minister, Jane Doe.`
             let np = self.apposition_after(b, &np).unwrap_or(np);
             return self.resolve(b, np);
@@ -861,8 +863,11 @@ impl<'a> Ctx<'a> {
         // said`, `one voter, Maria Lopez, 45, told`.
         let mut named: Option<Range<usize>> = None;
         for _ in 0..2 {
-            let Some(rest) = text[after_np..sent_end].strip_prefix(", ") else { break };
-            let Some(close) = rest.find(", ").filter(|&c| rest[..c].split_whitespace().count() <= 6) else { break };
+            let Some(rest) = slice::from_to(text, after_np, sent_end).strip_prefix(", ") else { break };
+            let Some(close) = rest.find(", ").filter(|&c| slice::before(rest, c).split_whitespace().count() <= 6)
+            else {
+                break;
+            };
             let inner = after_np + 2..after_np + 2 + close;
             if named.is_none()
                 && self.ents.within(b, &inner).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
@@ -871,11 +876,11 @@ impl<'a> Ctx<'a> {
             }
             after_np += 2 + close;
         }
-        if named.is_some() || text[after_np..].starts_with(',') {
+        if named.is_some() || slice::after(text, after_np).starts_with(',') {
             after_np += 1;
         }
         let verb = toks.iter().find(|t| t.start >= after_np)?;
-        let between = &text[after_np..verb.start];
+        let between = slice::from_to(text, after_np, verb.start);
         let verb_ok =
             LEXICON.is_speech_verb(verb.text) && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
@@ -898,7 +903,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let text = self.text(b);
-        if text[range.clone()].trim_end().ends_with(':') {
+        if slice::range(text, range.clone()).trim_end().ends_with(':') {
             // `X has unveiled a plan:` names its speaker without a speech verb.
             let person = self
                 .ents
@@ -985,12 +990,12 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
         }
     }
     let lead = sent.start..q.open;
-    if !text[lead.clone()].trim().is_empty() {
+    if !slice::range(text, lead.clone()).trim().is_empty() {
         if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
             return Some(s);
         }
     }
-    if q.open == 0 || text[..q.open].trim().is_empty() {
+    if q.open == 0 || slice::before(text, q.open).trim().is_empty() {
         if let Some(prev) = (0..b).rev().find(|&p| ctx.article.blocks[p].kind != BlockKind::Heading) {
             let pt = ctx.text(prev);
             if pt.trim_end().ends_with(':') && prev + 1 == b {
@@ -1007,7 +1012,7 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     if let Some(e) = same_block {
         return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
     }
-    let own_lead_in = !text[..q.open].trim().is_empty();
+    let own_lead_in = !slice::before(text, q.open).trim().is_empty();
     let prev_block = earlier.iter().rev().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
@@ -1029,7 +1034,7 @@ fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(s) = ctx.according_to(b, sent.clone()) {
         return Some(s);
     }
-    let after = (q.end + 1).min(sent.end)..sent.end;
+    let after = slice::next_char(ctx.text(b), q.end).min(sent.end)..sent.end;
     if let Some(v) = ctx.first_verb(b, after.clone()) {
         return ctx.speaker_of_verb(b, v, after.start);
     }

@@ -3,6 +3,8 @@
 //! Only flat `key: value` pairs are read; that is all note-taking tools write for these fields,
 //! and a full YAML parser would accept far more than an article header ever holds.
 
+use crate::text::slice;
+
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
     pub title: Option<String>,
@@ -20,12 +22,12 @@ pub fn split(text: &str) -> (Option<FrontMatter>, &str) {
     let Some(end) = rest
         .match_indices("\n---")
         .map(|(i, _)| i)
-        .find(|&i| rest[i + 4..].starts_with(['\n', '\r']) || rest.len() == i + 4)
+        .find(|&i| slice::after(rest, i + 4).starts_with(['\n', '\r']) || rest.len() == i + 4)
     else {
         return (None, text);
     };
     let mut fm = FrontMatter::default();
-    for line in rest[..end].lines() {
+    for line in slice::before(rest, end).lines() {
         let Some((k, v)) = line.split_once(':') else {
             continue;
         };
@@ -43,7 +45,7 @@ pub fn split(text: &str) -> (Option<FrontMatter>, &str) {
         };
         *slot = Some(v.to_string());
     }
-    let body = &rest[end + 4..];
+    let body = slice::after(rest, end + 4);
     (Some(fm), body.trim_start_matches(['\r', '\n']))
 }
 

@@ -5,6 +5,7 @@
 //! `Back toTop`, `BACK TO TOP` and `Back to top.` one line. Length limits keep a real sentence that
 //! happens to start like a widget from being taken.
 
+use crate::text::slice;
 use std::sync::LazyLock;
 
 const LEXICON: &str = include_str!("../../assets/lexicon/furniture.txt");
@@ -40,6 +41,7 @@ impl Pattern {
 #[derive(Debug, Default)]
 struct Lexicon {
     end: Vec<Pattern>,
+    closing: Vec<Pattern>,
     line: Vec<Pattern>,
     prefix: Vec<String>,
     contains: Vec<String>,
@@ -61,6 +63,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             part = match name {
                 "end" => "end",
+                "closing" => "closing",
                 "line" => "line",
                 "prefix" => "prefix",
                 "contains" => "contains",
@@ -71,6 +74,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
         }
         match part {
             "end" => lex.end.push(Pattern::parse(line)),
+            "closing" => lex.closing.push(Pattern::parse(line)),
             "line" => lex.line.push(Pattern::parse(line)),
             "prefix" => lex.prefix.push(line.to_lowercase()),
             "contains" => lex.contains.push(key(line)),
@@ -102,13 +106,34 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// A label that marks the end of the article (`Previous Story`, `Comments`, `Related articles`).
-pub fn is_end_marker(line: &str) -> bool {
+/// How a label line may end the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// A widget (`Related articles`, `Previous Story`): the end unless the article goes on.
+    Widget,
+    /// Nothing after it is the article (`Comments`, `About the author`).
+    Closing,
+}
+
+/// Whether `line` is a label that may end the article, and how.
+pub fn end_marker(line: &str) -> Option<End> {
     if word_count(line) > MAX_END_WORDS || line.ends_with('.') {
-        return false;
+        return None;
     }
     let (k, ws) = (key(line), words(line));
-    !k.is_empty() && LEX.end.iter().any(|p| p.matches(&k, &ws))
+    if k.is_empty() {
+        return None;
+    }
+    if LEX.closing.iter().any(|p| p.matches(&k, &ws)) {
+        Some(End::Closing)
+    } else {
+        LEX.end.iter().any(|p| p.matches(&k, &ws)).then_some(End::Widget)
+    }
+}
+
+/// A label that marks the end of the article (`Previous Story`, `Comments`, `Related articles`).
+pub fn is_end_marker(line: &str) -> bool {
+    end_marker(line).is_some()
 }
 
 /// A line that is furniture wherever it stands (`Key points`, `Back to top`, `READ MORE: …`,
@@ -176,10 +201,10 @@ pub fn is_section_label(s: &str) -> bool {
 pub fn section_prefix(line: &str) -> Option<usize> {
     let mut best = None;
     for (i, _) in line.match_indices(' ') {
-        if word_count(&line[..i]) > 3 {
+        if word_count(slice::before(line, i)) > 3 {
             break;
         }
-        if is_section_label(&line[..i]) {
+        if is_section_label(slice::before(line, i)) {
             best = Some(i);
         }
     }

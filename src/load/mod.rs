@@ -3,6 +3,8 @@
 //! Files come in, articles and problems go out. A bad file never stops the others: it becomes a
 //! [`Problem`] naming its path and the reason, and everything else still opens.
 
+#![deny(clippy::string_slice)]
+
 mod decode;
 pub mod frontmatter;
 pub mod furniture;
@@ -34,6 +36,8 @@ pub enum LoadError {
     Binary,
     #[error("too large: {size} bytes (the limit is {} MiB)", MAX_FILE_BYTES / 1024 / 1024)]
     TooLarge { size: u64 },
+    #[error("not a regular file (a pipe, socket or device): not read")]
+    NotRegular,
     #[error("dangling link: its target does not exist")]
     DanglingLink,
     #[error("cannot read: {0}")]
@@ -133,6 +137,9 @@ const HEAD_TEXT: usize = 600;
 /// `None` when the start does not decode as text; reading the whole file says why.
 pub fn read_head(path: &Path) -> Option<Article> {
     use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let mut buf = vec![0u8; HEAD_BYTES];
     let mut f = std::fs::File::open(path).ok()?;
     let mut n = 0;
@@ -166,6 +173,9 @@ fn walk_dir(dir: &Path, found: &mut Found) {
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) if has_article_extension(e.path()) && !e.file_type().is_file() => found
+                .problems
+                .push(Problem { path: e.path().display().to_string(), error: LoadError::NotRegular.to_string() }),
             Ok(e) if has_article_extension(e.path()) => found.files.push(e.path().to_path_buf()),
             Ok(_) => {}
             Err(err) => {
@@ -205,6 +215,10 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => return Err(LoadError::DanglingLink),
         Err(e) => return Err(e.into()),
     };
+    // Opening a named pipe waits for a writer forever; only regular files are opened.
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular);
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { size: meta.len() });
     }
@@ -221,9 +235,41 @@ fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
                 };
                 loaded.problems.push(Problem { path: path.to_string(), error: error.to_string() });
             }
-            loaded.articles.push(normalize(path, &text));
+            match crate::guard::catch(|| normalize(path, &text)) {
+                Ok(article) => loaded.articles.push(article),
+                Err(why) => {
+                    let error = format!("could not clean (shown as it is): {why}");
+                    loaded.problems.push(Problem { path: path.to_string(), error });
+                    loaded.articles.push(plain(path, &text));
+                }
+            }
         }
         Err(e) => loaded.problems.push(Problem { path: path.to_string(), error: e.to_string() }),
+    }
+}
+
+/// The text as it is, one block per paragraph, for an article the cleaning failed on: nothing
+/// here can fail, so the user still reads what they saved.
+fn plain(path: &str, text: &str) -> Article {
+    use crate::article::{Block, BlockKind};
+    let blocks: Vec<Block> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::new(BlockKind::Paragraph, p))
+        .collect();
+    let title = blocks.first().map(|b| b.text.lines().next().unwrap_or("").to_string()).unwrap_or_default();
+    Article {
+        path: path.to_string(),
+        title,
+        title_derived: true,
+        date: None,
+        updated: None,
+        source: None,
+        section: None,
+        url: None,
+        blocks,
+        removed: Vec::new(),
     }
 }
 

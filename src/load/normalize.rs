@@ -17,6 +17,7 @@ use super::furniture::{self, ends_sentence, is_end_marker, is_furniture_line, ke
 use super::unicode;
 use crate::analysis::dates;
 use crate::article::{Article, Block, BlockKind};
+use crate::text::slice;
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -345,7 +346,7 @@ fn glued_section(lines: &[Line], i: usize, nbsp: Option<&str>) -> Option<(String
         Some(label) if text.starts_with(label) && text.len() > label.len() => label.len(),
         _ => furniture::section_prefix(text)?,
     };
-    let (label, rest) = (text[..cut].trim(), text[cut..].trim());
+    let (label, rest) = (slice::before(text, cut).trim(), slice::after(text, cut).trim());
     if !headline_shaped(rest) || !starts_upper(rest) {
         return None;
     }
@@ -355,21 +356,70 @@ fn glued_section(lines: &[Line], i: usize, nbsp: Option<&str>) -> Option<(String
     (nbsp.is_some() || repeated || news_label).then(|| (label.to_string(), rest.to_string()))
 }
 
-/// Marks the end of the article and everything after it as furniture.
+/// Lines of article prose after a widget label that show the article goes on past it.
+const PROSE_AFTER_WIDGET: usize = 2;
+/// Words in a line of article prose, for that count.
+const PROSE_WORDS: usize = 12;
+
+/// A line that reads as the article's own prose: a finished sentence of some length that is no
+/// furniture.
+fn is_prose(l: &Line) -> bool {
+    l.kind == Kind::Text
+        && ends_sentence(&l.text)
+        && word_count(&l.text) >= PROSE_WORDS
+        && !is_furniture_line(&l.text)
+        && !is_end_marker(&l.text)
+}
+
+/// Marks the end of the article and everything after it as furniture. A widget label with the
+/// article's prose after it (`Related: …`, `Read more` in the middle of a story) is removed
+/// alone, with the teaser lines right after it; only a label with no article after it, or a
+/// closing label such as `Comments`, ends the article.
 fn cut_end(lines: &mut [Line], body: usize, removed: &mut Removed) {
     let mut prose_seen = false;
     let mut end = None;
-    for (j, l) in lines.iter().enumerate().skip(body) {
+    let mut j = body;
+    while j < lines.len() {
+        let l = &lines[j];
         if l.kind != Kind::Text {
+            j += 1;
             continue;
         }
-        if prose_seen && is_end_marker(&l.text) {
-            end = Some(j);
-            break;
+        let marker = if prose_seen { furniture::end_marker(&l.text) } else { None };
+        match marker {
+            Some(furniture::End::Closing) => {
+                end = Some(j);
+                break;
+            }
+            Some(furniture::End::Widget) => {
+                let goes_on = lines[j + 1..].iter().filter(|l| is_prose(l)).take(PROSE_AFTER_WIDGET).count()
+                    == PROSE_AFTER_WIDGET;
+                if !goes_on {
+                    end = Some(j);
+                    break;
+                }
+                removed.take(lines, j);
+                j += 1;
+                // The widget's teasers: short unfinished lines up to the next prose.
+                while j < lines.len() && !matches!(lines[j].kind, Kind::Heading | Kind::Bullet) && !is_prose(&lines[j])
+                {
+                    let t = &lines[j];
+                    if t.kind == Kind::Text && (ends_sentence(&t.text) || word_count(&t.text) > PROSE_WORDS) {
+                        break;
+                    }
+                    if t.kind == Kind::Text {
+                        removed.take(lines, j);
+                    }
+                    j += 1;
+                }
+                continue;
+            }
+            None => {}
         }
         if ends_sentence(&l.text) && word_count(&l.text) >= 8 {
             prose_seen = true;
         }
+        j += 1;
     }
     if let Some(end) = end {
         for j in end..lines.len() {
@@ -526,7 +576,7 @@ fn find_source(blocks: &mut [Block], removed: &mut Removed, at: usize) -> Option
         if let Some(c) = CREDIT.captures(&b.text) {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let src = c["src"].trim().to_string();
-            removed.note(at, b.text[whole.clone()].trim().to_string());
+            removed.note(at, slice::range(&b.text, whole.clone()).trim().to_string());
             b.text.truncate(whole.start);
             b.text.truncate(b.text.trim_end().len());
             return Some(src);
@@ -886,5 +936,39 @@ mod tests {
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
         assert_eq!(a.blocks.len(), 1);
         assert!(a.removed.contains(&"By Jane Doe".to_string()));
+    }
+
+    #[test]
+    fn a_widget_in_the_middle_of_the_article_goes_alone() {
+        let body = "The council voted on Tuesday to close the old bridge for repairs over the summer.\n\n\
+            Related: Bridge repairs delayed again\n\nArticle Continued Below\n\n\
+            Engineers said the work would take at least three months and cost more than planned.\n\n\
+            Residents who cross the bridge every day were told to use the ferry until September.\n\n\
+            More on this story\n\nCouncil budget row\n\nFerry fares to rise\n";
+        let a = normalize("a.txt", &format!("Bridge to close for the summer\n\n{body}"));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:#?}");
+        assert!(texts[2].starts_with("Residents who cross"));
+        assert_eq!(
+            a.removed,
+            [
+                "Related: Bridge repairs delayed again",
+                "Article Continued Below",
+                "More on this story",
+                "Council budget row",
+                "Ferry fares to rise"
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_end_the_article_even_when_prose_follows() {
+        let a = normalize(
+            "a.txt",
+            "A headline for it\n\nThe story has one paragraph of real prose in it and that is all.\n\nComments\n\n\
+             I have lived here for twenty years and I have never seen the council act so quickly on anything.\n\n\
+             Another reader wrote a long reply that also ends as a full sentence does at the end.\n",
+        );
+        assert_eq!(a.blocks.len(), 1, "{:#?}", a.blocks);
     }
 }

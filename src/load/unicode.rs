@@ -5,6 +5,7 @@
 //! space before an apostrophe left behind where a link or a span ended (`Russia ’s`). Cleaning it
 //! here means every later rule can assume plain spaces and NFC text.
 
+use crate::text::slice;
 use unicode_normalization::UnicodeNormalization;
 
 /// Spaces other than U+0020 that should read as a plain space.
@@ -77,7 +78,7 @@ fn close_up_apostrophes(s: String) -> String {
     while let Some(pos) = rest.find([' ']) {
         let (head, tail) = rest.split_at(pos);
         out.push_str(head);
-        let after = &tail[1..];
+        let after = slice::after(tail, 1);
         let mut chars = after.chars();
         let apostrophe = chars.next();
         let closes =

@@ -3,6 +3,7 @@
 use super::theme;
 use crate::keys::BINDINGS;
 use crate::state::State;
+use crate::text::slice;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -153,7 +154,11 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
                     let date = d.article.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
                     let flat = crate::store::flat_text(&d.article);
                     let speaker = crate::highlights::speaker_at(&d.article, &d.analysis, range.start);
-                    (format!("{date} · {}", d.article.title), flat[range.clone()].replace('\n', " "), speaker)
+                    (
+                        format!("{date} · {}", d.article.title),
+                        slice::range(&flat, range.clone()).replace('\n', " "),
+                        speaker,
+                    )
                 }
                 None => (format!("orphaned · {}", h.article.title), h.anchor.exact.replace('\n', " "), None),
             };

@@ -6,6 +6,7 @@ use super::{list::truncate, pane_block, theme};
 use crate::article::BlockKind;
 use crate::layout::{self, BULLET_WIDTH};
 use crate::state::{Doc, Pane, State};
+use crate::text::slice;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -109,7 +110,7 @@ fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
         let (from, to) = (w[0], w[1]);
         let style =
             ranges.iter().filter(|(r, _)| r.start <= from && to <= r.end).fold(base, |acc, (_, s)| acc.patch(*s));
-        spans.push(Span::styled(block.text[from..to].to_string(), style));
+        spans.push(Span::styled(slice::from_to(&block.text, from, to).to_string(), style));
     }
     Line::from(spans)
 }

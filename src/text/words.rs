@@ -1,6 +1,7 @@
 //! Small text tools shared by the entity, quote and speaker passes: words with their offsets,
 //! capitals, and sentence bounds that know about abbreviations and quotations.
 
+use super::slice;
 use std::ops::Range;
 
 /// A word and where it stands in its block.
@@ -26,7 +27,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     while i < bytes.len() {
         let (c, len) = match bytes[i] {
             b if b < 0x80 => (char::from(b), 1),
-            _ => match text[i..].chars().next() {
+            _ => match slice::after(text, i).chars().next() {
                 Some(c) => (c, c.len_utf8()),
                 None => break,
             },
@@ -34,7 +35,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let alnum = if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
         let inside = alnum
             || (start.is_some() && {
-                let next = text[i + len..].chars().next();
+                let next = slice::after(text, i + len).chars().next();
                 match c {
                     '’' | '\'' | '.' => prev_alnum && next.is_some_and(char::is_alphanumeric),
                     ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
@@ -44,7 +45,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token { start: s, end: i, text: &text[s..i] });
+                out.push(Token { start: s, end: i, text: slice::from_to(text, s, i) });
                 start = None;
             }
             _ => {}
@@ -54,7 +55,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         i += len;
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), text: &text[s..] });
+        out.push(Token { start: s, end: text.len(), text: slice::after(text, s) });
     }
     out
 }
@@ -230,8 +231,22 @@ pub const COMMON: &[&str] = &[
     "i'd",
 ];
 
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(bytes) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 pub fn is_common(word: &str) -> bool {
-    super::lexicon::with_lower(word, |w| COMMON.contains(&w))
+    with_lower(word, |w| COMMON.contains(&w))
 }
 
 /// Lower-case words that may stand inside a name (`van der Berg`, `da Silva`).
@@ -257,7 +272,7 @@ pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
     for (i, stop) in text.match_indices(['.', '!', '?']) {
         let c = stop.chars().next().unwrap_or('.');
         let mut j = i + c.len_utf8();
-        while let Some(n) = text[j..].chars().next() {
+        while let Some(n) = slice::after(text, j).chars().next() {
             if matches!(n, '”' | '’' | '"' | '\'' | ')') {
                 j += n.len_utf8();
             } else {
@@ -267,12 +282,12 @@ pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
         if j >= text.len() || bytes[j] != b' ' {
             continue;
         }
-        let next = text[j + 1..].chars().next();
+        let next = slice::after(text, j + 1).chars().next();
         if !next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '‘' | '"' | '\'')) {
             continue;
         }
         if c == '.' {
-            let word: String = text[..i]
+            let word: String = slice::before(text, i)
                 .chars()
                 .rev()
                 .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
@@ -301,6 +316,7 @@ pub fn sentence_at(breaks: &[usize], len: usize, pos: usize) -> Range<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // a wrong offset in a test should fail it loudly
 mod tests {
     use super::*;
 
