@@ -79,10 +79,9 @@ pub struct Group {
 pub fn report(highlights: &[Highlight], placed: &[Placed], articles: &[Article], analyses: &[Analysis]) -> Vec<Group> {
     let mut groups: Vec<(Option<usize>, Group)> = Vec::new();
     for p in placed {
-        let h = &highlights[p.highlight];
-        let (key, group, entry) = match &p.at {
-            Some((doc, range)) => {
-                let a = &articles[*doc];
+        let Some(h) = highlights.get(p.highlight) else { continue };
+        let (key, group, entry) = match p.at.as_ref().and_then(|(doc, r)| Some((doc, articles.get(*doc)?, r))) {
+            Some((doc, a, range)) => {
                 let flat = store::flat_text(a);
                 let entry = Entry {
                     text: slice::range(&flat, range.clone()).to_string(),

@@ -370,6 +370,47 @@ impl State {
         self.replace_highlights();
     }
 
+    /// Saves the store, which also takes in what another byline saved meanwhile. Highlights are
+    /// placed again when that changed the list, so no position is used against the wrong list.
+    pub fn save_store(&mut self) -> Result<(), store::StoreError> {
+        let ids = |s: &Self| s.store.data.highlights.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        let before = ids(self);
+        let result = self.store.save();
+        if ids(self) != before {
+            self.replace_highlights();
+        }
+        result
+    }
+
+    /// Places again the highlights that pointed into the given articles, which were replaced by
+    /// their whole text: a position found in a first look is no position in the whole article.
+    fn replace_highlights_in(&mut self, docs: &[usize]) {
+        let mut flats: Vec<(usize, String)> = Vec::new();
+        for p in &mut self.placed {
+            let Some((doc, _)) = &p.at else { continue };
+            let doc = *doc;
+            if !docs.contains(&doc) {
+                continue;
+            }
+            let Some(h) = self.store.data.highlights.get(p.highlight) else {
+                p.at = None;
+                continue;
+            };
+            let Some(d) = self.docs.get(doc) else {
+                p.at = None;
+                continue;
+            };
+            let k = match flats.iter().position(|(i, _)| *i == doc) {
+                Some(k) => k,
+                None => {
+                    flats.push((doc, store::flat_text(&d.article)));
+                    flats.len() - 1
+                }
+            };
+            p.at = store::locate(&flats[k].1, &h.anchor).map(|(s, e)| (doc, s..e));
+        }
+    }
+
     fn replace_highlights(&mut self) {
         let articles: Vec<&Article> = self.docs.iter().map(|d| &d.article).collect();
         self.placed = highlights::place(&self.store.data.highlights, &articles, &self.fingerprints);
@@ -474,7 +515,7 @@ impl State {
         };
         let doc = self.selected;
         let existing = self.placed.iter().find(|p| p.at.as_ref() == Some(&(doc, range.clone()))).map(|p| p.highlight);
-        match (existing, note) {
+        match (existing.filter(|&i| i < self.store.data.highlights.len()), note) {
             (Some(i), None) => {
                 let id = self.store.data.highlights.remove(i).id;
                 self.store.data.deleted.push(id);
@@ -521,8 +562,9 @@ impl State {
             self.filter_text.clear();
             self.refilter();
         }
+        let Some(d) = self.docs.get(doc) else { return };
+        let starts = store::block_starts(&d.article);
         self.select(doc);
-        let starts = store::block_starts(&self.docs[doc].article);
         let (b, at) = highlights::block_of(&starts, range.start);
         self.focus = Pane::Reader;
         self.reveal_text(b, at);
@@ -1030,13 +1072,16 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::CloseOverlay => state.overlay = None,
         Action::Loaded(batch) => {
+            let mut replaced = Vec::with_capacity(batch.len());
             for (i, doc) in batch {
                 if i < state.docs.len() {
                     state.dates[i] = doc.article.date;
                     state.fingerprints[i] = store::fingerprint(&doc.article);
                     state.docs[i] = doc;
+                    replaced.push(i);
                 }
             }
+            state.replace_highlights_in(&replaced);
             state.scroll = state.scroll.min(state.max_scroll());
         }
         Action::LoadProgress(done, total) => state.loading = Some((done, total)),

@@ -109,7 +109,7 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
 fn save(state: &mut State) {
     if state.store_dirty {
         state.store_dirty = false;
-        if let Err(e) = state.store.save() {
+        if let Err(e) = state.save_store() {
             state.message = Some(e.to_string());
         }
     }

@@ -236,3 +236,38 @@ fn a_folder_loads_in_the_background_and_bad_files_leave_the_list() {
     assert_eq!(first.analysis.quotes[0].speaker.as_deref(), Some("John Brown"));
     assert_eq!(s.speakers.list.len(), 1);
 }
+
+#[test]
+fn highlights_are_placed_again_when_the_whole_article_replaces_its_first_look() {
+    use byline::state::Doc;
+    use byline::store::{anchor, flat_text, ArticleRef, Highlight, Store};
+    let first_look = byline::load::normalize(
+        "a.txt",
+        "A headline here\n\nThe opening paragraph that the first look read in full. It has two sentences.\n\nThe passage kept.\n",
+    );
+    let flat = flat_text(&first_look);
+    let at = flat.find("The passage kept.").unwrap();
+    let mut store = Store::in_memory();
+    store.data.highlights.push(Highlight {
+        id: "h1".into(),
+        article: ArticleRef { fingerprint: "none".into(), path: "a.txt".into(), title: "A headline here".into() },
+        anchor: anchor(&flat, at, at + "The passage kept.".len()),
+        note: None,
+        created: 1,
+    });
+    let mut s = State::loading(vec![first_look], Vec::new(), chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+    s.attach_store(store);
+    assert!(s.placed[0].at.is_some());
+    // The whole file turns out shorter before the passage: the old position is past its end.
+    let whole = byline::load::normalize("a.txt", "A headline here\n\nShort.\n\nThe passage kept.\n");
+    let analysis = byline::analysis::analyse(&whole);
+    update(&mut s, Action::Loaded(vec![(0, Doc { article: whole, analysis, ready: true })]));
+    let (doc, range) = s.placed[0].at.clone().expect("still placed");
+    assert_eq!(&flat_text(&s.docs[doc].article)[range], "The passage kept.");
+    update(&mut s, Action::Resize(80, 24));
+    update(&mut s, Action::ToggleHighlightList);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| byline::view::render(&s, f)).unwrap();
+    let screen: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("The passage kept."));
+}

@@ -146,11 +146,10 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
     let items: Vec<ListItem> = state
         .placed
         .iter()
-        .map(|p| {
-            let h = &state.store.data.highlights[p.highlight];
-            let (head, text, speaker) = match &p.at {
-                Some((doc, range)) => {
-                    let d = &state.docs[*doc];
+        .filter_map(|p| Some((p, state.store.data.highlights.get(p.highlight)?)))
+        .map(|(p, h)| {
+            let (head, text, speaker) = match p.at.as_ref().and_then(|(doc, r)| Some((state.docs.get(*doc)?, r))) {
+                Some((d, range)) => {
                     let date = d.article.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
                     let flat = crate::store::flat_text(&d.article);
                     let speaker = crate::highlights::speaker_at(&d.article, &d.analysis, range.start);
