@@ -91,6 +91,40 @@ pub fn wrap_article(article: &Article, width: u16, labels: &[(usize, String)]) -
     out
 }
 
+/// An article laid out at one width, with an index from each block to its first line so that
+/// finding the line of an offset takes a binary search, not a scan: an article of megabytes has
+/// hundreds of thousands of lines, and keys must not wait on them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    pub lines: Vec<Line>,
+    /// The text lines of each block, as a range of `lines`.
+    block_lines: Vec<Range<usize>>,
+}
+
+impl Wrapped {
+    pub fn new(article: &Article, width: u16, labels: &[(usize, String)]) -> Self {
+        let lines = wrap_article(article, width, labels);
+        let mut block_lines = vec![0..0; article.blocks.len()];
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(r) = l.block.and_then(|b| block_lines.get_mut(b)) {
+                if r.start == r.end {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
+        Wrapped { lines, block_lines }
+    }
+
+    /// The index of the line showing byte `at` of block `block`.
+    pub fn line_of(&self, block: usize, at: usize) -> Option<usize> {
+        let r = self.block_lines.get(block).filter(|r| !r.is_empty())?.clone();
+        let k = self.lines.get(r.clone())?.partition_point(|l| l.range.start <= at);
+        Some(r.start + k.saturating_sub(1))
+    }
+}
+
 /// The byte ranges of `text` that `textwrap` puts on each line. textwrap hands back slices of
 /// the input (it is told never to hyphenate), so each is found by searching forward.
 pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
@@ -108,18 +142,6 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
         out.push(0..0);
     }
     out
-}
-
-/// The index of the line showing byte `at` of block `block`.
-pub fn line_of(lines: &[Line], block: usize, at: usize) -> Option<usize> {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.block == Some(block))
-        .take_while(|(_, l)| l.range.start <= at)
-        .map(|(i, _)| i)
-        .last()
-        .or_else(|| lines.iter().position(|l| l.block == Some(block)))
 }
 
 #[cfg(test)]
@@ -151,9 +173,11 @@ mod tests {
     fn line_of_finds_the_line_holding_an_offset() {
         let text = "The quick brown fox jumps over the lazy dog";
         let a = crate::load::normalize("a.txt", &format!("A headline\n{text}.\n"));
-        let lines = wrap_article(&a, 10, &[]);
+        let wrapped = Wrapped::new(&a, 10, &[]);
         let at = a.blocks[0].text.find("lazy").unwrap();
-        assert_eq!(line_of(&lines, 0, at), Some(3));
+        assert_eq!(wrapped.line_of(0, at), Some(3));
+        assert_eq!(wrapped.line_of(0, 0), Some(0));
+        assert_eq!(wrapped.line_of(7, 0), None);
     }
 
     #[test]

@@ -286,7 +286,14 @@ pub struct State {
     pub selecting: Option<usize>,
     /// Selected row of the highlight list.
     pub highlight_row: usize,
+    /// Bumped whenever articles are replaced, so that layouts made of the old ones are dropped.
+    generation: u64,
+    /// The current article laid out at the reader's width, made once per article, width and
+    /// generation: wrapping a long article on every key and frame would make keys wait.
+    wrapped: std::cell::RefCell<Option<(WrapKey, std::rc::Rc<layout::Wrapped>)>>,
 }
+
+type WrapKey = (usize, u16, u64);
 
 impl State {
     pub fn new(loaded: Loaded) -> Self {
@@ -356,6 +363,8 @@ impl State {
             sentence: None,
             selecting: None,
             highlight_row: 0,
+            generation: 0,
+            wrapped: Default::default(),
         };
         state.resort();
         if let Some(&first) = state.shown.first() {
@@ -474,7 +483,7 @@ impl State {
             None => {
                 // Start from the top of the reader.
                 let lines = self.reader_lines();
-                let first = lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
+                let first = lines.lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
                 (first..blocks.len())
                     .find_map(|b| highlights::sentences(&blocks[b].text).into_iter().next().map(|r| (b, r)))
             }
@@ -651,11 +660,20 @@ impl State {
     }
 
     /// The current article laid out at the reader's width.
-    pub fn reader_lines(&self) -> Vec<layout::Line> {
-        match self.current() {
-            Some(d) => layout::wrap_article(&d.article, self.areas().reader_text().width, &self.labels()),
-            None => Vec::new(),
+    pub fn reader_lines(&self) -> std::rc::Rc<layout::Wrapped> {
+        let width = self.areas().reader_text().width;
+        let key = (self.selected, width, self.generation);
+        if let Some((k, w)) = self.wrapped.borrow().as_ref() {
+            if *k == key {
+                return std::rc::Rc::clone(w);
+            }
         }
+        let w = std::rc::Rc::new(match self.current() {
+            Some(d) => layout::Wrapped::new(&d.article, width, &self.labels()),
+            None => layout::Wrapped::default(),
+        });
+        *self.wrapped.borrow_mut() = Some((key, std::rc::Rc::clone(&w)));
+        w
     }
 
     fn reader_height(&self) -> usize {
@@ -663,7 +681,7 @@ impl State {
     }
 
     fn max_scroll(&self) -> usize {
-        self.reader_lines().len().saturating_sub(self.reader_height())
+        self.reader_lines().lines.len().saturating_sub(self.reader_height())
     }
 
     /// The side panel: the article's speakers with their quotation counts, then its entities
@@ -735,7 +753,7 @@ impl State {
     }
 
     fn reveal_text(&mut self, block: usize, at: usize) {
-        if let Some(line) = layout::line_of(&self.reader_lines(), block, at) {
+        if let Some(line) = self.reader_lines().line_of(block, at) {
             self.reveal(line);
         }
     }
@@ -824,7 +842,7 @@ impl State {
         let lines = self.reader_lines();
         let line_of = |i: usize| {
             let q = &doc.analysis.quotes[i];
-            layout::line_of(&lines, q.block, q.start).unwrap_or(0)
+            lines.line_of(q.block, q.start).unwrap_or(0)
         };
         let n = doc.analysis.quotes.len();
         if forward {
@@ -1072,6 +1090,7 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::CloseOverlay => state.overlay = None,
         Action::Loaded(batch) => {
+            state.generation += 1;
             let mut replaced = Vec::with_capacity(batch.len());
             for (i, doc) in batch {
                 if i < state.docs.len() {
@@ -1120,13 +1139,11 @@ fn submit_search(state: &mut State, query: &str) {
         state.message = Some(format!("“{query}” is not in this article"));
         return;
     }
+    let lines = state.reader_lines();
     let first_visible = found
         .matches
         .iter()
-        .position(|m| {
-            let lines = state.reader_lines();
-            layout::line_of(&lines, m.block, m.range.start).is_some_and(|l| l >= state.scroll)
-        })
+        .position(|m| lines.line_of(m.block, m.range.start).is_some_and(|l| l >= state.scroll))
         .unwrap_or(0);
     let n = found.matches.len();
     state.search = Some(Search { current: (first_visible + n - 1) % n, ..found });

@@ -155,6 +155,24 @@ impl Source {
     }
 }
 
+/// Units that, repeated, make text meant to find costs that grow faster than the text: one
+/// endless line, nothing but quote marks, nothing but capitalised words, one endless quotation.
+pub const ADVERSARIAL: &[(&str, &str)] = &[
+    ("one long line", "“We will win,” said Jane Roe, who leads the party; "),
+    ("quote marks", "“”‘’\"'«»„‚ "),
+    ("capitalised words", "Prime Minister Jane Roe Of The United Nations Said "),
+    ("an unclosed quotation", "“and they said that the plan would work, "),
+    ("short paragraphs", "“Yes,” he said.\n\n"),
+];
+
+/// `unit` repeated up to `bytes` bytes (cut at a character boundary).
+pub fn repeat_to(unit: &str, bytes: usize) -> String {
+    let mut s = unit.repeat(bytes / unit.len().max(1) + 1);
+    let cut = crate::text::floor(&s, bytes);
+    s.truncate(cut);
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

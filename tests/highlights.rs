@@ -148,7 +148,7 @@ fn the_highlight_list_opens_the_article_at_the_passage() {
     assert_eq!(hdoc, doc);
     let starts = byline::store::block_starts(&s.docs[doc].article);
     let (block, at) = byline::highlights::block_of(&starts, range.start);
-    let line = byline::layout::line_of(&s.reader_lines(), block, at).unwrap();
+    let line = s.reader_lines().line_of(block, at).unwrap();
     let height = usize::from(s.areas().reader_text().height);
     assert!(
         line >= s.scroll && line < s.scroll + height,

@@ -92,3 +92,18 @@ fn the_shapes_that_once_panicked_are_analysed() {
         }
     }
 }
+
+/// A short seeded run of the mutation fuzzer (`cargo run --release --example fuzz -- N` runs
+/// long ones) over the bundled articles: no input panics.
+#[test]
+fn a_short_fuzz_run_finds_no_panic() {
+    let seeds = byline::fuzz::bundled_seeds();
+    let report = byline::fuzz::run(&seeds, 7, 1500);
+    assert_eq!(report.inputs, 1500);
+    let found: Vec<String> = report
+        .panics
+        .iter()
+        .map(|(why, (n, input))| format!("{n} × {why}\n{}", String::from_utf8_lossy(input)))
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n\n"));
+}

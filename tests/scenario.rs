@@ -36,7 +36,7 @@ fn open_the_third_article_search_and_step_through_matches() {
     assert_eq!(search.current, 1, "N steps back to the second match");
     // The second match is on screen.
     let m = &search.matches[1];
-    let line = byline::layout::line_of(&s.reader_lines(), m.block, m.range.start).unwrap();
+    let line = s.reader_lines().line_of(m.block, m.range.start).unwrap();
     let height = usize::from(s.areas().reader_text().height);
     assert!(line >= s.scroll && line < s.scroll + height, "line {line} scroll {}", s.scroll);
     assert!(s.scroll >= first_scroll);

@@ -91,9 +91,12 @@ impl Entities {
             EntityKind::Place => 2,
             _ => 3,
         };
-        self.mentions
+        // Mentions are in text order: start at the first one in the range.
+        let from = self.mentions.partition_point(|m| (m.block, m.range.start) < (block, range.start));
+        self.mentions[from..]
             .iter()
-            .filter(|m| m.block == block && m.range.start >= range.start && m.range.end <= range.end)
+            .take_while(|m| m.block == block && m.range.start < range.end)
+            .filter(|m| m.range.end <= range.end)
             .min_by_key(|m| (rank(self.entities[m.entity].kind), std::cmp::Reverse(m.range.start)))
             .map(|m| m.entity)
     }
@@ -469,6 +472,8 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
         scan_patterns(i, &b.text, &mut raws);
     }
     let mut ents = build(raws);
+    // In text order, which `within` relies on.
+    ents.mentions.sort_by_key(|m| (m.block, m.range.start));
     // Kept for every article of an archive: no spare capacity.
     ents.entities.shrink_to_fit();
     ents.mentions.shrink_to_fit();

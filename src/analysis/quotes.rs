@@ -21,6 +21,7 @@ use super::text::{self, is_capitalised, sentence_at, sentence_breaks, strip_poss
 use crate::article::{Article, BlockKind};
 use crate::text::slice::{self, ceil};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -232,7 +233,7 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// A quoted phrase that reads as a name or a term rather than as someone's words.
-fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
+fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, usize>) -> bool {
     let text = &article.blocks[q.block].text;
     let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -242,7 +243,10 @@ fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
     if title_case {
         return true;
     }
-    let lead = words_lower(slice::before(text, q.open));
+    // The two words before the quotation are all that is looked at.
+    let before = slice::before(text, q.open);
+    let cut = before.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(2).map_or(0, |(i, _)| i);
+    let lead = words_lower(slice::after(before, cut));
     let last = lead.last().map(String::as_str).unwrap_or("");
     let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
     if NAMING.contains(&last) || NAMING.contains(&last_two.as_str()) {
@@ -258,9 +262,7 @@ fn name_like(q: &Found, article: &Article, all: &[Found]) -> bool {
         return true;
     }
     if words.len() >= 3 {
-        let key = phrase.to_lowercase();
-        let quoted_again = all.iter().filter(|o| o.text.to_lowercase().trim_end_matches(['.', ',']) == key).count() > 1;
-        return quoted_again;
+        return quoted.get(&phrase.to_lowercase()).is_some_and(|&n| n > 1);
     }
     false
 }
@@ -299,6 +301,10 @@ struct Subject {
     said: Said,
 }
 
+/// How far from a quotation its attribution is looked for, in bytes: longer than any real
+/// sentence.
+const SENTENCE_WINDOW: usize = 1200;
+
 struct Ctx<'a> {
     article: &'a Article,
     ents: &'a Entities,
@@ -307,8 +313,14 @@ struct Ctx<'a> {
     breaks: Vec<Vec<usize>>,
     /// The words of each block, found once.
     toks: &'a [Vec<Token<'a>>],
+    /// Subjects of narrative sentences, in order.
     subjects: Vec<Subject>,
+    /// Speakers of the quotations attributed so far, in order.
+    quoted: Vec<Subject>,
 }
+
+/// How many subjects back a pronoun is looked for.
+const PRONOUN_LOOKBACK: usize = 200;
 
 const SKIP_BEFORE_VERB: &[&str] = &[
     "has",
@@ -448,7 +460,7 @@ fn is_role_word(w: &str) -> bool {
 
 /// Words of a block with their offsets, and the index of the first token at or after `at`.
 fn token_index(toks: &[Token], at: usize) -> usize {
-    toks.iter().position(|t| t.start >= at).unwrap_or(toks.len())
+    toks.partition_point(|t| t.start < at)
 }
 
 impl<'a> Ctx<'a> {
@@ -463,15 +475,28 @@ impl<'a> Ctx<'a> {
             }
         }
         let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
-        Ctx { article, ents, spans, breaks, toks, subjects: Vec::new() }
+        Ctx { article, ents, spans, breaks, toks, subjects: Vec::new(), quoted: Vec::new() }
     }
 
     fn text(&self, b: usize) -> &'a str {
         &self.article.blocks[b].text
     }
 
+    /// The sentence around `at`, but never more than [`SENTENCE_WINDOW`] bytes either side: a
+    /// block with no sentence breaks (a page saved as one line) must not make every quotation
+    /// look through all of it.
     fn sentence(&self, b: usize, at: usize) -> Range<usize> {
-        sentence_at(&self.breaks[b], self.text(b).len(), at)
+        let text = self.text(b);
+        let s = sentence_at(&self.breaks[b], text.len(), at);
+        let start = s.start.max(ceil(text, at.saturating_sub(SENTENCE_WINDOW)));
+        let end = s.end.min(slice::floor(text, at.saturating_add(SENTENCE_WINDOW)));
+        start..end.max(start)
+    }
+
+    /// The words of block `b` inside `range`, found by binary search.
+    fn toks_in(&self, b: usize, range: &Range<usize>) -> &[Token<'a>] {
+        let toks = self.toks_until(b, range.end);
+        &toks[token_index(toks, range.start)..]
     }
 
     /// The words of block `b` that end at or before byte `end`.
@@ -480,8 +505,11 @@ impl<'a> Ctx<'a> {
         &toks[..toks.partition_point(|t| t.end <= end)]
     }
 
+    /// Spans are in order and do not overlap: a binary search.
     fn in_quote(&self, b: usize, at: usize) -> bool {
-        self.spans[b].iter().any(|s| s.start <= at && at < s.end)
+        let spans = &self.spans[b];
+        let k = spans.partition_point(|s| s.start <= at);
+        spans[..k].last().is_some_and(|s| at < s.end)
     }
 
     /// The noun phrase that ends just before byte `end`: the subject of a verb there.
@@ -709,6 +737,27 @@ impl<'a> Ctx<'a> {
         best.map(|(i, _)| i)
     }
 
+    /// The subjects before byte `at` of block `b`, latest first: the narrative's and the
+    /// speakers of quotations, merged (a speaker wins a tie, as the later finding).
+    fn subjects_before(&self, b: usize, at: usize) -> impl Iterator<Item = &Subject> {
+        fn before(list: &[Subject], b: usize, at: usize) -> &[Subject] {
+            &list[..list.partition_point(|s| (s.block, s.at) < (b, at))]
+        }
+        let (mut n, mut q) = (before(&self.subjects, b, at), before(&self.quoted, b, at));
+        std::iter::from_fn(move || {
+            let take_q = match (n.last(), q.last()) {
+                (None, None) => return None,
+                (Some(x), Some(y)) => (y.block, y.at) >= (x.block, x.at),
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+            };
+            let list = if take_q { &mut q } else { &mut n };
+            let (last, rest) = list.split_last()?;
+            *list = rest;
+            Some(last)
+        })
+    }
+
     /// `he` / `she`: the last subject of that gender; a body counts when it spoke last.
     fn pronoun(&self, p: &str, b: usize, at: usize) -> Option<Said> {
         let want = match p {
@@ -717,10 +766,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         let mut first = true;
-        for s in self.subjects.iter().rev() {
-            if (s.block, s.at) >= (b, at) {
-                continue;
-            }
+        for s in self.subjects_before(b, at).take(PRONOUN_LOOKBACK) {
             if want.is_none() {
                 return s.said.body.then(|| s.said.clone());
             }
@@ -798,19 +844,15 @@ impl<'a> Ctx<'a> {
 
     /// The last speech verb in `range` of block `b`, outside quotations.
     fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        self.toks[b]
+        self.toks_in(b, &range)
             .iter()
-            .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
+            .filter(|t| !self.in_quote(b, t.start))
             .rfind(|t| self.is_verb_here(b, t))
             .copied()
     }
 
     fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        self.toks[b]
-            .iter()
-            .filter(|t| t.start >= range.start && t.end <= range.end && !self.in_quote(b, t.start))
-            .find(|t| self.is_verb_here(b, t))
-            .copied()
+        self.toks_in(b, &range).iter().filter(|t| !self.in_quote(b, t.start)).find(|t| self.is_verb_here(b, t)).copied()
     }
 
     /// A speech verb used as a verb: not capitalised, not after a determiner (`their
@@ -843,7 +885,7 @@ impl<'a> Ctx<'a> {
         if from >= sent_end {
             return None;
         }
-        let toks: Vec<Token> = self.toks_until(b, sent_end).iter().filter(|t| t.start >= from).copied().collect();
+        let toks = self.toks_in(b, &(from..sent_end));
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {
             let np = self.np_after(b, slice::next_char(text, first.end))?;
@@ -905,12 +947,13 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         if slice::range(text, range.clone()).trim_end().ends_with(':') {
             // `X has unveiled a plan:` names its speaker without a speech verb.
-            let person = self
-                .ents
-                .mentions
+            let mentions = &self.ents.mentions;
+            let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
+            let person = mentions[from..]
                 .iter()
-                .filter(|m| m.block == b && m.range.start >= range.start && m.range.end <= range.end)
-                .rfind(|m| self.ents.entities[m.entity].kind == EntityKind::Person);
+                .take_while(|m| m.block == b && m.range.start < range.end)
+                .filter(|m| m.range.end <= range.end && self.ents.entities[m.entity].kind == EntityKind::Person)
+                .last();
             if let Some(m) = person {
                 return Some(self.said_by_entity(m.entity));
             }
@@ -947,12 +990,17 @@ impl<'a> Ctx<'a> {
 /// `words` holds the words of each block ([`text::tokens`]).
 pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<'a>>]) -> Vec<Quote> {
     let found = find_all(article);
+    // How often each phrase is quoted, for `name_like`.
+    let mut quoted: HashMap<String, usize> = HashMap::new();
+    for f in &found {
+        *quoted.entry(f.text.to_lowercase().trim_end_matches(['.', ',']).to_string()).or_default() += 1;
+    }
     let mut ctx = Ctx::new(article, ents, words, &found);
     ctx.collect_subjects();
     let mut out: Vec<Quote> = Vec::new();
     for q in &found {
         let full = is_full(q, article);
-        if !full && name_like(q, article, &found) {
+        if !full && name_like(q, article, &quoted) {
             continue;
         }
         let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
@@ -961,8 +1009,7 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             continue;
         }
         if let Some(s) = &said {
-            ctx.subjects.push(Subject { block: q.block, at: q.start, said: s.clone() });
-            ctx.subjects.sort_by_key(|s| (s.block, s.at));
+            ctx.quoted.push(Subject { block: q.block, at: q.start, said: s.clone() });
         }
         let mut text = q.text.clone();
         text.shrink_to_fit();
@@ -1008,12 +1055,14 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     }
     // The same speaker goes on: an earlier quotation in this paragraph, or a quotation-only
     // paragraph just before.
-    let same_block = earlier.iter().rev().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
+    // Earlier quotations are in order: look back only as far as the paragraph before.
+    let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
+    let same_block = recent().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = same_block {
         return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
     }
     let own_lead_in = !slice::before(text, q.open).trim().is_empty();
-    let prev_block = earlier.iter().rev().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
+    let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
         if starts_with_open_mark(pt) || e.block != e.end_block {

@@ -225,6 +225,13 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(std::fs::read(path)?)
 }
 
+/// The article of a file's bytes as if read from `path`, for tools that hold the bytes already.
+pub fn from_bytes(path: &str, bytes: &[u8]) -> Loaded {
+    let mut loaded = Loaded::default();
+    read_bytes(path, bytes, &mut loaded);
+    loaded
+}
+
 fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
     match decode::decode(bytes) {
         Ok((text, fallback)) => {

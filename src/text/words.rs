@@ -259,8 +259,11 @@ const ABBREVIATIONS: &[&str] = &[
     "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-fn in_any(pos: usize, spans: &[Range<usize>]) -> bool {
-    spans.iter().any(|s| s.start < pos && pos < s.end)
+/// The span strictly around `pos`, if any. `spans` are in order and do not overlap, so this is
+/// a binary search: a block of thousands of quotations must not cost thousands of looks a stop.
+fn span_around(pos: usize, spans: &[Range<usize>]) -> Option<&Range<usize>> {
+    let k = spans.partition_point(|s| s.start < pos);
+    spans[..k].last().filter(|s| pos < s.end)
 }
 
 /// Where sentences end in `text`: after `.`, `!` or `?` (and closing quotes) followed by a
@@ -300,7 +303,7 @@ pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
                 continue;
             }
         }
-        if in_any(i, quotes) && !quotes.iter().any(|q| q.end == j || q.end == i + 1) {
+        if span_around(i, quotes).is_some_and(|q| q.end != j && q.end != i + 1) {
             continue;
         }
         out.push(j + 1);
@@ -310,8 +313,9 @@ pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
 
 /// The sentence around byte `pos`: from the last break at or before it to the next one.
 pub fn sentence_at(breaks: &[usize], len: usize, pos: usize) -> Range<usize> {
-    let start = breaks.iter().rev().find(|&&b| b <= pos).copied().unwrap_or(0);
-    let end = breaks.iter().find(|&&b| b > pos).copied().unwrap_or(len);
+    let k = breaks.partition_point(|&b| b <= pos);
+    let start = k.checked_sub(1).map_or(0, |i| breaks[i]);
+    let end = breaks.get(k).copied().unwrap_or(len);
     start..end
 }
 

@@ -26,9 +26,14 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     frame.render_widget(pane_block(state, Pane::Reader, title), area);
     let text_area = layout::reader_text(area);
-    let lines = layout::wrap_article(&doc.article, text_area.width, &state.labels());
-    let visible: Vec<Line> =
-        lines.iter().skip(state.scroll).take(usize::from(text_area.height)).map(|l| draw_line(state, doc, l)).collect();
+    let wrapped = state.reader_lines();
+    let visible: Vec<Line> = wrapped
+        .lines
+        .iter()
+        .skip(state.scroll)
+        .take(usize::from(text_area.height))
+        .map(|l| draw_line(state, doc, l))
+        .collect();
     frame.render_widget(Paragraph::new(visible), text_area);
 }
 

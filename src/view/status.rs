@@ -54,7 +54,7 @@ fn position(state: &State) -> String {
         s.push_str(&format!(" · date {} ({}/{})", state.filter_text, state.shown.len(), state.docs.len()));
     }
     if state.focus == Pane::Reader {
-        let total = state.reader_lines().len();
+        let total = state.reader_lines().lines.len();
         let h = usize::from(state.areas().reader_text().height);
         let pct = if total <= h { 100 } else { ((state.scroll + h) * 100 / total).min(100) };
         s.push_str(&format!(" · {pct}%"));
