@@ -488,26 +488,30 @@ fn build(raws: Vec<Raw>) -> Entities {
     let mut out = Entities::default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     // Full names of people first, so that short forms can find them.
-    let full: Vec<&Raw> = raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')).collect();
+    // Full names by their last and by their first word: one look-up per short form, however
+    // many people the article names.
+    let mut by_last: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')) {
+        for (map, key) in [(&mut by_last, last_word(&r.name)), (&mut by_first, r.name.split(' ').next().unwrap_or(""))]
+        {
+            let names = map.entry(key).or_default();
+            if !names.contains(&r.name.as_str()) {
+                names.push(&r.name);
+            }
+        }
+    }
     let non_initial_words: std::collections::HashSet<&str> =
         raws.iter().filter(|r| !r.initial).map(|r| r.name.as_str()).collect();
     for r in &raws {
         let single = !r.name.contains(' ');
         let matching_full = |r: &Raw| -> Option<String> {
             let by_given = r.honorific.as_deref().is_some_and(before_given_name);
-            let hits: Vec<&str> = full
-                .iter()
-                .filter(|f| {
-                    if by_given {
-                        f.name.split(' ').next() == Some(r.name.as_str())
-                    } else {
-                        last_word(&f.name) == r.name
-                    }
-                })
-                .map(|f| f.name.as_str())
-                .collect();
-            let first = hits.first().copied()?;
-            hits.iter().all(|h| *h == first).then(|| first.to_string())
+            let hits = if by_given { by_first.get(r.name.as_str()) } else { by_last.get(r.name.as_str()) }?;
+            match hits.as_slice() {
+                [one] => Some(one.to_string()),
+                _ => None,
+            }
         };
         let (name, kind) = match r.kind {
             Some(EntityKind::Person) if single => match matching_full(r) {
