@@ -99,6 +99,8 @@ pub struct Wrapped {
     pub lines: Vec<Line>,
     /// The text lines of each block, as a range of `lines`.
     block_lines: Vec<Range<usize>>,
+    /// Where each block starts in the article's flat text (see `store::block_starts`).
+    pub block_starts: Vec<usize>,
 }
 
 impl Wrapped {
@@ -114,7 +116,7 @@ impl Wrapped {
                 }
             }
         }
-        Wrapped { lines, block_lines }
+        Wrapped { lines, block_lines, block_starts: crate::store::block_starts(article) }
     }
 
     /// The index of the line showing byte `at` of block `block`.

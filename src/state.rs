@@ -442,7 +442,7 @@ impl State {
     /// Highlighted ranges of the current article's block `b`.
     pub fn highlights_in_block(&self, b: usize) -> Vec<Range<usize>> {
         let Some(doc) = self.current() else { return Vec::new() };
-        let starts = store::block_starts(&doc.article);
+        let starts = &self.reader_lines().block_starts;
         let (start, len) = (starts.get(b).copied().unwrap_or(0), doc.article.blocks.get(b).map_or(0, |x| x.text.len()));
         self.placed
             .iter()
@@ -456,10 +456,10 @@ impl State {
     /// The passage `m` would highlight: the selection, or the sentence under the cursor, as a
     /// range of the article's flat text.
     pub fn passage(&self) -> Option<Range<usize>> {
-        let doc = self.current()?;
+        self.current()?;
         let (b, r) = self.sentence.clone()?;
-        let starts = store::block_starts(&doc.article);
-        let cur = starts[b] + r.start..starts[b] + r.end;
+        let start = *self.reader_lines().block_starts.get(b)?;
+        let cur = start + r.start..start + r.end;
         Some(match self.selecting {
             Some(anchor) if anchor < cur.start => anchor..cur.end,
             Some(anchor) => cur.start..self.selection_end(anchor).max(cur.end),
@@ -470,8 +470,8 @@ impl State {
     /// The end of the sentence that starts at flat offset `anchor`.
     fn selection_end(&self, anchor: usize) -> usize {
         let Some(doc) = self.current() else { return anchor };
-        let starts = store::block_starts(&doc.article);
-        let (b, at) = highlights::block_of(&starts, anchor);
+        let starts = &self.reader_lines().block_starts;
+        let (b, at) = highlights::block_of(starts, anchor);
         let text = &doc.article.blocks[b].text;
         highlights::sentences(text).into_iter().find(|r| r.start == at).map_or(anchor, |r| starts[b] + r.end)
     }

@@ -41,7 +41,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
 fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, Style)> {
     let text = &doc.article.blocks[block].text;
     let mut out = Vec::new();
-    for (i, q) in doc.analysis.quotes.iter().enumerate() {
+    // Quotations are in order and do not overlap: only those from the first that ends at or
+    // after this block to the last that opens at or before it can touch it.
+    let quotes = &doc.analysis.quotes;
+    let (lo, hi) = (quotes.partition_point(|q| q.end_block < block), quotes.partition_point(|q| q.block <= block));
+    for (i, q) in quotes.iter().enumerate().take(hi).skip(lo) {
         if let Some(r) = q.range_in(block, text) {
             let colour = q.speaker.as_deref().and_then(|s| state.speakers.colour(s));
             let mut style = theme::speaker(colour);
@@ -55,7 +59,7 @@ fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, S
         out.push((r, theme::HIGHLIGHT));
     }
     if let Some(p) = state.passage().filter(|_| state.selecting.is_some()) {
-        let starts = crate::store::block_starts(&doc.article);
+        let starts = &state.reader_lines().block_starts;
         let (start, len) = (starts[block], text.len());
         if p.start < start + len && p.end > start {
             out.push((p.start.max(start) - start..p.end.min(start + len) - start, theme::SELECTION));
