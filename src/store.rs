@@ -259,27 +259,11 @@ pub fn fingerprint(article: &Article) -> String {
     format!("{h:016x}")
 }
 
-fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The anchor of bytes `start..end` of `flat`.
 pub fn anchor(flat: &str, start: usize, end: usize) -> Anchor {
-    let (start, end) = (floor_char(flat, start), ceil_char(flat, end));
-    let pre = floor_char(flat, start.saturating_sub(CONTEXT));
-    let post = ceil_char(flat, end + CONTEXT);
+    let (start, end) = (slice::floor(flat, start), slice::ceil(flat, end));
+    let pre = slice::floor(flat, start.saturating_sub(CONTEXT));
+    let post = slice::ceil(flat, end + CONTEXT);
     Anchor {
         exact: slice::from_to(flat, start, end).to_string(),
         prefix: slice::from_to(flat, pre, start).to_string(),
@@ -305,9 +289,9 @@ pub fn locate(flat: &str, a: &Anchor) -> Option<(usize, usize)> {
     }
     let mut best: Option<(i64, usize)> = None;
     for (at, _) in flat.match_indices(a.exact.as_str()) {
-        let before = slice::from_to(flat, floor_char(flat, at.saturating_sub(CONTEXT)), at);
+        let before = slice::from_to(flat, slice::floor(flat, at.saturating_sub(CONTEXT)), at);
         let after_end = at + a.exact.len();
-        let after = slice::from_to(flat, after_end, ceil_char(flat, after_end + CONTEXT));
+        let after = slice::from_to(flat, after_end, slice::ceil(flat, after_end + CONTEXT));
         let context = common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix);
         let distance = at.abs_diff(a.start) as i64;
         let score = i64::try_from(context).unwrap_or(0) * 1000 - distance.min(999);
