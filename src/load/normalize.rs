@@ -110,6 +110,23 @@ fn headline_shaped(s: &str) -> bool {
     (2..=40).contains(&n) && s.chars().count() <= 300 && !ends_clause(s) && starts_upper(s)
 }
 
+/// A first line that stands alone as a paragraph and is shorter than the paragraph after it
+/// is the headline even when it ends in a full stop: copied headlines often gain one, and a
+/// headline of two sentences (`X Suffered A Blow. Here Is His Plan.`) is still one title.
+fn lone_headline(lines: &[Line], i: usize) -> bool {
+    let n = word_count(&lines[i].text);
+    let t = lines[i].text.trim_end_matches([';', ' ']);
+    if !(2..=25).contains(&n) || !starts_upper(t) || t.ends_with([',', ':']) {
+        return false;
+    }
+    if lines.get(i + 1).is_none_or(|l| l.kind != Kind::Blank) {
+        return false;
+    }
+    let Some(j) = next_content(lines, i + 1) else { return false };
+    let next: usize = lines[j..].iter().take_while(|l| l.kind == Kind::Text).map(|l| word_count(&l.text)).sum();
+    lines[j].kind == Kind::Text && next > n + 5
+}
+
 /// Could be a section heading inside the article: shorter still.
 fn heading_shaped(s: &str) -> bool {
     let n = word_count(s);
@@ -253,7 +270,9 @@ fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) 
                         h.section = Some(section);
                         h.title = Some(title);
                         lines[i].kind = Kind::Gone;
-                    } else if headline_shaped(&text) && next_content(lines, i + 1).is_some() {
+                    } else if (headline_shaped(&text) || lone_headline(lines, i))
+                        && next_content(lines, i + 1).is_some()
+                    {
                         h.title = Some(text);
                         lines[i].kind = Kind::Gone;
                     } else {
