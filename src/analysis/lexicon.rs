@@ -47,6 +47,10 @@ pub struct Lexicon {
     org_suffixes: HashSet<String>,
     /// `None` when a name is common for both.
     first_names: HashMap<String, Option<Gender>>,
+    /// Words the treebank writes in lower case (`sometimes`, `asked`): capitalised, they only
+    /// open a sentence.
+    /// With the part of speech they have most often there (`sometimes` → `ADV`).
+    ordinary: HashMap<String, String>,
     /// Finds places and organisations inside a longer run of capitalised words.
     known: AhoCorasick,
     known_kinds: Vec<KnownKind>,
@@ -153,6 +157,10 @@ impl Lexicon {
                     .or_insert(g);
             }
         }
+        let ordinary = entries(include_str!("../../assets/lexicon/ordinary_words.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(w, tag)| (w.to_string(), tag.to_string()))
+            .collect();
         let mut patterns: Vec<&str> = Vec::new();
         let mut known_kinds = Vec::new();
         for p in &places {
@@ -181,6 +189,7 @@ impl Lexicon {
             orgs,
             org_suffixes,
             first_names,
+            ordinary,
             known,
             known_kinds,
         }
@@ -242,6 +251,21 @@ impl Lexicon {
 
     pub fn first_name(&self, word: &str) -> Option<Option<Gender>> {
         self.first_names.get(word).copied()
+    }
+
+    /// An ordinary English word (any case) that is not also a given name: capitalised, it is
+    /// a name only where the text shows it is one.
+    pub fn is_ordinary(&self, word: &str) -> bool {
+        with_lower(word, |w| self.ordinary.contains_key(w)) && !self.first_names.contains_key(word)
+    }
+
+    /// An ordinary word that is not a noun or an adjective (`Sometimes`, `Asked`, `Among`,
+    /// `It`): capitalised before a name it opens the sentence, it does not begin the name, as
+    /// `New` in `New Hampshire` or `White` in `White House` may.
+    pub fn opens_before_names(&self, word: &str) -> bool {
+        let tag = with_lower(word, |w| self.ordinary.get(w).map(String::as_str).unwrap_or(""));
+        matches!(tag, "ADV" | "VERB" | "ADP" | "SCONJ" | "CCONJ" | "PRON" | "AUX" | "DET" | "PART" | "INTJ")
+            && !self.first_names.contains_key(word)
     }
 
     /// Places and organisations named inside `text`, as whole words: byte range and kind.
