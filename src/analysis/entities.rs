@@ -320,6 +320,11 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
     while s < end && text::is_common(toks[s].text) {
         s += 1;
     }
+    // `Sometimes Mara Linden`, `Asked` alone: a capitalised adverb or verb only opens the
+    // sentence.
+    if s < end && sentence_initial(text, toks[s].start) && LEXICON.opens_before_names(toks[s].text) {
+        s += 1;
+    }
     if s == end {
         return;
     }

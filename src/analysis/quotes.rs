@@ -610,6 +610,10 @@ impl<'a> Ctx<'a> {
         while s < toks.len() && text::is_common(toks[s].text) {
             s += 1;
         }
+        // `Sometimes Roe says`: a capitalised adverb opens the sentence, not the name.
+        if s + 1 < toks.len() && is_capitalised(toks[s].text) && LEXICON.opens_before_names(toks[s].text) {
+            s += 1;
+        }
         (s < toks.len()).then(|| toks[s].start..last.end)
     }
 
@@ -631,6 +635,16 @@ impl<'a> Ctx<'a> {
         }) {
             k += skip;
         }
+        // `former Vermont governor Hal Dunne`: a modifier before a run of names that holds a
+        // role word.
+        if let Some(t) = toks.get(k).filter(|t| !is_capitalised(t.text) && !is_role_word(t.text)) {
+            let lower_word = t.text.chars().all(char::is_lowercase) && !in_list(FUNCTION_AFTER, t.text);
+            let run = toks[k + 1..].iter().take(4).take_while(|n| is_capitalised(n.text) || is_role_word(n.text));
+            let role_in_run = run.clone().any(|n| is_role_word(n.text) && !is_capitalised(n.text));
+            if lower_word && toks.get(k + 1).is_some_and(|n| is_capitalised(n.text)) && role_in_run {
+                k += 1;
+            }
+        }
         let first = *toks.get(k)?;
         if in_list(PRONOUNS, first.text) {
             return Some(first.start..first.end);
@@ -647,7 +661,14 @@ impl<'a> Ctx<'a> {
                 e += title;
                 continue;
             }
-            let ok = is_capitalised(t.text) || is_role_word(t.text) || (e > k && text::PARTICLES.contains(&t.text));
+            // `Local 12 president`: a number inside a body's name.
+            let number = e > k
+                && t.text.chars().all(|c| c.is_ascii_digit())
+                && toks.get(e + 1).is_some_and(|n| is_capitalised(n.text) || is_role_word(n.text));
+            let ok = is_capitalised(t.text)
+                || is_role_word(t.text)
+                || number
+                || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
                 break;
             }
@@ -693,7 +714,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let last = words.last()?;
-        if LEXICON.is_speaker_noun(last) || words.iter().any(|w| is_capitalised(w)) {
+        // A capital that only opens the sentence (`Likewise`, `Victims`) names nobody.
+        let named = words.iter().any(|w| is_capitalised(w) && !LEXICON.is_ordinary(strip_possessive(w)));
+        if LEXICON.is_speaker_noun(last) || named {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
             return Some(Said { speaker: shown, gender: None, body });
@@ -802,18 +825,40 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let opener = in_list(OPENERS, first.text);
-        if opener {
-            let comma = slice::from_to(text, first.end, sent.end).find(',').map(|c| c + first.end);
+        // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
+        // preposition opens a clause before the subject.
+        let opener = in_list(OPENERS, first.text)
+            || (LEXICON.opens_before_names(first.text)
+                && !in_list(PRONOUNS, first.text)
+                && !in_list(DETERMINERS, first.text));
+        if !opener {
+            let np = self.np_after(b, first.start)?;
+            return Some(self.apposition_after(b, &np).unwrap_or(np));
+        }
+        let mut from = first.end;
+        for _ in 0..3 {
+            let comma = slice::from_to(text, from, sent.end).find(',').map(|c| c + from);
             match comma {
-                Some(c) if !self.in_quote(b, c) && words_lower(slice::from_to(text, first.end, c)).len() <= 12 => {
+                Some(c) if !self.in_quote(b, c) && words_lower(slice::from_to(text, first.end, c)).len() <= 16 => {
                     k = token_index(toks, c);
                 }
-                _ => k += 1,
+                _ => {
+                    k = token_index(toks, from).max(k + 1);
+                    break;
+                }
             }
             while k < toks.len() && text::is_common(toks[k].text) && !in_list(PRONOUNS, toks[k].text) {
                 k += 1;
             }
+            // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
+            // the opening clause.
+            let t = toks.get(k)?;
+            let np = self.np_after(b, t.start)?;
+            let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
+            if !(place && slice::after(text, np.end).starts_with(',')) {
+                return Some(self.apposition_after(b, &np).unwrap_or(np));
+            }
+            from = np.end;
         }
         let t = toks.get(k)?;
         let np = self.np_after(b, t.start)?;
@@ -897,8 +942,16 @@ impl<'a> Ctx<'a> {
             // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
             // its subject before it.
             let verb = toks.iter().take(12).find(|t| self.is_verb_here(b, t))?;
-            let np = self.np_before(b, verb.start, from)?;
-            return self.resolve(b, np);
+            if let Some(said) = self.np_before(b, verb.start, from).and_then(|np| self.resolve(b, np)) {
+                return Some(said);
+            }
+            // `“…” if it is funded, said Dana Quill`: the speaker follows the verb.
+            if slice::before(text, verb.start).trim_end().ends_with(',') {
+                let np = self.np_after(b, slice::next_char(text, verb.end))?;
+                let np = self.apposition_after(b, &np).unwrap_or(np);
+                return self.resolve(b, np);
+            }
+            return None;
         };
         let mut after_np = np.end;
         // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
@@ -906,6 +959,10 @@ impl<'a> Ctx<'a> {
         let mut named: Option<Range<usize>> = None;
         for _ in 0..2 {
             let Some(rest) = slice::from_to(text, after_np, sent_end).strip_prefix(", ") else { break };
+            // `Poole, a former candidate, told X on Tuesday, when …`: the verb ends the appositions.
+            if rest.split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w)) {
+                break;
+            }
             let Some(close) = rest.find(", ").filter(|&c| slice::before(rest, c).split_whitespace().count() <= 6)
             else {
                 break;
@@ -960,6 +1017,26 @@ impl<'a> Ctx<'a> {
             return self.sentence_subject(b, range.start).and_then(|np| self.resolve(b, np));
         }
         None
+    }
+
+    /// `Park announced the lawsuit on Monday. “We are seeking …”`: a quotation with no
+    /// attribution of its own, right after a sentence (in its paragraph or ending the one
+    /// before) whose speech verb has a subject, is that subject's.
+    fn introduced_before(&self, b: usize, open: usize) -> Option<Said> {
+        let text = self.text(b);
+        let (pb, at) = if slice::before(text, open).trim().is_empty() {
+            let pb = b.checked_sub(1).filter(|&p| self.article.blocks[p].kind != BlockKind::Heading)?;
+            (pb, self.text(pb).trim_end().len())
+        } else {
+            (b, slice::before(text, open).trim_end().len())
+        };
+        let pt = self.text(pb);
+        if at == 0 || !slice::before(pt, at).ends_with(['.', ':']) || self.in_quote(pb, at - 1) {
+            return None;
+        }
+        let sent = self.sentence(pb, at - 1);
+        let v = self.last_verb(pb, sent.clone())?;
+        self.speaker_of_verb(pb, v, sent.start)
     }
 
     /// Records the subject of every narrative sentence, for pronouns. Each subject is
@@ -1031,7 +1108,12 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     let text = ctx.text(b);
     let sent = ctx.sentence(b, q.open);
     if q.closed {
-        let end_sent = ctx.sentence(q.end_block, q.end);
+        let mut end_sent = ctx.sentence(q.end_block, q.end);
+        // `“Why now?” Roe asked.`: the question mark ended a sentence the attribution goes on.
+        let eb = ctx.text(q.end_block);
+        if slice::from_to(eb, after_char(eb, q.end), end_sent.end).trim().is_empty() && end_sent.end < eb.len() {
+            end_sent = ctx.sentence(q.end_block, end_sent.end);
+        }
         if let Some(s) = ctx.after_quote(q.end_block, q.end, end_sent.end) {
             return Some(s);
         }
@@ -1069,7 +1151,7 @@ fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
             return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
         }
     }
-    None
+    ctx.introduced_before(b, q.open)
 }
 
 fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
