@@ -1,0 +1,305 @@
+//! Where a quotation's speaker is named: after it (`“…,” X said`), before it (`X said:`), in
+//! `according to X`, in the sentence that introduces it, or carried over from the one before.
+
+use super::context::{Ctx, Said};
+use super::marks::{starts_with_open_mark, Found};
+use super::words::*;
+use super::{after_char, Quote};
+use crate::analysis::entities::EntityKind;
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::{self, is_capitalised, Token};
+use crate::article::BlockKind;
+use crate::text::slice::{self, ceil};
+use std::ops::Range;
+
+impl<'a> Ctx<'a> {
+    /// The grammatical subject of the sentence around `at`: its first noun phrase once an
+    /// opening clause (`In response to …,`) or adverb is passed.
+    pub(super) fn sentence_subject(&self, b: usize, at: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let sent = self.sentence(b, at);
+        let toks = self.toks_until(b, sent.end);
+        let mut k = token_index(toks, sent.start);
+        let first = toks.get(k)?;
+        // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
+        if in_list(DETERMINERS, first.text) {
+            let comma = slice::from_to(text, first.end, sent.end).find(", ").map_or(sent.end, |c| c + first.end);
+            let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
+            let head_end = head.last()?.end;
+            let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
+            if plain && slice::after(text, head_end).starts_with(", ") {
+                if let Some(person) = self.apposition_after(b, &(first.start..head_end)) {
+                    return Some(person);
+                }
+            }
+        }
+        // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
+        // preposition opens a clause before the subject.
+        let opener = in_list(OPENERS, first.text)
+            || (LEXICON.opens_before_names(first.text)
+                && !in_list(PRONOUNS, first.text)
+                && !in_list(DETERMINERS, first.text));
+        if !opener {
+            let np = self.np_after(b, first.start)?;
+            return Some(self.apposition_after(b, &np).unwrap_or(np));
+        }
+        let mut from = first.end;
+        for _ in 0..3 {
+            let comma = slice::from_to(text, from, sent.end).find(',').map(|c| c + from);
+            match comma {
+                Some(c) if !self.in_quote(b, c) && words_lower(slice::from_to(text, first.end, c)).len() <= 16 => {
+                    k = token_index(toks, c);
+                }
+                _ => {
+                    k = token_index(toks, from).max(k + 1);
+                    break;
+                }
+            }
+            while k < toks.len() && text::is_common(toks[k].text) && !in_list(PRONOUNS, toks[k].text) {
+                k += 1;
+            }
+            // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
+            // the opening clause.
+            let t = toks.get(k)?;
+            let np = self.np_after(b, t.start)?;
+            let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
+            if !(place && slice::after(text, np.end).starts_with(',')) {
+                return Some(self.apposition_after(b, &np).unwrap_or(np));
+            }
+            from = np.end;
+        }
+        let t = toks.get(k)?;
+        let np = self.np_after(b, t.start)?;
+        Some(self.apposition_after(b, &np).unwrap_or(np))
+    }
+    /// Who is said to speak by the speech verb at token `v` of block `b`.
+    pub(super) fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
+        let np = self.np_before(b, v.start, floor);
+        // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
+        let subject_speaks = v.text.ends_with("ing") || (np.is_none() && v.text.ends_with("ed"));
+        np.and_then(|np| self.resolve(b, np)).or_else(|| {
+            subject_speaks.then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))).flatten()
+        })
+    }
+
+    /// The last speech verb in `range` of block `b`, outside quotations.
+    pub(super) fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
+        self.toks_in(b, &range)
+            .iter()
+            .filter(|t| !self.in_quote(b, t.start))
+            .rfind(|t| self.is_verb_here(b, t))
+            .copied()
+    }
+
+    pub(super) fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
+        self.toks_in(b, &range).iter().filter(|t| !self.in_quote(b, t.start)).find(|t| self.is_verb_here(b, t)).copied()
+    }
+
+    /// A speech verb used as a verb: not capitalised, not after a determiner (`their
+    /// continued support`).
+    pub(super) fn is_verb_here(&self, b: usize, t: &Token) -> bool {
+        if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
+            return false;
+        }
+        let before = self.toks_until(b, t.start);
+        !before.last().is_some_and(|p| in_list(DETERMINERS, p.text))
+    }
+
+    /// `According to X` in the sentence.
+    pub(super) fn according_to(&self, b: usize, range: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        // Lower-cased in ASCII only, so that offsets in the copy are offsets in the text.
+        let lower = slice::range(text, range.clone()).to_ascii_lowercase();
+        let at = lower.find("according to ")? + ceil(text, range.start) + "according to ".len();
+        let np = self.np_after(b, at)?;
+        self.resolve(b, np)
+    }
+
+    /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
+    pub(super) fn after_quote(&self, b: usize, close: usize, sent_end: usize) -> Option<Said> {
+        let text = self.text(b);
+        let from = slice::after(text, close)
+            .char_indices()
+            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
+            .map(|(i, _)| close + i)?;
+        if from >= sent_end {
+            return None;
+        }
+        let toks = self.toks_in(b, &(from..sent_end));
+        let first = toks.first()?;
+        if LEXICON.is_speech_verb(first.text) {
+            let np = self.np_after(b, slice::next_char(text, first.end))?;
+            // `said the minister, Jane Doe.`
+            let np = self.apposition_after(b, &np).unwrap_or(np);
+            return self.resolve(b, np);
+        }
+        let Some(np) = self.np_after(b, from) else {
+            // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
+            // its subject before it.
+            let verb = toks.iter().take(12).find(|t| self.is_verb_here(b, t))?;
+            if let Some(said) = self.np_before(b, verb.start, from).and_then(|np| self.resolve(b, np)) {
+                return Some(said);
+            }
+            // `“…” if it is funded, said Dana Quill`: the speaker follows the verb.
+            if slice::before(text, verb.start).trim_end().ends_with(',') {
+                let np = self.np_after(b, slice::next_char(text, verb.end))?;
+                let np = self.apposition_after(b, &np).unwrap_or(np);
+                return self.resolve(b, np);
+            }
+            return None;
+        };
+        let mut after_np = np.end;
+        // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
+        // said`, `one voter, Maria Lopez, 45, told`.
+        let mut named: Option<Range<usize>> = None;
+        for _ in 0..2 {
+            let Some(rest) = slice::from_to(text, after_np, sent_end).strip_prefix(", ") else { break };
+            // `Poole, a former candidate, told X on Tuesday, when …`: the verb ends the appositions.
+            if rest.split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w)) {
+                break;
+            }
+            let Some(close) = rest.find(", ").filter(|&c| slice::before(rest, c).split_whitespace().count() <= 6)
+            else {
+                break;
+            };
+            let inner = after_np + 2..after_np + 2 + close;
+            if named.is_none()
+                && self.ents.within(b, &inner).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
+            {
+                named = Some(inner);
+            }
+            after_np += 2 + close;
+        }
+        if named.is_some() || slice::after(text, after_np).starts_with(',') {
+            after_np += 1;
+        }
+        let verb = toks.iter().find(|t| t.start >= after_np)?;
+        let between = slice::from_to(text, after_np, verb.start);
+        let verb_ok =
+            LEXICON.is_speech_verb(verb.text) && between.split_whitespace().count() <= 1 && !between.contains(',');
+        if !verb_ok {
+            return None;
+        }
+        let np_names_a_person =
+            self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let np = match named {
+            Some(inner) if !np_names_a_person => inner,
+            _ => np,
+        };
+        self.resolve(b, np)
+    }
+
+    /// The speaker named in a lead-in (a sentence or clause before a quotation).
+    pub(super) fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
+        if let Some(v) = self.last_verb(b, range.clone()) {
+            if let Some(s) = self.speaker_of_verb(b, v, range.start) {
+                return Some(s);
+            }
+        }
+        let text = self.text(b);
+        if slice::range(text, range.clone()).trim_end().ends_with(':') {
+            // `X has unveiled a plan:` names its speaker without a speech verb.
+            let mentions = &self.ents.mentions;
+            let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
+            let person = mentions[from..]
+                .iter()
+                .take_while(|m| m.block == b && m.range.start < range.end)
+                .filter(|m| m.range.end <= range.end && self.ents.entities[m.entity].kind == EntityKind::Person)
+                .last();
+            if let Some(m) = person {
+                return Some(self.said_by_entity(m.entity));
+            }
+            return self.sentence_subject(b, range.start).and_then(|np| self.resolve(b, np));
+        }
+        None
+    }
+
+    /// `Park announced the lawsuit on Monday. “We are seeking …”`: a quotation with no
+    /// attribution of its own, right after a sentence (in its paragraph or ending the one
+    /// before) whose speech verb has a subject, is that subject's.
+    pub(super) fn introduced_before(&self, b: usize, open: usize) -> Option<Said> {
+        let text = self.text(b);
+        let (pb, at) = if slice::before(text, open).trim().is_empty() {
+            let pb = b.checked_sub(1).filter(|&p| self.article.blocks[p].kind != BlockKind::Heading)?;
+            (pb, self.text(pb).trim_end().len())
+        } else {
+            (b, slice::before(text, open).trim_end().len())
+        };
+        let pt = self.text(pb);
+        if at == 0 || !slice::before(pt, at).ends_with(['.', ':']) || self.in_quote(pb, at - 1) {
+            return None;
+        }
+        let sent = self.sentence(pb, at - 1);
+        let v = self.last_verb(pb, sent.clone())?;
+        self.speaker_of_verb(pb, v, sent.start)
+    }
+}
+
+pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
+    let b = q.block;
+    let text = ctx.text(b);
+    let sent = ctx.sentence(b, q.open);
+    if q.closed {
+        let mut end_sent = ctx.sentence(q.end_block, q.end);
+        // `“Why now?” Roe asked.`: the question mark ended a sentence the attribution goes on.
+        let eb = ctx.text(q.end_block);
+        if slice::from_to(eb, after_char(eb, q.end), end_sent.end).trim().is_empty() && end_sent.end < eb.len() {
+            end_sent = ctx.sentence(q.end_block, end_sent.end);
+        }
+        if let Some(s) = ctx.after_quote(q.end_block, q.end, end_sent.end) {
+            return Some(s);
+        }
+    }
+    let lead = sent.start..q.open;
+    if !slice::range(text, lead.clone()).trim().is_empty() {
+        if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
+            return Some(s);
+        }
+    }
+    if q.open == 0 || slice::before(text, q.open).trim().is_empty() {
+        if let Some(prev) = (0..b).rev().find(|&p| ctx.article.blocks[p].kind != BlockKind::Heading) {
+            let pt = ctx.text(prev);
+            if pt.trim_end().ends_with(':') && prev + 1 == b {
+                let ps = ctx.sentence(prev, pt.trim_end().len().saturating_sub(1));
+                if let Some(s) = ctx.speaker_in_lead_in(prev, ps) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    // The same speaker goes on: an earlier quotation in this paragraph, or a quotation-only
+    // paragraph just before.
+    // Earlier quotations are in order: look back only as far as the paragraph before.
+    let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
+    let same_block = recent().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = same_block {
+        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
+    }
+    let own_lead_in = !slice::before(text, q.open).trim().is_empty();
+    let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = prev_block.filter(|_| !own_lead_in) {
+        let pt = ctx.text(e.end_block);
+        if starts_with_open_mark(pt) || e.block != e.end_block {
+            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
+        }
+    }
+    ctx.introduced_before(b, q.open)
+}
+
+pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let b = q.block;
+    let sent = ctx.sentence(b, q.open);
+    if let Some(v) = ctx.last_verb(b, sent.start..q.open) {
+        if let Some(s) = ctx.speaker_of_verb(b, v, sent.start) {
+            return Some(s);
+        }
+    }
+    if let Some(s) = ctx.according_to(b, sent.clone()) {
+        return Some(s);
+    }
+    let after = slice::next_char(ctx.text(b), q.end).min(sent.end)..sent.end;
+    if let Some(v) = ctx.first_verb(b, after.clone()) {
+        return ctx.speaker_of_verb(b, v, after.start);
+    }
+    None
+}

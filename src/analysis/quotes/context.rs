@@ -1,0 +1,201 @@
+//! What the speaker rules share about one article: its sentences, words, quotation spans and
+//! the subjects seen so far (for pronouns), and the lookups on them.
+
+use super::after_char;
+use super::marks::Found;
+use super::words::token_index;
+use crate::analysis::entities::{Entities, EntityKind};
+use crate::analysis::lexicon::Gender;
+use crate::analysis::text::{sentence_at, sentence_breaks, Token};
+use crate::article::{Article, BlockKind};
+use crate::text::slice::{self, ceil};
+use std::ops::Range;
+
+/// Who said it: the name shown, and what pronoun resolution needs to know of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Said {
+    pub(super) speaker: String,
+    pub(super) gender: Option<Gender>,
+    pub(super) body: bool,
+}
+
+/// A subject seen in the narrative, for pronouns.
+#[derive(Debug, Clone)]
+pub(super) struct Subject {
+    pub(super) block: usize,
+    pub(super) at: usize,
+    pub(super) said: Said,
+}
+
+/// How far from a quotation its attribution is looked for, in bytes: longer than any real
+/// sentence.
+pub(super) const SENTENCE_WINDOW: usize = 1200;
+
+pub(super) struct Ctx<'a> {
+    pub(super) article: &'a Article,
+    pub(super) ents: &'a Entities,
+    /// Top-level quote ranges of each block (marks included), for sentence bounds.
+    pub(super) spans: Vec<Vec<Range<usize>>>,
+    pub(super) breaks: Vec<Vec<usize>>,
+    /// The words of each block, found once.
+    pub(super) toks: &'a [Vec<Token<'a>>],
+    /// Subjects of narrative sentences, in order.
+    pub(super) subjects: Vec<Subject>,
+    /// Speakers of the quotations attributed so far, in order.
+    pub(super) quoted: Vec<Subject>,
+}
+
+/// How many subjects back a pronoun is looked for.
+pub(super) const PRONOUN_LOOKBACK: usize = 200;
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(article: &'a Article, ents: &'a Entities, toks: &'a [Vec<Token<'a>>], found: &[Found]) -> Self {
+        let mut spans = vec![Vec::new(); article.blocks.len()];
+        for q in found {
+            for (b, block_spans) in spans.iter_mut().enumerate().take(q.end_block + 1).skip(q.block) {
+                let text = &article.blocks[b].text;
+                let start = if b == q.block { q.open } else { 0 };
+                let end = if b == q.end_block { after_char(text, q.end) } else { text.len() };
+                block_spans.push(start..end);
+            }
+        }
+        let breaks = article.blocks.iter().zip(&spans).map(|(b, s)| sentence_breaks(&b.text, s)).collect();
+        Ctx { article, ents, spans, breaks, toks, subjects: Vec::new(), quoted: Vec::new() }
+    }
+
+    pub(super) fn text(&self, b: usize) -> &'a str {
+        &self.article.blocks[b].text
+    }
+
+    /// The sentence around `at`, but never more than [`SENTENCE_WINDOW`] bytes either side: a
+    /// block with no sentence breaks (a page saved as one line) must not make every quotation
+    /// look through all of it.
+    pub(super) fn sentence(&self, b: usize, at: usize) -> Range<usize> {
+        let text = self.text(b);
+        let s = sentence_at(&self.breaks[b], text.len(), at);
+        let start = s.start.max(ceil(text, at.saturating_sub(SENTENCE_WINDOW)));
+        let end = s.end.min(slice::floor(text, at.saturating_add(SENTENCE_WINDOW)));
+        start..end.max(start)
+    }
+
+    /// The words of block `b` inside `range`, found by binary search.
+    pub(super) fn toks_in(&self, b: usize, range: &Range<usize>) -> &[Token<'a>] {
+        let toks = self.toks_until(b, range.end);
+        &toks[token_index(toks, range.start)..]
+    }
+
+    /// The words of block `b` that end at or before byte `end`.
+    pub(super) fn toks_until(&self, b: usize, end: usize) -> &[Token<'a>] {
+        let toks = &self.toks[b];
+        &toks[..toks.partition_point(|t| t.end <= end)]
+    }
+
+    /// Spans are in order and do not overlap: a binary search.
+    pub(super) fn in_quote(&self, b: usize, at: usize) -> bool {
+        let spans = &self.spans[b];
+        let k = spans.partition_point(|s| s.start <= at);
+        spans[..k].last().is_some_and(|s| at < s.end)
+    }
+    pub(super) fn said_by_entity(&self, e: usize) -> Said {
+        let ent = &self.ents.entities[e];
+        Said { speaker: ent.name.clone(), gender: ent.gender, body: ent.kind != EntityKind::Person }
+    }
+
+    pub(super) fn role_holder(&self, title: &str, org: Option<&str>) -> Option<usize> {
+        fn class(t: &str) -> &str {
+            match t {
+                "chief" | "boss" | "head" | "leader" | "secretary general" | "secretary-general"
+                | "general secretary" | "director general" | "director-general" | "chair" | "chairman"
+                | "chairwoman" => "head",
+                other => other,
+            }
+        }
+        let want = class(title);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.ents.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let fits = e.roles.iter().any(|r| {
+                class(&r.title) == want
+                    && match org {
+                        Some(o) => r.org.as_deref().is_some_and(|ro| ro.eq_ignore_ascii_case(o)),
+                        None => true,
+                    }
+            });
+            let plain = e.roles.iter().any(|r| r.org.is_none() && class(&r.title) == want);
+            let score = e.mentions + if plain { 1000 } else { 0 };
+            if fits && best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The subjects before byte `at` of block `b`, latest first: the narrative's and the
+    /// speakers of quotations, merged (a speaker wins a tie, as the later finding).
+    pub(super) fn subjects_before(&self, b: usize, at: usize) -> impl Iterator<Item = &Subject> {
+        fn before(list: &[Subject], b: usize, at: usize) -> &[Subject] {
+            &list[..list.partition_point(|s| (s.block, s.at) < (b, at))]
+        }
+        let (mut n, mut q) = (before(&self.subjects, b, at), before(&self.quoted, b, at));
+        std::iter::from_fn(move || {
+            let take_q = match (n.last(), q.last()) {
+                (None, None) => return None,
+                (Some(x), Some(y)) => (y.block, y.at) >= (x.block, x.at),
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+            };
+            let list = if take_q { &mut q } else { &mut n };
+            let (last, rest) = list.split_last()?;
+            *list = rest;
+            Some(last)
+        })
+    }
+
+    /// `he` / `she`: the last subject of that gender; a body counts when it spoke last.
+    pub(super) fn pronoun(&self, p: &str, b: usize, at: usize) -> Option<Said> {
+        let want = match p {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let mut first = true;
+        for s in self.subjects_before(b, at).take(PRONOUN_LOOKBACK) {
+            if want.is_none() {
+                return s.said.body.then(|| s.said.clone());
+            }
+            if s.said.body {
+                if first {
+                    return Some(s.said.clone());
+                }
+            } else if s.said.gender.is_none() || s.said.gender == want {
+                return Some(s.said.clone());
+            }
+            first = false;
+        }
+        None
+    }
+    /// Records the subject of every narrative sentence, for pronouns. Each subject is
+    /// resolved against the ones before it, so `He` in one sentence takes the person of an
+    /// earlier one.
+    pub(super) fn collect_subjects(&mut self) {
+        self.subjects.clear();
+        for (b, block) in self.article.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading {
+                continue;
+            }
+            let starts: Vec<usize> = std::iter::once(0).chain(self.breaks[b].iter().copied()).collect();
+            for s in starts {
+                if s >= block.text.len() || self.in_quote(b, s) {
+                    continue;
+                }
+                if let Some(np) = self.sentence_subject(b, s) {
+                    if let Some(said) = self.resolve(b, np.clone()) {
+                        self.subjects.push(Subject { block: b, at: np.start, said });
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Direct quotations and who said them.
+//!
+//! Three passes over the article's blocks:
+//!
+//! 1. **Marks.** Curly and straight double quotes, and single quotes told apart from
+//!    apostrophes (`‘` opens after a space; `’` closes only an open single quote and only before
+//!    a non-letter, so `Russia’s` and `don’t` are left alone). A paragraph that ends inside a
+//!    quotation continues it when the next paragraph re-opens with a quote mark.
+//! 2. **Speech or not.** Whole sentences in quote marks are speech. A phrase inside a sentence is
+//!    speech only when a speech verb in the sentence reports it and it does not read as a name
+//!    (title case, `so-called`, `a “…” to`, a phrase the article keeps quoting).
+//! 3. **Speakers.** The subject of the speech verb before the quotation (`X said:`, `X, who …,
+//!    said`, `…, stating:`), or after it (`“…,” X told reporters`, `said X`), or carried over
+//!    from the previous paragraph or quotation. Pronouns go to the last subject of that gender;
+//!    roles (`the Prime Minister`, `NATO’s chief`) to the person named with that role; bodies
+//!    (`Downing Street`, `a spokeswoman for …`) speak for themselves. No evidence, no speaker.
+//!
+//! `marks` finds the quotations, `speech` judges them, and the speaker rules share one
+//! [`context::Ctx`] per article: `phrases` reads noun phrases and whom they name, `attribution`
+//! finds where a quotation's speaker is named; `words` holds the closed word classes they use.
+
+mod attribution;
+mod context;
+mod marks;
+mod phrases;
+mod speech;
+mod words;
+
+use super::entities::Entities;
+use super::text::Token;
+use crate::article::Article;
+use crate::text::slice;
+use attribution::{attribute_full, attribute_partial};
+use context::{Ctx, Subject};
+use marks::find_all;
+use serde::Serialize;
+use speech::{is_full, name_like};
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub speaker: Option<String>,
+    /// The words quoted, without the outer marks; paragraphs of a long quotation joined by `\n`.
+    pub text: String,
+    /// The block the quotation opens in.
+    pub block: usize,
+    pub partial: bool,
+    /// Byte offset in `block` just after the opening mark.
+    #[serde(skip)]
+    pub start: usize,
+    /// The block the quotation closes in, and the byte offset of its closing mark there.
+    #[serde(skip)]
+    pub end_block: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+impl Quote {
+    /// Whether byte `at` of `block` lies inside the quotation (marks included).
+    pub fn covers(&self, block: usize, at: usize) -> bool {
+        let after_start = block > self.block || (block == self.block && at + 1 >= self.start);
+        let before_end = block < self.end_block || (block == self.end_block && at <= self.end);
+        after_start && before_end
+    }
+
+    /// The part of `block` (whose text is `text`) inside this quotation, marks included.
+    pub fn range_in(&self, block: usize, text: &str) -> Option<Range<usize>> {
+        if block < self.block || block > self.end_block {
+            return None;
+        }
+        let start = match block == self.block {
+            true => self.start - slice::before(text, self.start).chars().next_back().map_or(0, char::len_utf8),
+            false => 0,
+        };
+        let end = if block == self.end_block { after_char(text, self.end) } else { text.len() };
+        Some(start..end)
+    }
+}
+
+/// The byte after the character at `at` (a closing mark), or the end of the text.
+fn after_char(text: &str, at: usize) -> usize {
+    text.get(at..).and_then(|t| t.chars().next()).map_or(text.len(), |c| at + c.len_utf8())
+}
+/// Finds the quotations of an article and their speakers.
+/// `words` holds the words of each block ([`text::tokens`]).
+pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<'a>>]) -> Vec<Quote> {
+    let found = find_all(article);
+    // How often each phrase is quoted, for `name_like`.
+    let mut quoted: HashMap<String, usize> = HashMap::new();
+    for f in &found {
+        *quoted.entry(f.text.to_lowercase().trim_end_matches(['.', ',']).to_string()).or_default() += 1;
+    }
+    let mut ctx = Ctx::new(article, ents, words, &found);
+    ctx.collect_subjects();
+    let mut out: Vec<Quote> = Vec::new();
+    for q in &found {
+        let full = is_full(q, article);
+        if !full && name_like(q, article, &quoted) {
+            continue;
+        }
+        let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
+        if !full && said.is_none() {
+            // A phrase in quote marks that nobody is said to have said: scare quotes.
+            continue;
+        }
+        if let Some(s) = &said {
+            ctx.quoted.push(Subject { block: q.block, at: q.start, said: s.clone() });
+        }
+        let mut text = q.text.clone();
+        text.shrink_to_fit();
+        out.push(Quote {
+            speaker: said.as_ref().map(|s| s.speaker.clone()),
+            text,
+            block: q.block,
+            partial: !full,
+            start: q.start,
+            end_block: q.end_block,
+            end: q.end,
+        });
+    }
+    out
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{entities, text};
+    use crate::load::normalize;
+
+    fn quotes(body: &str) -> Vec<(Option<String>, String, bool)> {
+        let a = normalize("t.txt", &format!("A headline for the test\n\n{body}\n"));
+        let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        let e = entities::find(&a, &words);
+        find(&a, &e, &words).into_iter().map(|q| (q.speaker, q.text, q.partial)).collect()
+    }
+
+    fn speaker(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        let q = quotes("Russia’s envoy said the plan ‘won’t work’ and don’t expect more.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "won’t work");
+    }
+
+    #[test]
+    fn speaker_before_a_colon_and_after_a_comma() {
+        let q = quotes(
+            "Prime Minister Jane Smith, who chairs the talks, said: “We will act.”\n\n“It is time,” Smith told reporters. “Now.”",
+        );
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert!(q.iter().all(|x| x.0 == speaker("Jane Smith")), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs_is_one() {
+        let q = quotes("A spokeswoman for the Home Office said: “The first part.\n\n“The second part.\n\n“The end.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, speaker("Home Office"));
+        assert!(q[0].1.starts_with("The first part.") && q[0].1.ends_with("The end."));
+    }
+
+    #[test]
+    fn pronouns_go_to_the_last_subject_of_their_gender_across_paragraphs() {
+        let q = quotes(
+            "President Maria Lopez met Mr John Brown in Madrid.\n\nBrown left early. Lopez stayed.\n\nShe said: “We agreed.”\n\nHe added: “We did not.”",
+        );
+        assert_eq!(q[0].0, speaker("Maria Lopez"));
+        assert_eq!(q[1].0, speaker("John Brown"));
+    }
+
+    #[test]
+    fn names_and_scare_quotes_are_not_speech() {
+        let q = quotes(
+            "Officials say countries may join a “coalition of the able” to help. The government’s “Plan for Growth” was praised. The so-called ‘deal of the century’ failed. It was a “bold” idea.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn partial_quotations_take_the_subject_of_the_speech_verb() {
+        let q = quotes("Jane Smith has said the city is at a “pivotal” moment, hours after the mayor John Brown said it faced “grave danger”.");
+        assert_eq!(
+            q,
+            vec![(speaker("Jane Smith"), "pivotal".into(), true), (speaker("John Brown"), "grave danger".into(), true),]
+        );
+    }
+
+    #[test]
+    fn the_listener_is_not_the_speaker() {
+        let q =
+            quotes("Mr John Brown later spoke about the meeting, telling the BBC’s Anna Green, “I do not regret it.”");
+        assert_eq!(q[0].0, speaker("John Brown"));
+    }
+
+    #[test]
+    fn roles_resolve_to_the_person_named_with_them() {
+        let q = quotes(
+            "NATO chief Mark Stone spoke in Oslo.\n\nLater, NATO’s chief said the alliance faced “a long winter”.",
+        );
+        assert_eq!(q[0].0, speaker("Mark Stone"));
+    }
+
+    #[test]
+    fn a_quote_with_no_speaker_has_none() {
+        let q = quotes("The sign read: “Closed for the winter.”\n\nNobody knew why.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, None);
+    }
+
+    #[test]
+    fn two_speakers_in_one_paragraph() {
+        let q = quotes("“Yes,” said Mr John Brown. But Ms Anna Green disagreed, stating: “No.”");
+        assert_eq!(q[0].0, speaker("John Brown"));
+        assert_eq!(q[1].0, speaker("Anna Green"));
+    }
+
+    #[test]
+    fn nested_quotations_stay_inside_the_outer_one() {
+        let q = quotes("Jane Smith said: “They told me ‘never again’ and I believed them.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].1.contains("‘never again’"));
+    }
+
+    #[test]
+    fn wire_copy_conventions() {
+        let q = quotes(
+            "LONDON (Reuters) - Finance Minister Anna Berg said the plan would \"protect jobs\".\n\n\"We will not raise taxes,\" Berg, 52, told reporters.\n\nMr. John O'Neill was unconvinced. \"This is a fantasy,\" said Mr. O'Neill.\n\n\"It does not add up,\" he added.\n\nThe central bank said in a statement: \"Inflation remains too high.\"\n\nAccording to Dr. Maria Costa, \"the numbers are optimistic.\"",
+        );
+        let speakers: Vec<Option<&str>> = q.iter().map(|x| x.0.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Anna Berg"),
+                Some("Anna Berg"),
+                Some("John O'Neill"),
+                Some("John O'Neill"),
+                Some("central bank"),
+                Some("Maria Costa")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_before_the_verb_speaks() {
+        let q = quotes("The union's general secretary, Daniel Kebede, said members were \"angry and exhausted\".");
+        assert_eq!(q, vec![(speaker("Daniel Kebede"), "angry and exhausted".into(), true)]);
+        let q = quotes("Prime Minister Jane Smith, speaking in Merseyside, warned: “Not yet.”");
+        assert_eq!(q[0].0, speaker("Jane Smith"));
+    }
+
+    #[test]
+    fn a_body_with_for_in_its_name_speaks_through_its_spokesperson() {
+        let q = quotes("A Department for Education spokesperson added that the offer was \"fair and affordable\".");
+        assert_eq!(q[0].0, speaker("Department for Education"));
+    }
+
+    #[test]
+    fn a_speaker_introduced_by_a_description_after_the_quote() {
+        let q = quotes("“People are tired,” one voter, Maria Lopez, 45, told reporters.");
+        assert_eq!(q[0].0, speaker("Maria Lopez"));
+    }
+
+    #[test]
+    fn a_role_with_an_adjective_after_the_verb() {
+        let q = quotes("\"We have never seen anything like it,\" said local councillor Jane Penrose.");
+        assert_eq!(q[0].0, speaker("Jane Penrose"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_role_named_in_apposition() {
+        let q =
+            quotes("Hungary's prime minister, Viktor Orbán, was scathing. \"Brussels abuses its power,\" he wrote.");
+        assert_eq!(q[0].0, speaker("Viktor Orbán"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_in_apposition_to_a_plain_noun() {
+        let q = quotes(
+            "‘We are close,’ says Dr Amélie Roux.\n\nHer colleague, engineer Paul Martin, is more cautious. “There is a long way to go,” he says.",
+        );
+        assert_eq!(q.iter().map(|x| x.0.as_deref()).collect::<Vec<_>>(), [Some("Amélie Roux"), Some("Paul Martin")]);
+    }
+
+    #[test]
+    fn said_a_role_then_the_name_in_apposition() {
+        let q = quotes("“We will not back down,” said the minister, Jane Doe, on Monday.");
+        assert_eq!(q[0].0, speaker("Jane Doe"));
+        let q = quotes("“Nor will we,” said her deputy, John Roe.");
+        assert_eq!(q[0].0, speaker("John Roe"));
+    }
+
+    #[test]
+    fn straight_quotes_after_a_colon() {
+        let q = quotes("Russian Foreign Minister Sergei Ivanov opposed the plan, stating:\n\n\"This would be war.\"");
+        assert_eq!(q, vec![(speaker("Sergei Ivanov"), "This would be war.".into(), false)]);
+    }
+}

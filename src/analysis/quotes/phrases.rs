@@ -1,0 +1,235 @@
+//! Noun phrases around a speech verb, and whom they name.
+
+use super::context::{Ctx, Said};
+use super::words::*;
+use crate::analysis::entities::EntityKind;
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::{self, is_capitalised, strip_possessive};
+use crate::text::slice;
+use std::ops::Range;
+
+impl<'a> Ctx<'a> {
+    /// The noun phrase that ends just before byte `end`: the subject of a verb there.
+    pub(super) fn np_before(&self, b: usize, end: usize, floor: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = self.toks_until(b, end);
+        let mut k = toks.len();
+        // Auxiliaries and adverbs between the subject and its verb.
+        while k > 0
+            && toks[k - 1].start >= floor
+            && crate::analysis::lexicon::with_lower(toks[k - 1].text, |w| SKIP_BEFORE_VERB.contains(&w))
+        {
+            let gap = slice::from_to(text, toks[k - 1].end, if k < toks.len() { toks[k].start } else { end });
+            if gap.contains(',') {
+                break;
+            }
+            k -= 1;
+        }
+        let stop = if k < toks.len() { toks[k].start } else { end };
+        // A clause between commas: `X, who will chair the meeting, said` leaves the subject
+        // before the first comma.
+        let tail = slice::before(text, stop).trim_end();
+        if tail.ends_with(',') {
+            let inner_end = tail.len() - 1;
+            // `The union's leader, Jane Doe, said`: a person named between the commas speaks.
+            if let Some(np) = self.np_ending(b, inner_end, floor) {
+                let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+                let apposition = slice::before(text, np.start).trim_end().ends_with(',');
+                if person.is_some() && apposition {
+                    return Some(np);
+                }
+            }
+            let prev = slice::from_to(text, floor, inner_end).rfind(',').map(|p| p + floor)?;
+            if self.in_quote(b, prev) || slice::from_to(text, prev, inner_end).contains(['“', '"']) {
+                return None;
+            }
+            return self.np_ending(b, prev, floor);
+        }
+        self.np_ending(b, stop, floor)
+    }
+
+    /// The noun phrase whose last word ends at or before `stop`.
+    pub(super) fn np_ending(&self, b: usize, stop: usize, floor: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = self.toks_until(b, stop);
+        let last = toks.last()?;
+        if last.start < floor || !slice::from_to(text, last.end, stop).trim().is_empty() {
+            return None;
+        }
+        let lw = last.text.to_lowercase();
+        if PRONOUNS.contains(&lw.as_str()) {
+            return Some(last.start..last.end);
+        }
+        if lw == "who" || lw == "which" {
+            let before = slice::from_to(text, floor, last.start).trim_end().strip_suffix(',')?;
+            return self.np_ending(b, floor + before.len(), floor);
+        }
+        let mut s = toks.len();
+        while s > 0 {
+            let t = toks[s - 1];
+            if t.start < floor {
+                break;
+            }
+            let joined = s == toks.len() || text::joins_name(slice::from_to(text, t.end, toks[s].start), t.text);
+            if !joined {
+                break;
+            }
+            let ok = is_capitalised(t.text)
+                || is_role_word(t.text)
+                || (text::PARTICLES.contains(&t.text)
+                    && s < toks.len()
+                    && (is_capitalised(toks[s].text) || text::PARTICLES.contains(&toks[s].text)))
+                // `Department for Education spokesperson`: a body's name goes on after `for`.
+                || (matches!(t.text, "of" | "for")
+                    && s >= 2
+                    && s < toks.len()
+                    && is_capitalised(toks[s].text)
+                    && LEXICON.is_org_suffix(toks[s - 2].text));
+            if !ok || (s < toks.len() && text::is_possessive(t.text) && !is_role_word(toks[s].text)) {
+                break;
+            }
+            s -= 1;
+        }
+        // `the central bank said`: a body named by a common noun keeps the words between it
+        // and its article.
+        if s + 1 == toks.len() && !is_capitalised(last.text) && LEXICON.is_speaker_noun(last.text) {
+            for back in 2..=3 {
+                let Some(t) = toks.len().checked_sub(back).map(|i| toks[i]) else { break };
+                if t.start < floor || is_capitalised(t.text) && !in_list(DETERMINERS, t.text) {
+                    break;
+                }
+                if in_list(DETERMINERS, t.text) {
+                    s = toks.len() - back + 1;
+                    break;
+                }
+            }
+        }
+        while s < toks.len() && text::is_common(toks[s].text) {
+            s += 1;
+        }
+        // `Sometimes Roe says`: a capitalised adverb opens the sentence, not the name.
+        if s + 1 < toks.len() && is_capitalised(toks[s].text) && LEXICON.opens_before_names(toks[s].text) {
+            s += 1;
+        }
+        (s < toks.len()).then(|| toks[s].start..last.end)
+    }
+
+    /// The noun phrase starting at `from`: a pronoun, or a run of names and role words.
+    pub(super) fn np_after(&self, b: usize, from: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = &self.toks[b];
+        let mut k = token_index(toks, from);
+        if k >= toks.len() || !slice::from_to(text, from, toks[k].start).trim().is_empty() {
+            return None;
+        }
+        while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
+            k += 1;
+        }
+        // `local councillor Jane Penrose`: adjectives before a role word.
+        if let Some(skip) = (1..=2).find(|&n| {
+            toks.get(k + n).is_some_and(|t| is_role_word(t.text))
+                && toks[k..k + n].iter().all(|t| !is_capitalised(t.text) && !is_role_word(t.text))
+        }) {
+            k += skip;
+        }
+        // `former Vermont governor Hal Dunne`: a modifier before a run of names that holds a
+        // role word.
+        if let Some(t) = toks.get(k).filter(|t| !is_capitalised(t.text) && !is_role_word(t.text)) {
+            let lower_word = t.text.chars().all(char::is_lowercase) && !in_list(FUNCTION_AFTER, t.text);
+            let run = toks[k + 1..].iter().take(4).take_while(|n| is_capitalised(n.text) || is_role_word(n.text));
+            let role_in_run = run.clone().any(|n| is_role_word(n.text) && !is_capitalised(n.text));
+            if lower_word && toks.get(k + 1).is_some_and(|n| is_capitalised(n.text)) && role_in_run {
+                k += 1;
+            }
+        }
+        let first = *toks.get(k)?;
+        if in_list(PRONOUNS, first.text) {
+            return Some(first.start..first.end);
+        }
+        let mut e = k;
+        while e < toks.len() {
+            let t = toks[e];
+            if e > k && !text::joins_name(slice::from_to(text, toks[e - 1].end, t.start), toks[e - 1].text) {
+                break;
+            }
+            // A title of several lower-case words (`prime minister`) belongs to the phrase.
+            let title = title_len_at(&toks[e..]);
+            if title > 1 {
+                e += title;
+                continue;
+            }
+            // `Local 12 president`: a number inside a body's name.
+            let number = e > k
+                && t.text.chars().all(|c| c.is_ascii_digit())
+                && toks.get(e + 1).is_some_and(|n| is_capitalised(n.text) || is_role_word(n.text));
+            let ok = is_capitalised(t.text)
+                || is_role_word(t.text)
+                || number
+                || (e > k && text::PARTICLES.contains(&t.text));
+            if !ok {
+                break;
+            }
+            e += 1;
+            if text::is_possessive(t.text)
+                && !toks.get(e).is_some_and(|n| is_role_word(n.text))
+                && title_len_at(&toks[e..]) == 0
+            {
+                break;
+            }
+        }
+        (e > k).then(|| first.start..toks[e - 1].end)
+    }
+
+    /// Who a noun phrase names.
+    pub(super) fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        let phrase = slice::range(text, np.clone());
+        let lower = phrase.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return self.pronoun(&lower, b, np.start);
+        }
+        let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+        if let Some(e) = person {
+            return Some(self.said_by_entity(e));
+        }
+        // A role: `NATO’s chief`, `the Prime Minister`.
+        for k in 1..=LEXICON.max_title_words.min(words.len()) {
+            let title = &words[words.len() - k..];
+            if LEXICON.title(title).is_some() {
+                let org = words[..words.len() - k].join(" ");
+                let org = strip_possessive(&org).trim();
+                if let Some(e) = self.role_holder(&title.join(" ").to_lowercase(), (!org.is_empty()).then_some(org)) {
+                    return Some(self.said_by_entity(e));
+                }
+            }
+        }
+        if let Some(e) = self.ents.within(b, &np) {
+            let ent = &self.ents.entities[e];
+            if matches!(ent.kind, EntityKind::Organization | EntityKind::Place) {
+                return Some(Said { speaker: ent.name.clone(), gender: None, body: true });
+            }
+        }
+        let last = words.last()?;
+        // A capital that only opens the sentence (`Likewise`, `Victims`) names nobody.
+        let named = words.iter().any(|w| is_capitalised(w) && !LEXICON.is_ordinary(strip_possessive(w)));
+        if LEXICON.is_speaker_noun(last) || named {
+            let shown = strip_possessive(phrase).to_string();
+            let body = LEXICON.is_speaker_noun(last);
+            return Some(Said { speaker: shown, gender: None, body });
+        }
+        None
+    }
+
+    /// `Hungary's prime minister, Viktor Orbán, was …`: the person named in apposition right
+    /// after a subject that is only a role.
+    pub(super) fn apposition_after(&self, b: usize, np: &Range<usize>) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let rest = slice::after(text, np.end).strip_prefix(", ")?;
+        let close = rest.find([',', '.', ';'])?;
+        let inner = np.end + 2..np.end + 2 + close;
+        let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+        let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        (person.is_some() && !np_person && close < 60).then_some(inner)
+    }
+}

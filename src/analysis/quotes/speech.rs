@@ -1,0 +1,83 @@
+//! Speech or not: a whole sentence in quote marks is speech; a phrase inside a sentence is
+//! speech only when it does not read as a name or a term.
+
+use super::marks::Found;
+use super::words::{words_lower, DETERMINERS, FUNCTION_AFTER};
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::is_capitalised;
+use crate::article::Article;
+use crate::text::slice;
+use std::collections::HashMap;
+
+/// Words that introduce a name rather than report speech.
+pub(super) const NAMING: &[&str] = &[
+    "so-called",
+    "called",
+    "dubbed",
+    "named",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "known as",
+];
+
+pub(super) fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// A quoted phrase that reads as a name or a term rather than as someone's words.
+pub(super) fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, usize>) -> bool {
+    let text = &article.blocks[q.block].text;
+    let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w))
+        && words.iter().any(|w| is_capitalised(w));
+    if title_case {
+        return true;
+    }
+    // The two words before the quotation are all that is looked at.
+    let before = slice::before(text, q.open);
+    let cut = before.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(2).map_or(0, |(i, _)| i);
+    let lead = words_lower(slice::after(before, cut));
+    let last = lead.last().map(String::as_str).unwrap_or("");
+    let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
+    if NAMING.contains(&last) || NAMING.contains(&last_two.as_str()) {
+        return true;
+    }
+    let next = text.get(q.end..).map(|rest| {
+        rest.trim_start_matches(['”', '’', '"', '\'', '»']).split_whitespace().next().unwrap_or("").to_lowercase()
+    });
+    if DETERMINERS.contains(&last)
+        && !ends_sentence(&q.text)
+        && next.as_deref().is_none_or(|n| n.is_empty() || FUNCTION_AFTER.contains(&n))
+    {
+        return true;
+    }
+    if words.len() >= 3 {
+        return quoted.get(&phrase.to_lowercase()).is_some_and(|&n| n > 1);
+    }
+    false
+}
+
+/// Whether the quotation stands as a sentence of its own rather than inside one.
+pub(super) fn is_full(q: &Found, article: &Article) -> bool {
+    if q.end_block > q.block {
+        return true;
+    }
+    let text = &article.blocks[q.block].text;
+    let first_upper = q.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !first_upper {
+        return false;
+    }
+    let lead = slice::before(text, q.open).trim_end();
+    if lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?', '—', '–']) {
+        return true;
+    }
+    let last = lead.rsplit(' ').next().unwrap_or("");
+    LEXICON.is_speech_verb(last) && q.closed && ends_sentence(&q.text)
+}
