@@ -16,7 +16,7 @@
 //!    (`Downing Street`, `a spokeswoman for …`) speak for themselves. No evidence, no speaker.
 //!
 //! `marks` finds the quotations, `speech` judges them, and the speaker rules share one
-//! [`context::Ctx`] per article: `phrases` reads noun phrases and whom they name, `attribution`
+//! `context::Ctx` per article: `phrases` reads noun phrases and whom they name, `attribution`
 //! finds where a quotation's speaker is named; `words` holds the closed word classes they use.
 
 mod attribution;
@@ -83,7 +83,7 @@ fn after_char(text: &str, at: usize) -> usize {
     text.get(at..).and_then(|t| t.chars().next()).map_or(text.len(), |c| at + c.len_utf8())
 }
 /// Finds the quotations of an article and their speakers.
-/// `words` holds the words of each block ([`text::tokens`]).
+/// `words` holds the words of each block (`text::tokens`).
 pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<'a>>]) -> Vec<Quote> {
     let found = find_all(article);
     // How often each phrase is quoted, for `name_like`.
