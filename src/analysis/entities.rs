@@ -62,6 +62,9 @@ pub struct Entity {
     pub gender: Option<Gender>,
     #[serde(skip)]
     pub roles: Vec<Role>,
+    /// Named at least once after `the` (`the House`): a thing, never someone's surname.
+    #[serde(skip)]
+    pub definite: bool,
 }
 
 /// Where an entity is named: the bytes of the name itself, without its title.
@@ -115,6 +118,7 @@ struct Raw {
     honorific: Option<String>,
     role: Option<Role>,
     initial: bool,
+    definite: bool,
 }
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -341,6 +345,8 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
         return;
     }
     let initial = s == start && sentence_initial(text, toks[s].start);
+    let the = |t: &Token| t.text.eq_ignore_ascii_case("the");
+    let definite = (s > start && the(&toks[s - 1])) || (s == start && start > 0 && the(&toks[start - 1]));
     let mut name_from = 0;
     let mut gender = None;
     let mut honorific = None;
@@ -403,6 +409,7 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
                 honorific: None,
                 role: None,
                 initial: false,
+                definite: false,
             });
             return;
         }
@@ -424,6 +431,7 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
         honorific,
         role,
         initial: initial && name_from == 0,
+        definite,
     });
 }
 
@@ -442,6 +450,7 @@ fn add_prefix(block: usize, text: &str, toks: &[Token], org: &str, out: &mut Vec
             honorific: None,
             role: None,
             initial: false,
+            definite: false,
         });
     }
 }
@@ -460,6 +469,7 @@ fn scan_patterns(block: usize, text: &str, out: &mut Vec<Raw>) {
                 honorific: None,
                 role: None,
                 initial: false,
+                definite: false,
             });
         }
     }
@@ -541,11 +551,13 @@ fn build(raws: Vec<Raw>) -> Entities {
                 value: None,
                 gender: None,
                 roles: Vec::new(),
+                definite: false,
             });
             out.entities.len() - 1
         });
         let e = &mut out.entities[idx];
         e.mentions += 1;
+        e.definite |= r.definite;
         if e.gender.is_none() {
             e.gender = r.gender;
         }
@@ -562,10 +574,25 @@ fn build(raws: Vec<Raw>) -> Entities {
     out
 }
 
+/// Whether a run of capitalised words can be a person's full name: not a place and a party
+/// (`Virginia Democratic`), not a nationality (`Cuban-American`). A surname that is also an
+/// adjective (`Young`) needs a given name that is not a place before it.
+fn plausible_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((last, first)) = words.split_last().zip(words.first()) else { return false };
+    let given = LEXICON.first_name(first).is_some() && !LEXICON.is_place(first);
+    let adjective = |w: &str| LEXICON.usual_tag(w) == Some("ADJ") || LEXICON.is_demonym(w);
+    words.len() >= 2
+        && !words
+            .iter()
+            .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))
+        && (given || !adjective(last.0) && !LEXICON.is_place(first))
+}
+
 /// A name of two or more words that speaks in a quotation is a person, even when no title or
 /// known given name said so (`Sadiq Khan said`).
 pub fn people_who_speak(ents: &mut Entities, quotes: &[super::quotes::Quote]) {
-    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
+    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Other && plausible_full_name(&e.name)) {
         if quotes.iter().any(|q| q.speaker.as_deref() == Some(e.name.as_str())) {
             e.kind = EntityKind::Person;
         }
@@ -587,7 +614,7 @@ pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String)>> {
     let mut surnames: HashMap<String, Vec<(String, Option<Gender>)>> = HashMap::new();
     for ents in all.iter() {
         for e in &ents.entities {
-            if e.kind == EntityKind::Person && e.name.contains(' ') {
+            if e.kind == EntityKind::Person && plausible_full_name(&e.name) {
                 let v = surnames.entry(last_word(&e.name).to_string()).or_default();
                 if !v.iter().any(|(n, _)| *n == e.name) {
                     v.push((e.name.clone(), e.gender));
@@ -599,7 +626,15 @@ pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String)>> {
     for ents in all.iter_mut() {
         let mut renamed = Vec::new();
         for e in ents.entities.iter_mut() {
-            if e.name.contains(' ') || !matches!(e.kind, EntityKind::Person | EntityKind::Other) {
+            // An ordinary word (`House`, `He`) or a place is no surname, whatever another
+            // article says.
+            let word = &e.name;
+            let lone = !word.contains(' ') && !LEXICON.is_ordinary(word) && !LEXICON.is_place(word);
+            if !lone
+                || e.definite
+                || LEXICON.is_demonym(word)
+                || !matches!(e.kind, EntityKind::Person | EntityKind::Other)
+            {
                 continue;
             }
             if let Some([(full, g)]) = surnames.get(&e.name).map(Vec::as_slice) {
@@ -626,6 +661,7 @@ fn merge_same_names(ents: &mut Entities) {
             let k = &mut keep[j];
             k.mentions += e.mentions;
             k.gender = k.gender.or(e.gender);
+            k.definite |= e.definite;
             for a in e.aliases {
                 if a != k.name && !k.aliases.contains(&a) {
                     k.aliases.push(a);
@@ -728,5 +764,27 @@ mod tests {
         let mut all = vec![a, b];
         resolve_across(&mut all);
         assert_eq!(kind_of(&all[1], "Donald Trump"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn only_a_plausible_surname_takes_a_full_name_from_another_article() {
+        let a = ents("Tom House and Virginia Democratic voters met Hal Price on Monday.");
+        let b = ents("The House voted. He said Democratic senators and Price agreed.");
+        let mut all = vec![a, b];
+        resolve_across(&mut all);
+        let names: Vec<&str> = all[1].entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Tom House") && !names.contains(&"Virginia Democratic"), "{names:?}");
+        assert!(!names.contains(&"Hal Price"), "an adjective or noun alone is not joined: {names:?}");
+    }
+
+    #[test]
+    fn places_parties_and_nationalities_are_not_full_names() {
+        assert!(plausible_full_name("Simon Rosenberg"));
+        assert!(plausible_full_name("Mike Young"));
+        assert!(plausible_full_name("Tarquin Bloggsworth"));
+        assert!(!plausible_full_name("Virginia Democratic"));
+        assert!(!plausible_full_name("Cuban-American"));
+        assert!(!plausible_full_name("Muslim American"));
+        assert!(!plausible_full_name("Sanders"));
     }
 }

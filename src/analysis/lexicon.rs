@@ -259,6 +259,11 @@ impl Lexicon {
         with_lower(word, |w| self.ordinary.contains_key(w)) && !self.first_names.contains_key(word)
     }
 
+    /// The part of speech an ordinary word usually has in lower case (`ADJ` for `democratic`).
+    pub fn usual_tag(&self, word: &str) -> Option<&str> {
+        with_lower(word, |w| self.ordinary.get(w).map(String::as_str))
+    }
+
     /// An ordinary word that is not a noun or an adjective (`Sometimes`, `Asked`, `Among`,
     /// `It`): capitalised before a name it opens the sentence, it does not begin the name, as
     /// `New` in `New Hampshire` or `White` in `White House` may.

@@ -141,4 +141,21 @@ mod tests {
         assert_eq!(problems[0].path, "bad.txt");
         assert!(problems[0].error.starts_with("could not analyse") && problems[0].error.contains("injected failure"));
     }
+
+    #[test]
+    fn an_unrelated_article_does_not_change_another_articles_reading() {
+        let text = "Mayor vows action\n\nHe said the House would vote. “We will act,” Dana Quill said.\n\n\
+                    “Soon,” Quill added. Democratic leaders agreed.\n";
+        let a = crate::load::normalize("a.txt", text);
+        let other = crate::load::normalize(
+            "b.txt",
+            "Other news\n\nTom House and Virginia Democratic voters met Bo He. “No,” said Ann Quill.\n",
+        );
+        let alone = analyse(&a);
+        let mut problems = Vec::new();
+        let together = STAGES.all(&[a, other], &mut problems);
+        assert_eq!(together[0].quotes, alone.quotes);
+        let names = |an: &Analysis| an.entities.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&together[0]), names(&alone));
+    }
 }
