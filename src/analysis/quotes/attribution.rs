@@ -78,7 +78,17 @@ impl<'a> Ctx<'a> {
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         let subject_speaks = v.text.ends_with("ing") || (np.is_none() && v.text.ends_with("ed"));
         np.and_then(|np| self.resolve(b, np)).or_else(|| {
-            subject_speaks.then(|| self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))).flatten()
+            if !subject_speaks {
+                return None;
+            }
+            // `“…,” said Roe at the time, adding that “…”`: the speaker of a quotation earlier in
+            // the sentence goes on.
+            let sent = self.sentence(b, v.start);
+            let earlier = self.quoted.last().filter(|s| s.block == b && (sent.start..v.start).contains(&s.at));
+            if let Some(s) = earlier {
+                return Some(s.said.clone());
+            }
+            self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
         })
     }
 
@@ -149,6 +159,12 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let mut after_np = np.end;
+        // `Sen. Dana Quill (D-Ore.) said`: an aside in parentheses after the name.
+        if let Some(rest) = slice::from_to(text, after_np, sent_end).strip_prefix(" (") {
+            if let Some(c) = rest.find(')').filter(|&c| c <= 40) {
+                after_np += 2 + c + 1;
+            }
+        }
         // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
         // said`, `one voter, Maria Lopez, 45, told`.
         let mut named: Option<Range<usize>> = None;
@@ -197,6 +213,14 @@ impl<'a> Ctx<'a> {
             }
         }
         let text = self.text(b);
+        // `Said Hal Dunne, who grew up nearby, “…”`: the verb opens the sentence.
+        if let [v, next, ..] = self.toks_in(b, &range) {
+            if matches!(v.text, "Said" | "Says" | "Added" | "Adds") {
+                if let Some(said) = self.np_after(b, next.start).and_then(|np| self.resolve(b, np)) {
+                    return Some(said);
+                }
+            }
+        }
         if slice::range(text, range.clone()).trim_end().ends_with(':') {
             // `X has unveiled a plan:` names its speaker without a speech verb.
             let mentions = &self.ents.mentions;
@@ -240,13 +264,7 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     let text = ctx.text(b);
     let sent = ctx.sentence(b, q.open);
     if q.closed {
-        let mut end_sent = ctx.sentence(q.end_block, q.end);
-        // `“Why now?” Roe asked.`: the question mark ended a sentence the attribution goes on.
-        let eb = ctx.text(q.end_block);
-        if slice::from_to(eb, after_char(eb, q.end), end_sent.end).trim().is_empty() && end_sent.end < eb.len() {
-            end_sent = ctx.sentence(q.end_block, end_sent.end);
-        }
-        if let Some(s) = ctx.after_quote(q.end_block, q.end, end_sent.end) {
+        if let Some(s) = ctx.after_quote(q.end_block, q.end, attribution_end(ctx, q)) {
             return Some(s);
         }
     }
@@ -283,7 +301,48 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
             return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
         }
     }
-    ctx.introduced_before(b, q.open)
+    ctx.introduced_before(b, q.open).or_else(|| described_speaker(ctx, q))
+}
+
+/// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
+/// question mark ended a sentence the attribution goes on.
+fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
+    let eb = ctx.text(q.end_block);
+    let end = ctx.sentence(q.end_block, q.end).end;
+    if slice::from_to(eb, after_char(eb, q.end), end).trim().is_empty() && end < eb.len() {
+        return ctx.sentence(q.end_block, end).end;
+    }
+    end
+}
+
+/// `“They stole it,” the man shouted.`, `said a poll worker`, `The board wrote, “…”`: when
+/// nobody is named, the description that speaks.
+fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
+    if q.closed {
+        let (b, text) = (q.end_block, ctx.text(q.end_block));
+        let end = attribution_end(ctx, q);
+        let from = slice::after(text, q.end)
+            .char_indices()
+            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
+            .map(|(i, _)| q.end + i)
+            .filter(|&f| f < end);
+        let toks = from.map_or(&[][..], |f| ctx.toks_in(b, &(f..end)));
+        let np = match toks {
+            [v, next, ..] if ctx.is_verb_here(b, v) => ctx.description_after(b, next.start),
+            [first, ..] => toks
+                .iter()
+                .take(8)
+                .find(|t| ctx.is_verb_here(b, t))
+                .and_then(|v| ctx.description_before(b, v.start, first.start)),
+            [] => None,
+        };
+        if let Some(said) = np.and_then(|np| ctx.described(b, np)) {
+            return Some(said);
+        }
+    }
+    let sent = ctx.sentence(q.block, q.open);
+    let v = ctx.last_verb(q.block, sent.start..q.open)?;
+    ctx.description_before(q.block, v.start, sent.start).and_then(|np| ctx.described(q.block, np))
 }
 
 pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
@@ -301,5 +360,6 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(v) = ctx.first_verb(b, after.clone()) {
         return ctx.speaker_of_verb(b, v, after.start);
     }
-    None
+    let v = ctx.last_verb(b, sent.start..q.open)?;
+    ctx.description_before(b, v.start, sent.start).and_then(|np| ctx.described(b, np))
 }

@@ -4,7 +4,7 @@ use super::context::{Ctx, Said};
 use super::words::*;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{self, is_capitalised, strip_possessive};
+use crate::analysis::text::{self, is_capitalised, strip_possessive, Token};
 use crate::text::slice;
 use std::ops::Range;
 
@@ -15,10 +15,7 @@ impl<'a> Ctx<'a> {
         let toks = self.toks_until(b, end);
         let mut k = toks.len();
         // Auxiliaries and adverbs between the subject and its verb.
-        while k > 0
-            && toks[k - 1].start >= floor
-            && crate::analysis::lexicon::with_lower(toks[k - 1].text, |w| SKIP_BEFORE_VERB.contains(&w))
-        {
+        while k > 0 && toks[k - 1].start >= floor && skips_before_verb(toks[k - 1].text) {
             let gap = slice::from_to(text, toks[k - 1].end, if k < toks.len() { toks[k].start } else { end });
             if gap.contains(',') {
                 break;
@@ -26,6 +23,8 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let stop = if k < toks.len() { toks[k].start } else { end };
+        // `Sen. Dana Quill (D-Ore.) said`: a short aside in parentheses after the name.
+        let stop = self.before_aside(b, stop, floor);
         // A clause between commas: `X, who will chair the meeting, said` leaves the subject
         // before the first comma.
         let tail = slice::before(text, stop).trim_end();
@@ -46,6 +45,19 @@ impl<'a> Ctx<'a> {
             return self.np_ending(b, prev, floor);
         }
         self.np_ending(b, stop, floor)
+    }
+
+    /// Where the name before a short aside in parentheses ends, or `stop` if there is none.
+    pub(super) fn before_aside(&self, b: usize, stop: usize, floor: usize) -> usize {
+        let text = self.text(b);
+        let tail = slice::from_to(text, floor, stop).trim_end();
+        if !tail.ends_with(')') {
+            return stop;
+        }
+        match tail.rfind('(') {
+            Some(open) if tail.len() - open <= 40 => floor + slice::before(tail, open).trim_end().len(),
+            _ => stop,
+        }
     }
 
     /// The noun phrase whose last word ends at or before `stop`.
@@ -162,9 +174,17 @@ impl<'a> Ctx<'a> {
             let number = e > k
                 && t.text.chars().all(|c| c.is_ascii_digit())
                 && toks.get(e + 1).is_some_and(|n| is_capitalised(n.text) || is_role_word(n.text));
+            // `Republican pollster Tom Birch`, `Clinton campaign chairman Jo Pike`: an occupation
+            // in lower case between a name's modifiers and the name.
+            let noun = |n: Option<&Token>| n.is_some_and(|n| ends_description(n.text) || is_role_word(n.text));
+            let capital = |n: Option<&Token>| n.is_some_and(|n| is_capitalised(n.text));
+            let occupation = e > k
+                && ends_description(t.text)
+                && (capital(toks.get(e + 1)) || noun(toks.get(e + 1)) && capital(toks.get(e + 2)));
             let ok = is_capitalised(t.text)
                 || is_role_word(t.text)
                 || number
+                || occupation
                 || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
                 break;
@@ -231,5 +251,66 @@ impl<'a> Ctx<'a> {
         let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
         let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
         (person.is_some() && !np_person && close < 60).then_some(inner)
+    }
+
+    /// `the man shouted`, `a poll worker said`: someone described rather than named, ending
+    /// just before byte `end` (adverbs and auxiliaries between it and the verb passed over).
+    pub(super) fn description_before(&self, b: usize, end: usize, floor: usize) -> Option<Range<usize>> {
+        let toks = self.toks_until(b, end);
+        let mut k = toks.len();
+        while k > 0 && toks[k - 1].start >= floor && skips_before_verb(toks[k - 1].text) {
+            k -= 1;
+        }
+        let last = k.checked_sub(1)?;
+        let next = toks.get(k).map_or(end, |t| t.start);
+        if !ends_description(toks[last].text) || !slice::from_to(self.text(b), toks[last].end, next).trim().is_empty() {
+            return None;
+        }
+        let mut s = last;
+        while s > 0 && last - s < 5 && toks[s - 1].start >= floor && self.joined(b, s - 1) {
+            let w = toks[s - 1].text;
+            if opens_description(w) {
+                return Some(toks[s - 1].start..toks[last].end);
+            }
+            if !inside_description(w) {
+                break;
+            }
+            s -= 1;
+        }
+        None
+    }
+
+    /// The same description starting at byte `from`: `said a poll worker`.
+    pub(super) fn description_after(&self, b: usize, from: usize) -> Option<Range<usize>> {
+        let toks = &self.toks[b];
+        let k = token_index(toks, from);
+        let first = toks.get(k).filter(|t| opens_description(t.text) && t.start == from)?;
+        let mut e = k + 1;
+        let mut end = None;
+        while e < toks.len() && e - k <= 5 && self.joined(b, e - 1) && inside_description(toks[e].text) {
+            if ends_description(toks[e].text) {
+                end = Some(toks[e].end);
+            }
+            e += 1;
+        }
+        end.map(|end| first.start..end)
+    }
+
+    /// Whether word `k` of block `b` runs into the next with only a space between.
+    fn joined(&self, b: usize, k: usize) -> bool {
+        let toks = &self.toks[b];
+        toks.get(k + 1).is_some_and(|n| slice::from_to(self.text(b), toks[k].end, n.start) == " ")
+    }
+
+    /// A description as a speaker: shown as written, unless the sentence says the speaker is
+    /// kept anonymous.
+    pub(super) fn described(&self, b: usize, np: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        let sent = self.sentence(b, np.start);
+        if anonymous(slice::from_to(text, np.end, sent.end)) {
+            return None;
+        }
+        let shown = strip_possessive(slice::range(text, np)).to_string();
+        Some(Said { speaker: shown, gender: None, body: false })
     }
 }

@@ -2,7 +2,7 @@
 //! adverbs between a subject and its verb, pronouns, clause openers.
 
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::Token;
+use crate::analysis::text::{is_capitalised, Token};
 
 pub(super) const DETERMINERS: &[&str] =
     &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "my", "your"];
@@ -154,4 +154,50 @@ pub(super) fn is_role_word(w: &str) -> bool {
 /// Words of a block with their offsets, and the index of the first token at or after `at`.
 pub(super) fn token_index(toks: &[Token], at: usize) -> usize {
     toks.partition_point(|t| t.start < at)
+}
+
+/// An adverb between a subject and its verb (`jokingly said`, `again told`).
+pub(super) fn skips_before_verb(word: &str) -> bool {
+    let manner = word.len() >= 5
+        && word.ends_with("ly")
+        && word.chars().all(char::is_lowercase)
+        && LEXICON.usual_tag(word).is_none_or(|t| t == "ADV");
+    manner || in_list(SKIP_BEFORE_VERB, word)
+}
+
+/// Determiners that open a description of someone unnamed: `the man`, `a poll worker`,
+/// `one longtime adviser`.
+const DESCRIBING: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "his", "her", "their", "its"];
+
+pub(super) fn opens_description(word: &str) -> bool {
+    in_list(DESCRIBING, word)
+}
+
+/// A word that can stand inside a description before its noun: a name, a noun, an adjective,
+/// a number, or a word the lexicon does not know.
+pub(super) fn inside_description(word: &str) -> bool {
+    let shape = word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
+        && word.chars().next().is_some_and(char::is_alphanumeric);
+    let tag = LEXICON.usual_tag(word);
+    shape
+        && !LEXICON.is_speech_verb(word)
+        && !in_list(FUNCTION_AFTER, word)
+        && !in_list(PRONOUNS, word)
+        && (is_capitalised(word) || tag.is_none_or(|t| matches!(t, "NOUN" | "ADJ" | "NUM" | "PROPN")))
+}
+
+/// The word that ends a description: a common noun in lower case (`man`, `worker`).
+pub(super) fn ends_description(word: &str) -> bool {
+    inside_description(word)
+        && word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !(word.ends_with("ly") && LEXICON.usual_tag(word).is_none())
+        && LEXICON.usual_tag(word).is_none_or(|t| t == "NOUN")
+}
+
+/// Words after a description that say its speaker is kept anonymous.
+pub(super) fn anonymous(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    ["anonymity", "not to be named", "not be named", "not authorized", "not authorised", "declined to be named"]
+        .iter()
+        .any(|p| lower.contains(p))
 }
