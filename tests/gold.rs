@@ -148,3 +148,88 @@ fn hard_wrapped_lines_are_rejoined() {
         }
     }
 }
+
+/// Lower-case letters and digits only, as the gold scorer compares quotations and names.
+fn key(s: &str) -> String {
+    let folded = fold(s).to_lowercase();
+    let spaced: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A speaker matches the gold's when one holds the other, or when it holds the surname.
+fn speaker_matches(got: &str, want: &[&str]) -> bool {
+    let g = key(got);
+    want.iter().map(|w| key(w)).any(|k| {
+        g == k
+            || g.contains(&k)
+            || (g.len() > 3 && k.contains(&g))
+            || (k.split(' ').count() >= 2 && k.rsplit(' ').next().is_some_and(|last| g.split(' ').any(|x| x == last)))
+    })
+}
+
+fn analysed() -> Vec<(Article, byline::analysis::Analysis)> {
+    let loaded = byline::load::bundled();
+    let mut problems = Vec::new();
+    let analyses = byline::analysis::analyse_all(&loaded.articles, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    loaded.articles.into_iter().zip(analyses).collect()
+}
+
+#[test]
+fn quotations_and_speakers_match_the_gold_reading() {
+    let all = analysed();
+    for g in gold() {
+        let file = g["file"].as_str().unwrap();
+        let (a, an) = all.iter().find(|(a, _)| a.file_name() == file).expect("bundled");
+        let mut used = vec![false; an.quotes.len()];
+        for gq in g["quotes"].as_array().into_iter().flatten() {
+            let want = key(gq["text"].as_str().unwrap());
+            let hit = an.quotes.iter().enumerate().position(|(i, q)| {
+                let got = key(&q.text);
+                !used[i] && (got.starts_with(&want) || got.get(..want.len() + 40).unwrap_or(&got).contains(&want))
+            });
+            let i = hit.unwrap_or_else(|| panic!("{}: quotation not found: {want:?}", a.path));
+            used[i] = true;
+            let q = &an.quotes[i];
+            if let Some(end) = gq["ends_with"].as_str() {
+                assert!(key(&q.text).ends_with(&key(end)), "{}: {want:?} is cut short: {:?}", a.path, q.text);
+            }
+            if let Some(kind) = gq["kind"].as_str() {
+                assert_eq!(q.partial, kind == "partial", "{}: {want:?} is {kind}", a.path);
+            }
+            let mut names = vec![gq["speaker"].as_str()];
+            names.extend(gq["speaker_alt"].as_array().into_iter().flatten().map(Value::as_str));
+            let names: Vec<&str> = names.into_iter().flatten().collect();
+            match (&q.speaker, names.is_empty()) {
+                (None, true) => {}
+                (Some(s), false) => assert!(speaker_matches(s, &names), "{}: {want:?} said by {s:?}", a.path),
+                (got, _) => panic!("{}: {want:?} said by {got:?}, want {names:?}", a.path),
+            }
+        }
+        let extra: Vec<&str> =
+            an.quotes.iter().zip(&used).filter(|(_, u)| !**u).map(|(q, _)| q.text.as_str()).collect();
+        assert!(extra.is_empty(), "{}: quotations the gold does not have: {extra:?}", a.path);
+    }
+}
+
+#[test]
+fn people_match_the_gold_reading() {
+    let all = analysed();
+    for g in gold() {
+        let file = g["file"].as_str().unwrap();
+        let (a, an) = all.iter().find(|(a, _)| a.file_name() == file).expect("bundled");
+        let people: Vec<String> = an
+            .entities
+            .entities
+            .iter()
+            .filter(|e| e.kind == byline::analysis::EntityKind::Person)
+            .map(|e| key(&e.name))
+            .collect();
+        for p in g["people"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(people.contains(&key(p)), "{}: {p} is a person; found {people:?}", a.path);
+        }
+        for p in g["not_people"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(!people.contains(&key(p)), "{}: {p} is not a person", a.path);
+        }
+    }
+}
