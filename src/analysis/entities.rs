@@ -414,6 +414,9 @@ fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, o
             return;
         }
     }
+    if kind.is_none() && name_from == 0 && plausible_full_name(&name) && person_by_context(text, first, last.end) {
+        kind = Some(EntityKind::Person);
+    }
     if gender.is_none() && kind == Some(EntityKind::Person) {
         gender = LEXICON.first_name(name_words[0]).flatten();
     }
@@ -574,6 +577,30 @@ fn build(raws: Vec<Raw>) -> Entities {
     out
 }
 
+/// Whether the words around a name (bytes `start..end` of `text`) treat it as a person's: an
+/// age or a description in apposition after it (`Hal Dunne, 52,`, `Hal Dunne, a farmer`), a
+/// role in apposition before it (`the minister, Hal Dunne,`), or a speech verb after it.
+fn person_by_context(text: &str, start: usize, end: usize) -> bool {
+    let after = slice::after(text, end);
+    let next_word = |s: &str| s.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_string);
+    if let Some(rest) = after.strip_prefix(", ") {
+        let age =
+            rest.split(',').next().is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
+        let described = ["a ", "an ", "who "].iter().any(|p| rest.starts_with(p));
+        if age || described {
+            return true;
+        }
+    }
+    if after.starts_with(' ') && next_word(after).is_some_and(|w| LEXICON.is_speech_verb(&w)) {
+        return true;
+    }
+    let before = slice::before(text, start).trim_end();
+    before.strip_suffix(',').is_some_and(|b| {
+        let role = b.rsplit(' ').next().unwrap_or("");
+        LEXICON.title(&[role]).is_some() || LEXICON.is_speaker_noun(role) && !is_capitalised(role)
+    })
+}
+
 /// Whether a run of capitalised words can be a person's full name: not a place and a party
 /// (`Virginia Democratic`), not a nationality (`Cuban-American`). A surname that is also an
 /// adjective (`Young`) needs a given name that is not a place before it.
@@ -582,7 +609,9 @@ fn plausible_full_name(name: &str) -> bool {
     let Some((last, first)) = words.split_last().zip(words.first()) else { return false };
     let given = LEXICON.first_name(first).is_some() && !LEXICON.is_place(first);
     let adjective = |w: &str| LEXICON.usual_tag(w) == Some("ADJ") || LEXICON.is_demonym(w);
-    words.len() >= 2
+    let name_word = |w: &&str| (is_capitalised(w) || PARTICLES.contains(w)) && !LEXICON.is_org_suffix(w);
+    (2..=4).contains(&words.len())
+        && words.iter().all(name_word)
         && !words
             .iter()
             .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))
@@ -786,5 +815,21 @@ mod tests {
         assert!(!plausible_full_name("Cuban-American"));
         assert!(!plausible_full_name("Muslim American"));
         assert!(!plausible_full_name("Sanders"));
+        assert!(!plausible_full_name("Acme Holdings"));
+        assert!(!plausible_full_name("Office of Budget"));
+    }
+
+    #[test]
+    fn a_name_the_text_treats_as_a_person_is_one() {
+        for text in [
+            "The country's foreign minister, Hal Dunne, plays down the worries.",
+            "Hal Dunne, 52, runs a farm.",
+            "Hal Dunne, a farmer from the valley, disagrees.",
+            "Hal Dunne said the vote was close.",
+        ] {
+            assert_eq!(kind_of(&ents(text), "Hal Dunne"), Some(EntityKind::Person), "{text}");
+        }
+        let firm = ents("Acme Holdings, a firm in the valley, disagrees.");
+        assert_ne!(kind_of(&firm, "Acme Holdings"), Some(EntityKind::Person));
     }
 }

@@ -92,6 +92,20 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// `…, said Grant Green, a former official.`: a person named after a speech verb that
+    /// follows a comma in the sentence at `at`, with the verb's offset.
+    pub(super) fn reported_after_comma(&self, b: usize, at: usize) -> Option<(usize, Said)> {
+        let sent = self.sentence(b, at);
+        let v = self.last_verb(b, sent)?;
+        let text = self.text(b);
+        if !slice::before(text, v.start).trim_end().ends_with(',') {
+            return None;
+        }
+        let np = self.np_after(b, slice::next_char(text, v.end))?;
+        let said = self.resolve(b, np).filter(|s| !s.body)?;
+        Some((v.start, said))
+    }
+
     /// The last speech verb in `range` of block `b`, outside quotations.
     pub(super) fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
         self.toks_in(b, &range)

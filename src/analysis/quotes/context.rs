@@ -25,6 +25,8 @@ pub(super) struct Subject {
     pub(super) block: usize,
     pub(super) at: usize,
     pub(super) said: Said,
+    /// Whether this subject spoke a quotation (rather than only opened a sentence).
+    pub(super) spoke: bool,
 }
 
 /// How far from a quotation its attribution is looked for, in bytes: longer than any real
@@ -166,7 +168,8 @@ impl<'a> Ctx<'a> {
                 return s.said.body.then(|| s.said.clone());
             }
             if s.said.body {
-                if first {
+                // `China may outnumber them, he says`: a body is `he` only as the last speaker.
+                if first && s.spoke {
                     return Some(s.said.clone());
                 }
             } else if s.said.gender.is_none() || s.said.gender == want {
@@ -192,8 +195,13 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(np) = self.sentence_subject(b, s) {
                     if let Some(said) = self.resolve(b, np.clone()) {
-                        self.subjects.push(Subject { block: b, at: np.start, said });
+                        self.subjects.push(Subject { block: b, at: np.start, said, spoke: false });
                     }
+                }
+                // `Some accusations are hard to prove, said Grant Green.`: the person reported
+                // last is who a following `he` means.
+                if let Some(said) = self.reported_after_comma(b, s) {
+                    self.subjects.push(Subject { block: b, at: said.0, said: said.1, spoke: false });
                 }
             }
         }

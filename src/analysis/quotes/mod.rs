@@ -105,7 +105,7 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             continue;
         }
         if let Some(s) = &said {
-            ctx.quoted.push(Subject { block: q.block, at: q.start, said: s.clone() });
+            ctx.quoted.push(Subject { block: q.block, at: q.start, said: s.clone(), spoke: true });
         }
         let mut text = q.text.clone();
         text.shrink_to_fit();
