@@ -147,7 +147,7 @@ static RELATIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 use super::dates::MONTH_NAMES as MONTHS;
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-fn is_date_word(w: &str) -> bool {
+pub(crate) fn is_date_word(w: &str) -> bool {
     MONTHS.contains(&w) || WEEKDAYS.contains(&w)
 }
 

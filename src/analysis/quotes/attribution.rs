@@ -102,7 +102,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let np = self.np_after(b, slice::next_char(text, v.end))?;
-        let said = self.resolve(b, np).filter(|s| !s.body)?;
+        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let said = self.resolve(b, np).filter(|s| person && !s.body)?;
         Some((v.start, said))
     }
 

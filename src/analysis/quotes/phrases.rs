@@ -2,7 +2,7 @@
 
 use super::context::{Ctx, Said};
 use super::words::*;
-use crate::analysis::entities::EntityKind;
+use crate::analysis::entities::{is_date_word, EntityKind};
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, strip_possessive, Token};
 use crate::text::slice;
@@ -134,9 +134,11 @@ impl<'a> Ctx<'a> {
         if k >= toks.len() || !slice::from_to(text, from, toks[k].start).trim().is_empty() {
             return None;
         }
+        let opened = k;
         while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
             k += 1;
         }
+        let determined = k > opened;
         // `local councillor Jane Penrose`: adjectives before a role word.
         if let Some(skip) = (1..=2).find(|&n| {
             toks.get(k + n).is_some_and(|t| is_role_word(t.text))
@@ -197,6 +199,16 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // `a Dunne supporter`: a name that only qualifies the noun after it.
+        while determined
+            && e > k
+            && e < toks.len()
+            && e - k < 6
+            && ends_description(toks[e].text)
+            && self.joined(b, e - 1)
+        {
+            e += 1;
+        }
         (e > k).then(|| first.start..toks[e - 1].end)
     }
 
@@ -209,8 +221,7 @@ impl<'a> Ctx<'a> {
             return self.pronoun(&lower, b, np.start);
         }
         let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-        let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
-        if let Some(e) = person {
+        if let Some(e) = self.person_heading(b, &np) {
             return Some(self.said_by_entity(e));
         }
         // A role: `NATO’s chief`, `the Prime Minister`.
@@ -232,7 +243,14 @@ impl<'a> Ctx<'a> {
         }
         let last = words.last()?;
         // A capital that only opens the sentence (`Likewise`, `Victims`) names nobody.
-        let named = words.iter().any(|w| is_capitalised(w) && !LEXICON.is_ordinary(strip_possessive(w)));
+        // Nor does a day or a month, or a participle opening it (`Dismayed by the result, …`).
+        let opening = np.start == self.sentence(b, np.start).start;
+        let participle =
+            |w: &str| opening && words.len() == 1 && w.len() > 5 && (w.ends_with("ed") || w.ends_with("ing"));
+        let named = words.iter().any(|w| {
+            let w = strip_possessive(w);
+            is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w)
+        });
         if LEXICON.is_speaker_noun(last) || named {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
@@ -241,13 +259,31 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The person a noun phrase is about: one named at its end (`Sen. Jo Pike`), not one that
+    /// only qualifies what follows (`a Trump supporter`, `Pike's campaign`).
+    fn person_heading(&self, b: usize, np: &Range<usize>) -> Option<usize> {
+        let text = self.text(b);
+        let mentions = &self.ents.mentions;
+        let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, np.start));
+        let m = mentions[from..]
+            .iter()
+            .take_while(|m| m.block == b && m.range.start < np.end)
+            .filter(|m| m.range.end <= np.end && self.ents.entities[m.entity].kind == EntityKind::Person)
+            .last()?;
+        let rest = slice::from_to(text, m.range.end, np.end);
+        let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
+        (!qualifies).then_some(m.entity)
+    }
+
     /// `Hungary's prime minister, Viktor Orbán, was …`: the person named in apposition right
     /// after a subject that is only a role.
     pub(super) fn apposition_after(&self, b: usize, np: &Range<usize>) -> Option<Range<usize>> {
         let text = self.text(b);
         let rest = slice::after(text, np.end).strip_prefix(", ")?;
         let close = rest.find([',', '.', ';'])?;
+        // `…, New Hampshire, Tom Birch went on.`: only the name, not the clause it opens.
         let inner = np.end + 2..np.end + 2 + close;
+        let inner = self.np_after(b, inner.start).filter(|n| n.end <= inner.end).unwrap_or(inner);
         let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
         let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
         (person.is_some() && !np_person && close < 60).then_some(inner)
