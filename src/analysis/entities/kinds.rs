@@ -1,0 +1,83 @@
+//! What kind of thing a name names: a place, a body, a date, or a person, from the lexicons and
+//! from how the text treats it.
+
+use super::EntityKind;
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::{is_acronym, is_capitalised, PARTICLES};
+use crate::text::slice;
+
+use crate::analysis::dates::MONTH_NAMES as MONTHS;
+pub(super) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+pub(crate) fn is_date_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
+pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
+    let lx = &*LEXICON;
+    // A dateline city in capitals (`LONDON (Reuters)`): look it up as it is usually written.
+    if words.len() == 1 && name.chars().count() > 3 && is_acronym(name) {
+        let mut chars = name.chars();
+        let titled: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+        if lx.is_place(&titled) {
+            return Some(EntityKind::Place);
+        }
+    }
+    if lx.is_place(name) {
+        return Some(EntityKind::Place);
+    }
+    if lx.is_org(name) {
+        return Some(EntityKind::Organization);
+    }
+    if words.iter().all(|w| is_date_word(w)) {
+        return Some(EntityKind::Date);
+    }
+    if words.len() >= 2 && lx.first_name(words[0]).is_some() && !words.iter().any(|w| is_acronym(w)) {
+        return Some(EntityKind::Person);
+    }
+    if words.len() == 1 && is_acronym(words[0]) {
+        return Some(EntityKind::Organization);
+    }
+    None
+}
+
+/// Whether the words around a name (bytes `start..end` of `text`) treat it as a person's: an
+/// age or a description in apposition after it (`Hal Dunne, 52,`, `Hal Dunne, a farmer`), a
+/// role in apposition before it (`the minister, Hal Dunne,`), or a speech verb after it.
+pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
+    let after = slice::after(text, end);
+    let next_word = |s: &str| s.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_string);
+    if let Some(rest) = after.strip_prefix(", ") {
+        let age =
+            rest.split(',').next().is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
+        let described = ["a ", "an ", "who "].iter().any(|p| rest.starts_with(p));
+        if age || described {
+            return true;
+        }
+    }
+    if after.starts_with(' ') && next_word(after).is_some_and(|w| LEXICON.is_speech_verb(&w)) {
+        return true;
+    }
+    let before = slice::before(text, start).trim_end();
+    before.strip_suffix(',').is_some_and(|b| {
+        let role = b.rsplit(' ').next().unwrap_or("");
+        LEXICON.title(&[role]).is_some() || LEXICON.is_speaker_noun(role) && !is_capitalised(role)
+    })
+}
+
+/// Whether a run of capitalised words can be a person's full name: not a place and a party
+/// (`Virginia Democratic`), not a nationality (`Cuban-American`). A surname that is also an
+/// adjective (`Young`) needs a given name that is not a place before it.
+pub(super) fn plausible_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((last, first)) = words.split_last().zip(words.first()) else { return false };
+    let given = LEXICON.first_name(first).is_some() && !LEXICON.is_place(first);
+    let adjective = |w: &str| LEXICON.usual_tag(w) == Some("ADJ") || LEXICON.is_demonym(w);
+    let name_word = |w: &&str| (is_capitalised(w) || PARTICLES.contains(w)) && !LEXICON.is_org_suffix(w);
+    (2..=4).contains(&words.len())
+        && words.iter().all(name_word)
+        && !words
+            .iter()
+            .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))
+        && (given || !adjective(last.0) && !LEXICON.is_place(first))
+}

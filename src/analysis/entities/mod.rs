@@ -1,0 +1,280 @@
+//! People, organisations, places, amounts and dates named in an article.
+//!
+//! A name is a run of capitalised words (particles such as `von der` may stand inside it). Titles
+//! and honorifics at its front (`Prime Minister`, `Sir`, `NATO chief`) are taken off and
+//! remembered: they say the rest is a person, sometimes the gender, and which role the person
+//! holds, so that `the Prime Minister` or `NATO’s chief` can later be resolved to them. Short
+//! forms (`Smith`, `Mr Smith`, `Sir John`) become aliases of the full name; across the corpus
+//! a lone surname is matched to the one full name it belongs to.
+
+mod build;
+mod kinds;
+mod names;
+mod patterns;
+
+pub(crate) use kinds::is_date_word;
+
+use super::text::Token;
+use crate::analysis::lexicon::Gender;
+use crate::article::{Article, BlockKind};
+use build::build;
+use kinds::plausible_full_name;
+use names::scan_block;
+use patterns::scan_patterns;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Money,
+    Date,
+    Other,
+}
+
+impl EntityKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Money => "Amounts",
+            EntityKind::Date => "Dates",
+            EntityKind::Other => "Other names",
+        }
+    }
+}
+
+/// A title a person was named with, and the body or country written before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub org: Option<String>,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    /// For a date: the day or period it names, worked out from the publication date
+    /// (`2025-10-19`, `2025-03`, `2025-10-20..2025-10-26`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip)]
+    pub gender: Option<Gender>,
+    #[serde(skip)]
+    pub roles: Vec<Role>,
+    /// Named at least once after `the` (`the House`): a thing, never someone's surname.
+    #[serde(skip)]
+    pub definite: bool,
+}
+
+/// Where an entity is named: the bytes of the name itself, without its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub block: usize,
+    pub range: Range<usize>,
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name)
+    }
+
+    /// The entity named inside `range` of `block`, preferring people, then bodies and places.
+    pub fn within(&self, block: usize, range: &Range<usize>) -> Option<usize> {
+        let rank = |k: EntityKind| match k {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            EntityKind::Place => 2,
+            _ => 3,
+        };
+        // Mentions are in text order: start at the first one in the range.
+        let from = self.mentions.partition_point(|m| (m.block, m.range.start) < (block, range.start));
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.block == block && m.range.start < range.end)
+            .filter(|m| m.range.end <= range.end)
+            .min_by_key(|m| (rank(self.entities[m.entity].kind), std::cmp::Reverse(m.range.start)))
+            .map(|m| m.entity)
+    }
+}
+
+/// Finds the entities of one article. Headings are left out: their capitals are style.
+/// `words` holds the words of each block ([`crate::text::words::tokens`]), shared with the quotation pass.
+pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
+    let mut raws = Vec::new();
+    for (i, b) in article.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            continue;
+        }
+        scan_block(i, &b.text, &words[i], &mut raws);
+        scan_patterns(i, &b.text, &mut raws);
+    }
+    let mut ents = build(raws);
+    // In text order, which `within` relies on.
+    ents.mentions.sort_by_key(|m| (m.block, m.range.start));
+    // Kept for every article of an archive: no spare capacity.
+    ents.entities.shrink_to_fit();
+    ents.mentions.shrink_to_fit();
+    ents
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// A name of two or more words that speaks in a quotation is a person, even when no title or
+/// known given name said so (`Sadiq Khan said`).
+pub fn people_who_speak(ents: &mut Entities, quotes: &[super::quotes::Quote]) {
+    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Other && plausible_full_name(&e.name)) {
+        if quotes.iter().any(|q| q.speaker.as_deref() == Some(e.name.as_str())) {
+            e.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// Works out the day or period each date entity names, from the publication date.
+pub fn resolve_dates(ents: &mut Entities, published: Option<chrono::NaiveDate>) {
+    for e in ents.entities.iter_mut().filter(|e| e.kind == EntityKind::Date) {
+        e.value = super::dates::resolve_mention(&e.name, published);
+    }
+}
+
+pub use build::resolve_across;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text;
+    use crate::load::normalize;
+    use build::resolve_across;
+    use kinds::plausible_full_name;
+
+    fn ents(text: &str) -> Entities {
+        let a = normalize("a.txt", &format!("A headline for the test\n\n{text}\n"));
+        let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        find(&a, &words)
+    }
+
+    fn kind_of(e: &Entities, name: &str) -> Option<EntityKind> {
+        e.entities.iter().find(|x| x.name == name).map(|x| x.kind)
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_stripped_and_short_forms_join_the_full_name() {
+        let e = ents(
+            "Prime Minister Sir John Harland spoke. Sir John said more. Mr Harland left, and Harland’s aides stayed.",
+        );
+        let p = e.entities.iter().find(|x| x.name == "John Harland").expect("one person");
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(p.mentions, 4);
+        assert!(p.aliases.contains(&"Sir John".to_string()), "{:?}", p.aliases);
+        assert!(p.aliases.contains(&"Mr Harland".to_string()));
+        assert!(!e.entities.iter().any(|x| x.name == "John"));
+        assert_eq!(p.roles[0].title, "prime minister");
+        assert_eq!(p.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn particles_and_accents_stay_in_names() {
+        let e = ents("European Commission President Ingrid van der Berg met Irish Taoiseach Seán Ó Briain.");
+        assert_eq!(kind_of(&e, "Ingrid van der Berg"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Seán Ó Briain"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "European Commission"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn places_firms_and_products_are_not_people() {
+        let e =
+            ents("A firm, Anduril, will send Altius 600m drones to Kyiv and the Black Sea, officials in London said.");
+        assert_eq!(kind_of(&e, "Kyiv"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "Black Sea"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "London"), Some(EntityKind::Place));
+        for name in ["Anduril", "Altius"] {
+            assert_ne!(kind_of(&e, name), Some(EntityKind::Person), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_capital_that_only_begins_a_sentence_is_not_a_name() {
+        let e = ents("Officials met. Faster progress was made. Leaders agreed.");
+        assert!(e.entities.is_empty(), "{:?}", e.entities);
+    }
+
+    #[test]
+    fn roles_written_in_lower_case_before_a_name_are_kept() {
+        let e = ents("Earlier NATO chief Mark Stone spoke, and Foreign Ministry spokeswoman Maria Ivanova replied.");
+        let stone = e.entities.iter().find(|x| x.name == "Mark Stone").unwrap();
+        assert_eq!(stone.roles, [Role { org: Some("NATO".into()), title: "chief".into() }]);
+        let z = e.entities.iter().find(|x| x.name == "Maria Ivanova").unwrap();
+        assert_eq!(z.gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn amounts_are_found_whole() {
+        let e = ents("It costs €800 billion (£670bn), plus £1.6 billion and $30m, or 800 billion euros.");
+        let money: Vec<&str> =
+            e.entities.iter().filter(|x| x.kind == EntityKind::Money).map(|x| x.name.as_str()).collect();
+        assert_eq!(money, ["€800 billion (£670bn)", "£1.6 billion", "$30m", "800 billion euros"]);
+    }
+
+    #[test]
+    fn a_lone_surname_takes_the_corpus_full_name() {
+        let a = ents("President Donald Trump spoke.");
+        let b = ents("Europe worries about commitments under Trump.");
+        let mut all = vec![a, b];
+        resolve_across(&mut all);
+        assert_eq!(kind_of(&all[1], "Donald Trump"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn only_a_plausible_surname_takes_a_full_name_from_another_article() {
+        let a = ents("Tom House and Virginia Democratic voters met Hal Price on Monday.");
+        let b = ents("The House voted. He said Democratic senators and Price agreed.");
+        let mut all = vec![a, b];
+        resolve_across(&mut all);
+        let names: Vec<&str> = all[1].entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Tom House") && !names.contains(&"Virginia Democratic"), "{names:?}");
+        assert!(!names.contains(&"Hal Price"), "an adjective or noun alone is not joined: {names:?}");
+    }
+
+    #[test]
+    fn places_parties_and_nationalities_are_not_full_names() {
+        assert!(plausible_full_name("Simon Rosenberg"));
+        assert!(plausible_full_name("Mike Young"));
+        assert!(plausible_full_name("Tarquin Bloggsworth"));
+        assert!(!plausible_full_name("Virginia Democratic"));
+        assert!(!plausible_full_name("Cuban-American"));
+        assert!(!plausible_full_name("Muslim American"));
+        assert!(!plausible_full_name("Sanders"));
+        assert!(!plausible_full_name("Acme Holdings"));
+        assert!(!plausible_full_name("Office of Budget"));
+    }
+
+    #[test]
+    fn a_name_the_text_treats_as_a_person_is_one() {
+        for text in [
+            "The country's foreign minister, Hal Dunne, plays down the worries.",
+            "Hal Dunne, 52, runs a farm.",
+            "Hal Dunne, a farmer from the valley, disagrees.",
+            "Hal Dunne said the vote was close.",
+        ] {
+            assert_eq!(kind_of(&ents(text), "Hal Dunne"), Some(EntityKind::Person), "{text}");
+        }
+        let firm = ents("Acme Holdings, a firm in the valley, disagrees.");
+        assert_ne!(kind_of(&firm, "Acme Holdings"), Some(EntityKind::Person));
+    }
+}

@@ -1,0 +1,307 @@
+//! Capitalised runs of words, split into the title before a name and the name itself.
+
+use super::kinds::{classify_name, is_date_word, person_by_context, plausible_full_name};
+use super::{EntityKind, Role};
+use crate::analysis::lexicon::{Gender, KnownKind, LEXICON};
+use crate::analysis::text::{self, is_capitalised, strip_possessive, Token, PARTICLES};
+use crate::text::slice;
+use std::ops::Range;
+
+/// A name as first found, before short forms are joined to full ones.
+#[derive(Debug, Clone)]
+pub(super) struct Raw {
+    pub(super) block: usize,
+    pub(super) range: Range<usize>,
+    pub(super) name: String,
+    /// The words as written, with an honorific (`Mr Smith`), for the alias list.
+    pub(super) surface: String,
+    pub(super) kind: Option<EntityKind>,
+    pub(super) gender: Option<Gender>,
+    pub(super) honorific: Option<String>,
+    pub(super) role: Option<Role>,
+    pub(super) initial: bool,
+    pub(super) definite: bool,
+}
+
+/// Honorifics written before a given name rather than a surname (`Sir Keir`, `Dame Judi`).
+pub(super) fn before_given_name(h: &str) -> bool {
+    matches!(h.trim_end_matches('.').to_lowercase().as_str(), "sir" | "dame" | "lord" | "lady")
+}
+
+/// Whether the words `toks[j]` and `toks[j + 1]` can belong to one name.
+pub(super) fn joins(text: &str, toks: &[Token], j: usize) -> bool {
+    text::joins_name(slice::from_to(text, toks[j].end, toks[j + 1].start), toks[j].text)
+}
+
+pub(super) fn sentence_initial(text: &str, at: usize) -> bool {
+    match slice::before(text, at).trim_end().chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '“' | '‘' | '"' | '\'' | '•' | '(' | '—' | '–'),
+    }
+}
+
+/// Titles inside `words`: the span of the last one, the gender it implies, and whether it was
+/// an honorific.
+pub(super) fn last_title(words: &[&str]) -> Option<(Range<usize>, Option<Gender>, bool)> {
+    let lx = &*LEXICON;
+    let mut found = None;
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = false;
+        for k in (1..=lx.max_title_words.min(words.len() - i)).rev() {
+            if let Some(g) = lx.title(&words[i..i + k]) {
+                found = Some((i..i + k, g, false));
+                i += k;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            if let Some(g) = lx.honorific(words[i]) {
+                found = Some((i..i + 1, g, true));
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Lower-case title words right before a run (`NATO chief`, `spokeswoman`), with the
+/// capitalised body before them: (title, org, gender).
+pub(super) fn title_before(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+) -> Option<(String, Option<String>, Option<Gender>)> {
+    let lx = &*LEXICON;
+    for k in (1..=lx.max_title_words.min(start)).rev() {
+        let span = &toks[start - k..start];
+        if span.iter().any(|t| is_capitalised(t.text)) {
+            continue;
+        }
+        let contiguous = (start - k..start).all(|j| joins(text, toks, j));
+        if !contiguous {
+            continue;
+        }
+        let words: Vec<&str> = span.iter().map(|t| t.text).collect();
+        if let Some(g) = lx.title(&words) {
+            let mut org = None;
+            let first = start - k;
+            if first > 0 && joins(text, toks, first - 1) {
+                let mut s = first;
+                while s > 0 && is_capitalised(toks[s - 1].text) && (s == first || joins(text, toks, s - 1)) {
+                    s -= 1;
+                    if text::is_possessive(toks[s].text) && s != first - 1 {
+                        s += 1;
+                        break;
+                    }
+                }
+                while s < first && text::is_common(toks[s].text) {
+                    s += 1;
+                }
+                if s < first {
+                    let o = slice::from_to(text, toks[s].start, toks[first - 1].end).to_string();
+                    org = Some(strip_possessive(&o).to_string());
+                }
+            }
+            return Some((words.join(" "), org, g));
+        }
+    }
+    None
+}
+
+/// Every capitalised run in a block, split into its title and name parts.
+pub(super) fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec<Raw>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_capitalised(toks[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() {
+            if !joins(text, toks, end - 1) || text::is_possessive(toks[end - 1].text) {
+                break;
+            }
+            if is_capitalised(toks[end].text) {
+                end += 1;
+                continue;
+            }
+            // `Ministry of Defence`, `Fund for Ukraine`, `Alliance of the Able`: a body's name
+            // goes on after `of` or `for` when the word before them names a kind of body.
+            if let Some(n) = connector_run(text, toks, end) {
+                end += n + 1;
+                continue;
+            }
+            let particles = toks[end..].iter().take_while(|t| PARTICLES.contains(&t.text)).count();
+            let after = end + particles;
+            if particles > 0
+                && after < toks.len()
+                && is_capitalised(toks[after].text)
+                && (end..after).all(|j| joins(text, toks, j))
+            {
+                end = after + 1;
+            } else {
+                break;
+            }
+        }
+        add_run(block, text, toks, start, end, out);
+        i = end;
+    }
+}
+
+/// How many connecting words (`of`, `of the`, `for`) start at `at` when the word before them
+/// is a kind of body and a capitalised word follows them.
+pub(super) fn connector_run(text: &str, toks: &[Token], at: usize) -> Option<usize> {
+    if at == 0 || !LEXICON.is_org_suffix(toks[at - 1].text) {
+        return None;
+    }
+    let n = match (toks.get(at).map(|t| t.text), toks.get(at + 1).map(|t| t.text)) {
+        (Some("of" | "for"), Some("the")) => 2,
+        (Some("of" | "for"), _) => 1,
+        _ => return None,
+    };
+    let next = toks.get(at + n)?;
+    let joined = (at - 1..at + n).all(|j| joins(text, toks, j));
+    (joined && is_capitalised(next.text)).then_some(n)
+}
+
+pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, out: &mut Vec<Raw>) {
+    let mut s = start;
+    while s < end && text::is_common(toks[s].text) {
+        s += 1;
+    }
+    // `Sometimes Mara Linden`, `Asked` alone: a capitalised adverb or verb only opens the
+    // sentence.
+    if s < end && sentence_initial(text, toks[s].start) && LEXICON.opens_before_names(toks[s].text) {
+        s += 1;
+    }
+    if s == end {
+        return;
+    }
+    let words: Vec<&str> = toks[s..end].iter().map(|t| t.text).collect();
+    // A title alone (`the Prime Minister`) or an adjective of nationality is not a name.
+    let bare: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
+    if bare.iter().all(|w| is_date_word(w)) {
+        return;
+    }
+    if LEXICON.title(&bare).is_some()
+        || words.iter().all(|w| LEXICON.is_demonym(w) || LEXICON.is_demonym(strip_possessive(w)))
+        || (words.len() == 1 && LEXICON.honorific(words[0]).is_some())
+    {
+        return;
+    }
+    let initial = s == start && sentence_initial(text, toks[s].start);
+    let the = |t: &Token| t.text.eq_ignore_ascii_case("the");
+    let definite = (s > start && the(&toks[s - 1])) || (s == start && start > 0 && the(&toks[start - 1]));
+    let mut name_from = 0;
+    let mut gender = None;
+    let mut honorific = None;
+    let mut role = None;
+    if let Some((span, g, is_honorific)) = last_title(&words) {
+        if span.end < words.len() {
+            name_from = span.end;
+            gender = g;
+            let title = words[span.clone()].join(" ");
+            if is_honorific {
+                honorific = Some(title);
+                // An office may stand before the honorific: `Prime Minister Sir John Harland`.
+                if let Some((inner, _, false)) = last_title(&words[..span.start]) {
+                    let org = (inner.start > 0).then(|| strip_possessive(&words[..inner.start].join(" ")).to_string());
+                    role = Some(Role { org, title: words[inner].join(" ").to_lowercase() });
+                }
+            } else {
+                let org = (span.start > 0).then(|| strip_possessive(&words[..span.start].join(" ")).to_string());
+                if let Some(org) = &org {
+                    add_prefix(block, text, &toks[s..s + span.start], org, out);
+                }
+                role = Some(Role { org, title: title.to_lowercase() });
+            }
+        }
+    }
+    if role.is_none() && honorific.is_none() {
+        if let Some((title, org, g)) = title_before(text, toks, s) {
+            role = Some(Role { org, title });
+            gender = g;
+        }
+    }
+    let name_toks = &toks[s + name_from..end];
+    let first = name_toks[0].start;
+    let last = name_toks[name_toks.len() - 1];
+    let raw_name = slice::from_to(text, first, last.end);
+    let name = strip_possessive(raw_name).to_string();
+    let name_words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let titled = role.is_some() || honorific.is_some();
+    let mut kind = classify_name(&name, &name_words);
+    if titled && !matches!(kind, Some(EntityKind::Place | EntityKind::Organization | EntityKind::Date)) {
+        kind = Some(EntityKind::Person);
+    }
+    if kind.is_none() && name_from == 0 {
+        // Part of a longer run may still be a known place or body: `The London`, `Thales LMM`.
+        let known = LEXICON.known_in(&name);
+        if let Some((r, k)) = known.first().filter(|(r, _)| r.len() < name.len()) {
+            let kind = match k {
+                KnownKind::Place => EntityKind::Place,
+                KnownKind::Org => EntityKind::Organization,
+            };
+            let range = first + r.start..first + r.end;
+            let n = slice::range(&name, r.clone()).to_string();
+            out.push(Raw {
+                block,
+                range,
+                surface: n.clone(),
+                name: n,
+                kind: Some(kind),
+                gender: None,
+                honorific: None,
+                role: None,
+                initial: false,
+                definite: false,
+            });
+            return;
+        }
+    }
+    if kind.is_none() && name_from == 0 && plausible_full_name(&name) && person_by_context(text, first, last.end) {
+        kind = Some(EntityKind::Person);
+    }
+    if gender.is_none() && kind == Some(EntityKind::Person) {
+        gender = LEXICON.first_name(name_words[0]).flatten();
+    }
+    let surface = match &honorific {
+        Some(h) => format!("{h} {name}"),
+        None => name.clone(),
+    };
+    out.push(Raw {
+        block,
+        range: first..first + name.len(),
+        name,
+        surface,
+        kind,
+        gender,
+        honorific,
+        role,
+        initial: initial && name_from == 0,
+        definite,
+    });
+}
+
+/// The body or country before a title (`European Commission` President …), when it is known.
+pub(super) fn add_prefix(block: usize, text: &str, toks: &[Token], org: &str, out: &mut Vec<Raw>) {
+    let words: Vec<&str> = org.split(' ').collect();
+    if let Some(kind @ (EntityKind::Place | EntityKind::Organization)) = classify_name(org, &words) {
+        let start = toks[0].start;
+        out.push(Raw {
+            block,
+            range: start..start + org.len().min(text.len() - start),
+            name: org.to_string(),
+            surface: org.to_string(),
+            kind: Some(kind),
+            gender: None,
+            honorific: None,
+            role: None,
+            initial: false,
+            definite: false,
+        });
+    }
+}
