@@ -134,8 +134,18 @@ fn heading_shaped(s: &str) -> bool {
     if n >= 8 && s.contains(", ") {
         return false;
     }
+    // A quoted question (`“Why now?”`) or two sentences (`… he pressed. “Maybe …`) is prose.
+    let quoted_question = s.ends_with(['”', '"']) && s.trim_end_matches(['”', '"']).ends_with(['?', '!']);
+    let two_sentences = s.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '?' | '!')
+            && slice::before(s, i).chars().next_back().is_some_and(char::is_lowercase)
+            && slice::after(s, i + 1).starts_with(' ')
+            && slice::after(s, i + 1).trim_start().starts_with(|n: char| n.is_uppercase() || matches!(n, '“' | '"'))
+    });
     (1..=14).contains(&n)
         && s.chars().count() <= 120
+        && !quoted_question
+        && !two_sentences
         && !ends_clause(s)
         && starts_upper(s)
         && !FUNCTION_WORDS.contains(&last_word(s).as_str())
@@ -813,6 +823,18 @@ mod tests {
             "Big story today\nFirst paragraph of the story.\nA coalition takes shape\nSecond paragraph of the story.\n",
         );
         assert_eq!(a.blocks[1].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn a_short_line_of_quoted_speech_is_not_a_heading() {
+        for line in ["“Would it work?” Roe pressed. “Maybe?”", "“Why now?”", "Roe left. Then he came back"]
+        {
+            let a = normalize(
+                "a.txt",
+                &format!("Big story today\n\nFirst paragraph of the story.\n\n{line}\n\nMore of it.\n"),
+            );
+            assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Heading), "{line}: {:?}", a.blocks);
+        }
     }
 
     #[test]

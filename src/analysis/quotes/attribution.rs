@@ -189,8 +189,15 @@ impl<'a> Ctx<'a> {
             if rest.split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w)) {
                 break;
             }
-            let Some(close) = rest.find(", ").filter(|&c| slice::before(rest, c).split_whitespace().count() <= 6)
-            else {
+            let words_to = |c: usize| slice::before(rest, c).split_whitespace().count();
+            // `Robert Roe, attorney for one of four groups to file suit over the law, said`: a
+            // longer apposition when a speech verb follows it.
+            let to_verb = || {
+                rest.match_indices(", ").map(|(c, _)| c).take_while(|&c| words_to(c) <= 20).find(|&c| {
+                    slice::after(rest, c + 2).split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w))
+                })
+            };
+            let Some(close) = rest.find(", ").filter(|&c| words_to(c) <= 6).or_else(to_verb) else {
                 break;
             };
             let inner = after_np + 2..after_np + 2 + close;
@@ -206,8 +213,11 @@ impl<'a> Ctx<'a> {
         }
         let verb = toks.iter().find(|t| t.start >= after_np)?;
         let between = slice::from_to(text, after_np, verb.start);
-        let verb_ok =
-            LEXICON.is_speech_verb(verb.text) && between.split_whitespace().count() <= 1 && !between.contains(',');
+        // `“…?” Hannity pressed.`: right after a quotation, a name and a verb in the past that
+        // ends the clause report speech even when the lexicon does not list the verb.
+        let reporting =
+            LEXICON.is_speech_verb(verb.text) || (np.start == from && self.ends_with_past_verb(b, verb, sent_end));
+        let verb_ok = reporting && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
             return None;
         }
@@ -218,6 +228,19 @@ impl<'a> Ctx<'a> {
             _ => np,
         };
         self.resolve(b, np)
+    }
+
+    /// Whether `verb` is a verb in the past (`barked`, `pressed`) that ends its clause, or is
+    /// followed only by a preposition or an adverb.
+    fn ends_with_past_verb(&self, b: usize, verb: &Token, sent_end: usize) -> bool {
+        let w = verb.text;
+        let past = w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase);
+        let rest = slice::from_to(self.text(b), verb.end, sent_end).trim_start();
+        let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let closes = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?']);
+        let light = !next.is_empty()
+            && (matches!(LEXICON.usual_tag(next), Some("ADP" | "ADV")) || next.ends_with("ly") && next.len() > 4);
+        past && (closes || light)
     }
 
     /// The speaker named in a lead-in (a sentence or clause before a quotation).

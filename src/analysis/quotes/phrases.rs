@@ -182,7 +182,9 @@ impl<'a> Ctx<'a> {
             let capital = |n: Option<&Token>| n.is_some_and(|n| is_capitalised(n.text));
             let occupation = e > k
                 && ends_description(t.text)
-                && (capital(toks.get(e + 1)) || noun(toks.get(e + 1)) && capital(toks.get(e + 2)));
+                && self.joined(b, e)
+                && (capital(toks.get(e + 1))
+                    || noun(toks.get(e + 1)) && self.joined(b, e + 1) && capital(toks.get(e + 2)));
             let ok = is_capitalised(t.text)
                 || is_role_word(t.text)
                 || number
