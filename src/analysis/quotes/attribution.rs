@@ -76,7 +76,12 @@ impl<'a> Ctx<'a> {
     pub(super) fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
         let np = self.np_before(b, v.start, floor);
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
-        let subject_speaks = v.text.ends_with("ing") || (np.is_none() && v.text.ends_with("ed"));
+        // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
+        // verb after appositions or after `and` has the sentence's subject.
+        let before = slice::before(self.text(b), v.start).trim_end();
+        let coordinated = before.ends_with(',') || before.ends_with(" and") || before.ends_with(" but");
+        let subject_speaks =
+            v.text.ends_with("ing") || (np.is_none() && (v.text.ends_with("ed") || coordinated && v.text != "told"));
         np.and_then(|np| self.resolve(b, np)).or_else(|| {
             if !subject_speaks {
                 return None;
@@ -193,7 +198,7 @@ impl<'a> Ctx<'a> {
             // `Robert Roe, attorney for one of four groups to file suit over the law, said`: a
             // longer apposition when a speech verb follows it.
             let to_verb = || {
-                rest.match_indices(", ").map(|(c, _)| c).take_while(|&c| words_to(c) <= 20).find(|&c| {
+                rest.match_indices(", ").map(|(c, _)| c).take_while(|&c| words_to(c) <= 30).find(|&c| {
                     slice::after(rest, c + 2).split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w))
                 })
             };
@@ -245,8 +250,10 @@ impl<'a> Ctx<'a> {
 
     /// The speaker named in a lead-in (a sentence or clause before a quotation).
     pub(super) fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
-        if let Some(v) = self.last_verb(b, range.clone()) {
-            if let Some(s) = self.speaker_of_verb(b, v, range.start) {
+        // `Roe said on Monday, in reply to a question, “…”`: the last verb, or one before it.
+        let verbs = self.toks_in(b, &range).iter().filter(|t| !self.in_quote(b, t.start) && self.is_verb_here(b, t));
+        for v in verbs.rev().take(3) {
+            if let Some(s) = self.speaker_of_verb(b, *v, range.start) {
                 return Some(s);
             }
         }
@@ -395,6 +402,10 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
         return Some(s);
     }
     let after = slice::next_char(ctx.text(b), q.end).min(sent.end)..sent.end;
+    // `“it is hard to link,” added Roe`: the attribution right after the phrase.
+    if let Some(s) = ctx.after_quote(b, q.end, sent.end) {
+        return Some(s);
+    }
     if let Some(v) = ctx.first_verb(b, after.clone()) {
         return ctx.speaker_of_verb(b, v, after.start);
     }

@@ -194,8 +194,9 @@ impl<'a> Ctx<'a> {
                 break;
             }
             e += 1;
+            // `Commentary’s Noah Rothman`: a possessive goes on into a role or a name.
             if text::is_possessive(t.text)
-                && !toks.get(e).is_some_and(|n| is_role_word(n.text))
+                && !toks.get(e).is_some_and(|n| is_role_word(n.text) || is_capitalised(n.text))
                 && title_len_at(&toks[e..]) == 0
             {
                 break;
