@@ -74,7 +74,8 @@ impl<'a> Ctx<'a> {
     }
     /// Who is said to speak by the speech verb at token `v` of block `b`.
     pub(super) fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
-        let np = self.np_before(b, v.start, floor);
+        // `Roe issued a statement saying …`: the statement is the object; Roe speaks.
+        let np = self.np_before(b, v.start, floor).filter(|np| !(v.text.ends_with("ing") && self.is_object(b, np)));
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
         // verb after appositions or after `and` has the sentence's subject.
@@ -95,6 +96,21 @@ impl<'a> Ctx<'a> {
             }
             self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
         })
+    }
+
+    /// Whether the noun phrase `np` is the object of a verb just before it (`issued a
+    /// statement`, `put out a letter`).
+    fn is_object(&self, b: usize, np: &Range<usize>) -> bool {
+        let toks = self.toks_until(b, np.start);
+        let mut k = toks.len();
+        while k > 0 && in_list(DETERMINERS, toks[k - 1].text) {
+            k -= 1;
+        }
+        let Some(prev) = k.checked_sub(1).map(|i| toks[i]) else { return false };
+        let w = prev.text;
+        let verb = w.chars().all(char::is_lowercase)
+            && (LEXICON.usual_tag(w) == Some("VERB") || w.ends_with("ed") || w == "out");
+        verb && slice::from_to(self.text(b), prev.end, np.start).split_whitespace().count() <= 1
     }
 
     /// `…, said Grant Green, a former official.`: a person named after a speech verb that
