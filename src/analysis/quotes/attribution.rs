@@ -117,12 +117,19 @@ impl<'a> Ctx<'a> {
     /// follows a comma in the sentence at `at`, with the verb's offset.
     pub(super) fn reported_after_comma(&self, b: usize, at: usize) -> Option<(usize, Said)> {
         let sent = self.sentence(b, at);
-        let v = self.last_verb(b, sent)?;
+        let v = self.last_verb(b, sent.clone())?;
         let text = self.text(b);
-        if !slice::before(text, v.start).trim_end().ends_with(',') {
-            return None;
-        }
-        let np = self.np_after(b, slice::next_char(text, v.end))?;
+        let np = if slice::before(text, v.start).trim_end().ends_with(',') {
+            self.np_after(b, slice::next_char(text, v.end))?
+        } else {
+            // `…refugees, Mayor Ted Terry noted.`: the name between the comma and the verb.
+            let np = self.np_before(b, v.start, sent.start)?;
+            let tail = slice::from_to(text, v.end, sent.end).split_whitespace().count();
+            if !slice::before(text, np.start).trim_end().ends_with(',') || tail > 4 {
+                return None;
+            }
+            np
+        };
         let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
         let said = self.resolve(b, np).filter(|s| person && !s.body)?;
         Some((v.start, said))
