@@ -154,8 +154,15 @@ impl<'a> Ctx<'a> {
         if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
             return false;
         }
+        // `their continued support`, `his scathing remarks`: a noun after a determiner and at
+        // most one adjective.
         let before = self.toks_until(b, t.start);
-        !before.last().is_some_and(|p| in_list(DETERMINERS, p.text))
+        let det = |i: usize| before.len().checked_sub(i).is_some_and(|k| in_list(DETERMINERS, before[k].text));
+        let adjective = before.last().is_some_and(|p| {
+            p.text.chars().all(char::is_lowercase)
+                && (matches!(LEXICON.usual_tag(p.text), Some("ADJ")) || p.text.ends_with("ing") && p.text.len() > 6)
+        });
+        !(det(1) || adjective && det(2))
     }
 
     /// `According to X` in the sentence.
