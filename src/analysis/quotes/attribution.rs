@@ -159,7 +159,8 @@ impl<'a> Ctx<'a> {
         let before = self.toks_until(b, t.start);
         let det = |i: usize| before.len().checked_sub(i).is_some_and(|k| in_list(DETERMINERS, before[k].text));
         let adjective = before.last().is_some_and(|p| {
-            p.text.chars().all(char::is_lowercase)
+            slice::from_to(self.text(b), p.end, t.start) == " "
+                && p.text.chars().all(char::is_lowercase)
                 && (matches!(LEXICON.usual_tag(p.text), Some("ADJ")) || p.text.ends_with("ing") && p.text.len() > 6)
         });
         !(det(1) || adjective && det(2))
