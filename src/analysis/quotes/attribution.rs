@@ -367,14 +367,14 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
     let same_block = recent().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = same_block {
-        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
+        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
     }
     let own_lead_in = !slice::before(text, q.open).trim().is_empty();
     let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
         if starts_with_open_mark(pt) || e.block != e.end_block {
-            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false });
+            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
         }
     }
     ctx.introduced_before(b, q.open).or_else(|| described_speaker(ctx, q))

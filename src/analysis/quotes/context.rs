@@ -17,6 +17,8 @@ pub(super) struct Said {
     pub(super) speaker: String,
     pub(super) gender: Option<Gender>,
     pub(super) body: bool,
+    /// Named as a person the article knows (not a bare capitalised word or a description).
+    pub(super) person: bool,
 }
 
 /// A subject seen in the narrative, for pronouns.
@@ -100,7 +102,8 @@ impl<'a> Ctx<'a> {
     }
     pub(super) fn said_by_entity(&self, e: usize) -> Said {
         let ent = &self.ents.entities[e];
-        Said { speaker: ent.name.clone(), gender: ent.gender, body: ent.kind != EntityKind::Person }
+        let person = ent.kind == EntityKind::Person;
+        Said { speaker: ent.name.clone(), gender: ent.gender, body: !person, person }
     }
 
     pub(super) fn role_holder(&self, title: &str, org: Option<&str>) -> Option<usize> {
@@ -172,7 +175,8 @@ impl<'a> Ctx<'a> {
                 if first && s.spoke {
                     return Some(s.said.clone());
                 }
-            } else if s.said.gender.is_none() || s.said.gender == want {
+            } else if s.said.gender == want || s.said.gender.is_none() && (s.said.person || s.spoke) {
+                // A capitalised word that opened a sentence (`University`) is nobody's `she`.
                 return Some(s.said.clone());
             }
             first = false;

@@ -241,7 +241,7 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.ents.within(b, &np) {
             let ent = &self.ents.entities[e];
             if matches!(ent.kind, EntityKind::Organization | EntityKind::Place) {
-                return Some(Said { speaker: ent.name.clone(), gender: None, body: true });
+                return Some(Said { speaker: ent.name.clone(), gender: None, body: true, person: false });
             }
         }
         let last = words.last()?;
@@ -257,7 +257,12 @@ impl<'a> Ctx<'a> {
         if LEXICON.is_speaker_noun(last) || named {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
-            return Some(Said { speaker: shown, gender: None, body });
+            // Two capitalised words (`Mara Linden`), or a name the article uses as one
+            // (`Fiorina`), may be a person; a lone capital (`Republicans`) is not taken for one.
+            let capitals = words.iter().filter(|w| is_capitalised(w)).count();
+            let known = self.ents.within(b, &np).is_some_and(|e| !self.ents.entities[e].definite);
+            let person = !body && (capitals >= 2 || known);
+            return Some(Said { speaker: shown, gender: None, body, person });
         }
         None
     }
@@ -350,6 +355,6 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let shown = strip_possessive(slice::range(text, np)).to_string();
-        Some(Said { speaker: shown, gender: None, body: false })
+        Some(Said { speaker: shown, gender: None, body: false, person: false })
     }
 }
