@@ -46,7 +46,6 @@ pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
 /// role in apposition before it (`the minister, Hal Dunne,`), or a speech verb after it.
 pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
     let after = slice::after(text, end);
-    let next_word = |s: &str| s.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_string);
     if let Some(rest) = after.strip_prefix(", ") {
         let age =
             rest.split(',').next().is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
@@ -55,7 +54,12 @@ pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
             return true;
         }
     }
-    if after.starts_with(' ') && next_word(after).is_some_and(|w| LEXICON.is_speech_verb(&w)) {
+    if after.starts_with(' ')
+        && after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| LEXICON.is_speech_verb(w))
+    {
         return true;
     }
     let before = slice::before(text, start).trim_end();

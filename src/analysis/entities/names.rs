@@ -262,7 +262,7 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, en
             return;
         }
     }
-    if kind.is_none() && name_from == 0 && plausible_full_name(&name) && person_by_context(text, first, last.end) {
+    if kind.is_none() && name_from == 0 && person_by_context(text, first, last.end) && plausible_full_name(&name) {
         kind = Some(EntityKind::Person);
     }
     if gender.is_none() && kind == Some(EntityKind::Person) {

@@ -137,15 +137,11 @@ impl<'a> Ctx<'a> {
 
     /// The last speech verb in `range` of block `b`, outside quotations.
     pub(super) fn last_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        self.toks_in(b, &range)
-            .iter()
-            .filter(|t| !self.in_quote(b, t.start))
-            .rfind(|t| self.is_verb_here(b, t))
-            .copied()
+        self.toks_in(b, &range).iter().rfind(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start)).copied()
     }
 
     pub(super) fn first_verb(&self, b: usize, range: Range<usize>) -> Option<Token<'a>> {
-        self.toks_in(b, &range).iter().filter(|t| !self.in_quote(b, t.start)).find(|t| self.is_verb_here(b, t)).copied()
+        self.toks_in(b, &range).iter().find(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start)).copied()
     }
 
     /// A speech verb used as a verb: not capitalised, not after a determiner (`their
@@ -282,7 +278,7 @@ impl<'a> Ctx<'a> {
     /// The speaker named in a lead-in (a sentence or clause before a quotation).
     pub(super) fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
         // `Roe said on Monday, in reply to a question, “…”`: the last verb, or one before it.
-        let verbs = self.toks_in(b, &range).iter().filter(|t| !self.in_quote(b, t.start) && self.is_verb_here(b, t));
+        let verbs = self.toks_in(b, &range).iter().filter(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start));
         for v in verbs.rev().take(3) {
             if let Some(s) = self.speaker_of_verb(b, *v, range.start) {
                 return Some(s);
