@@ -193,7 +193,7 @@ impl<'a> Ctx<'a> {
         let Some(np) = self.np_after(b, from) else {
             // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
             // its subject before it.
-            let verb = toks.iter().take(12).find(|t| self.is_verb_here(b, t))?;
+            let verb = toks.iter().take(20).find(|t| self.is_verb_here(b, t))?;
             if let Some(said) = self.np_before(b, verb.start, from).and_then(|np| self.resolve(b, np)) {
                 return Some(said);
             }
