@@ -72,7 +72,7 @@ pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
 /// Whether a run of capitalised words can be a person's full name: not a place and a party
 /// (`Virginia Democratic`), not a nationality (`Cuban-American`). A surname that is also an
 /// adjective (`Young`) needs a given name that is not a place before it.
-pub(super) fn plausible_full_name(name: &str) -> bool {
+pub(crate) fn plausible_full_name(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let Some((last, first)) = words.split_last().zip(words.first()) else { return false };
     let given = LEXICON.first_name(first).is_some() && !LEXICON.is_place(first);
@@ -83,5 +83,5 @@ pub(super) fn plausible_full_name(name: &str) -> bool {
         && !words
             .iter()
             .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))
-        && (given || !adjective(last.0) && !LEXICON.is_place(first))
+        && (given || !adjective(last.0) && !LEXICON.is_place(first) && !LEXICON.is_ordinary(first))
 }

@@ -12,13 +12,12 @@ mod kinds;
 mod names;
 mod patterns;
 
-pub(crate) use kinds::is_date_word;
+pub(crate) use kinds::{is_date_word, plausible_full_name};
 
 use super::text::Token;
 use crate::analysis::lexicon::Gender;
 use crate::article::{Article, BlockKind};
 use build::build;
-use kinds::plausible_full_name;
 use names::scan_block;
 use patterns::scan_patterns;
 use serde::Serialize;
@@ -261,6 +260,7 @@ mod tests {
         assert!(!plausible_full_name("Muslim American"));
         assert!(!plausible_full_name("Sanders"));
         assert!(!plausible_full_name("Acme Holdings"));
+        assert!(!plausible_full_name("Aggressive Driving"));
         assert!(!plausible_full_name("Office of Budget"));
     }
 

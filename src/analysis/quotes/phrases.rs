@@ -2,7 +2,7 @@
 
 use super::context::{Ctx, Said};
 use super::words::*;
-use crate::analysis::entities::{is_date_word, EntityKind};
+use crate::analysis::entities::{is_date_word, plausible_full_name, EntityKind};
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, strip_possessive, Token};
 use crate::text::slice;
@@ -238,10 +238,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if let Some(e) = self.ents.within(b, &np) {
+        // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
+        // `Energy Department spokeswoman`: a body speaks through its spokespeople.
+        let head = self.heading(b, &np, |k| !matches!(k, EntityKind::Person | EntityKind::Date | EntityKind::Money));
+        let body = head
+            .or_else(|| self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Organization));
+        if let Some(e) = body {
             let ent = &self.ents.entities[e];
-            if matches!(ent.kind, EntityKind::Organization | EntityKind::Place) {
-                return Some(Said { speaker: ent.name.clone(), gender: None, body: true, person: false });
+            match ent.kind {
+                EntityKind::Organization | EntityKind::Place => {
+                    return Some(Said { speaker: ent.name.clone(), gender: None, body: true, person: false })
+                }
+                _ if plausible_full_name(&ent.name) => {
+                    return Some(Said { speaker: ent.name.clone(), gender: None, body: false, person: true })
+                }
+                _ => {}
             }
         }
         let last = words.last()?;
@@ -270,13 +281,18 @@ impl<'a> Ctx<'a> {
     /// The person a noun phrase is about: one named at its end (`Sen. Jo Pike`), not one that
     /// only qualifies what follows (`a Trump supporter`, `Pike's campaign`).
     fn person_heading(&self, b: usize, np: &Range<usize>) -> Option<usize> {
+        self.heading(b, np, |k| k == EntityKind::Person)
+    }
+
+    /// The last entity of a kind `want` accepts named in `np` with no lower-case word after it.
+    fn heading(&self, b: usize, np: &Range<usize>, want: impl Fn(EntityKind) -> bool) -> Option<usize> {
         let text = self.text(b);
         let mentions = &self.ents.mentions;
         let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, np.start));
         let m = mentions[from..]
             .iter()
             .take_while(|m| m.block == b && m.range.start < np.end)
-            .filter(|m| m.range.end <= np.end && self.ents.entities[m.entity].kind == EntityKind::Person)
+            .filter(|m| m.range.end <= np.end && want(self.ents.entities[m.entity].kind))
             .last()?;
         let rest = slice::from_to(text, m.range.end, np.end);
         let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -292,7 +308,8 @@ impl<'a> Ctx<'a> {
         // `…, New Hampshire, Tom Birch went on.`: only the name, not the clause it opens.
         let inner = np.end + 2..np.end + 2 + close;
         let inner = self.np_after(b, inner.start).filter(|n| n.end <= inner.end).unwrap_or(inner);
-        let person = self.ents.within(b, &inner).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+        // `Simmons, an Obama supporter, said`: the person must head the apposition.
+        let person = self.person_heading(b, &inner);
         let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
         (person.is_some() && !np_person && close < 60).then_some(inner)
     }
