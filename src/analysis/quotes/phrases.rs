@@ -294,9 +294,12 @@ impl<'a> Ctx<'a> {
             .take_while(|m| m.block == b && m.range.start < np.end)
             .filter(|m| m.range.end <= np.end && want(self.ents.entities[m.entity].kind))
             .last()?;
+        // `Carson’s longtime friend`, `Carson’s`: a possessive qualifies what follows it.
+        let rest = slice::after(text, m.range.end);
+        let possessive = rest.starts_with(['’', '\'']);
         let rest = slice::from_to(text, m.range.end, np.end);
         let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
-        (!qualifies).then_some(m.entity)
+        (!qualifies && !possessive).then_some(m.entity)
     }
 
     /// `Hungary's prime minister, Viktor Orbán, was …`: the person named in apposition right
