@@ -122,10 +122,11 @@ impl<'a> Ctx<'a> {
         let np = if slice::before(text, v.start).trim_end().ends_with(',') {
             self.np_after(b, slice::next_char(text, v.end))?
         } else {
-            // `…refugees, Mayor Ted Terry noted.`: the name between the comma and the verb.
+            // `…refugees, Mayor Ted Terry noted.`, `…the ablest candidate Roe argues.`: the name
+            // right before a verb that closes the sentence.
             let np = self.np_before(b, v.start, sent.start)?;
             let tail = slice::from_to(text, v.end, sent.end).split_whitespace().count();
-            if !slice::before(text, np.start).trim_end().ends_with(',') || tail > 4 {
+            if np.start == sent.start || tail > 4 {
                 return None;
             }
             np
