@@ -421,6 +421,20 @@ fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
 pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     let b = q.block;
     let sent = ctx.sentence(b, q.open);
+    // `“The risk,” said Roe, an economist, “is that …”`: the quotation resumes after its
+    // attribution.
+    let text = ctx.text(b);
+    let resumed = ctx.quoted.last().filter(|s| {
+        s.block == b && s.at < q.open && sent.contains(&s.at) && slice::before(text, q.open).trim_end().ends_with(',')
+    });
+    if let Some(s) = resumed {
+        let between = slice::from_to(text, s.at, q.open);
+        if ctx.toks_in(b, &(s.at..q.open)).iter().any(|t| ctx.is_verb_here(b, t) && !ctx.in_quote(b, t.start))
+            && between.matches(['”', '"']).count() >= 1
+        {
+            return Some(s.said.clone());
+        }
+    }
     if let Some(v) = ctx.last_verb(b, sent.start..q.open) {
         if let Some(s) = ctx.speaker_of_verb(b, v, sent.start) {
             return Some(s);

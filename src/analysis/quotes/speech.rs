@@ -52,7 +52,10 @@ pub(super) fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, u
     let next = text.get(q.end..).map(|rest| {
         rest.trim_start_matches(['”', '’', '"', '\'', '»']).split_whitespace().next().unwrap_or("").to_lowercase()
     });
+    // `a “safe space” to`: a short term after a determiner; `a “caricature of the worst
+    // possibilities”` is someone's words.
     if DETERMINERS.contains(&last)
+        && words.len() <= 4
         && !ends_sentence(&q.text)
         && next.as_deref().is_none_or(|n| n.is_empty() || FUNCTION_AFTER.contains(&n))
     {
