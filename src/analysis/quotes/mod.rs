@@ -100,8 +100,9 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             continue;
         }
         let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
-        if !full && said.is_none() {
-            // A phrase in quote marks that nobody is said to have said: scare quotes.
+        if said.is_none() && (!full || speech::is_title(&q.text)) {
+            // A phrase in quote marks that nobody is said to have said: scare quotes, or a
+            // name (`“Time”`, `“Missing”`).
             continue;
         }
         if let Some(s) = &said {
@@ -186,6 +187,13 @@ mod tests {
             q,
             vec![(speaker("Jane Smith"), "pivotal".into(), true), (speaker("John Brown"), "grave danger".into(), true),]
         );
+    }
+
+    #[test]
+    fn a_title_in_quote_marks_that_nobody_says_is_not_a_quotation() {
+        assert!(quotes("The magazine named him. “Missing” was its cover line.").is_empty());
+        let q = quotes("“Missing,” Jane Roe said.");
+        assert_eq!(q[0].0, speaker("Jane Roe"));
     }
 
     #[test]

@@ -29,6 +29,14 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
+/// A few words in title case (`Time`, `Missing`, `Plan for Growth`): a name, not a sentence.
+pub(super) fn is_title(text: &str) -> bool {
+    let words: Vec<&str> = text.trim_end_matches(['.', ',', '!', '?']).split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w))
+        && words.iter().any(|w| is_capitalised(w))
+}
+
 /// A quoted phrase that reads as a name or a term rather than as someone's words.
 pub(super) fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, usize>) -> bool {
     let text = &article.blocks[q.block].text;
