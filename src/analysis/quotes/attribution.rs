@@ -374,7 +374,26 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
             return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
         }
     }
-    ctx.introduced_before(b, q.open).or_else(|| described_speaker(ctx, q))
+    ctx.introduced_before(b, q.open).or_else(|| signed_below(ctx, q)).or_else(|| described_speaker(ctx, q))
+}
+
+/// `“…”` then a line `- Sanders.`: a quotation that fills its paragraph, signed on the next.
+fn signed_below(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let eb = ctx.text(q.end_block);
+    if !slice::after(eb, after_char(eb, q.end)).trim().is_empty() {
+        return None;
+    }
+    let nb = q.end_block + 1;
+    let next = ctx.article.blocks.get(nb)?;
+    let line = next.text.as_str();
+    // The loader may have read the dash as a list item's.
+    let name = line.strip_prefix(['-', '–', '—']).or((next.kind == BlockKind::ListItem).then_some(line))?;
+    if name.split_whitespace().count() > 6 {
+        return None;
+    }
+    let at = line.len() - name.trim_start().len();
+    let np = ctx.np_after(nb, at)?;
+    ctx.resolve(nb, np)
 }
 
 /// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
