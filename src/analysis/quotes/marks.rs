@@ -136,3 +136,23 @@ pub(super) fn find_all(article: &Article) -> Vec<Found> {
     out.retain(|q| !q.text.trim().is_empty());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        scan(text, false).iter().map(|s| slice::from_to(text, s.inner, s.close.unwrap_or(text.len()))).collect()
+    }
+
+    #[test]
+    fn apostrophes_close_nothing_and_inner_quotes_stay_inside() {
+        assert_eq!(spans("Russia’s ‘deal’ and don’t “stop ‘now’ here”"), ["deal", "stop ‘now’ here"]);
+    }
+
+    #[test]
+    fn a_double_quote_left_open_runs_to_the_end_of_the_block() {
+        assert_eq!(spans("He said “we go on"), ["we go on"]);
+        assert!(spans("It’s the ‘rock n’ roll’s fault").len() <= 1);
+    }
+}

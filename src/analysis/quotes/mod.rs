@@ -17,8 +17,10 @@
 //!
 //! `marks` finds the quotations, `speech` judges them, and the speaker rules share one
 //! `context::Ctx` per article: `phrases` reads noun phrases and whom they name, `attribution`
-//! finds where a quotation's speaker is named; `words` holds the closed word classes they use.
+//! finds where a speaker is named around a quotation, `assign` tries those places in order;
+//! `words` holds the closed word classes they use.
 
+mod assign;
 mod attribution;
 mod context;
 mod marks;
@@ -30,7 +32,7 @@ use super::entities::Entities;
 use super::text::Token;
 use crate::article::Article;
 use crate::text::slice;
-use attribution::{attribute_full, attribute_partial};
+use assign::{attribute_full, attribute_partial};
 use context::{Ctx, Subject};
 use marks::find_all;
 use serde::Serialize;

@@ -92,3 +92,16 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
     let last = lead.rsplit(' ').next().unwrap_or("");
     LEXICON.is_speech_verb(last) && q.closed && ends_sentence(&q.text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_title_case_words_are_a_title() {
+        assert!(is_title("Time"));
+        assert!(is_title("Plan for Growth."));
+        assert!(!is_title("We will win."));
+        assert!(!is_title("Make America Great Again Now"));
+    }
+}

@@ -201,3 +201,31 @@ pub(super) fn anonymous(rest: &str) -> bool {
         .iter()
         .any(|p| lower.contains(p))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adverbs_before_a_verb_are_passed_over_but_names_are_not() {
+        assert!(skips_before_verb("jokingly"));
+        assert!(skips_before_verb("also"));
+        assert!(!skips_before_verb("Kelly"));
+        assert!(!skips_before_verb("family"));
+    }
+
+    #[test]
+    fn descriptions_end_on_a_common_noun() {
+        assert!(opens_description("a") && opens_description("The"));
+        assert!(ends_description("worker") && ends_description("man"));
+        assert!(!ends_description("said") && !ends_description("Birch") && !ends_description("quickly"));
+        assert!(inside_description("poll") && inside_description("Democratic"));
+    }
+
+    #[test]
+    fn anonymity_is_read_from_the_words_after() {
+        assert!(anonymous(" who asked not to be named"));
+        assert!(anonymous(", speaking on condition of anonymity"));
+        assert!(!anonymous(" at the rally on Monday"));
+    }
+}

@@ -1,0 +1,151 @@
+//! Which rule gives a quotation its speaker, in order: the attribution after it, the lead-in
+//! before it, a speaker going on from the quotation before, a sentence that introduced it, a
+//! signature below it, and last a description of someone unnamed.
+
+use super::context::{Ctx, Said};
+use super::marks::{starts_with_open_mark, Found};
+use super::{after_char, Quote};
+use crate::article::BlockKind;
+use crate::text::slice;
+
+pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
+    let b = q.block;
+    let text = ctx.text(b);
+    let sent = ctx.sentence(b, q.open);
+    if q.closed {
+        if let Some(s) = ctx.after_quote(q.end_block, q.end, attribution_end(ctx, q)) {
+            return Some(s);
+        }
+    }
+    let lead = sent.start..q.open;
+    if !slice::range(text, lead.clone()).trim().is_empty() {
+        if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
+            return Some(s);
+        }
+    }
+    if q.open == 0 || slice::before(text, q.open).trim().is_empty() {
+        if let Some(prev) = (0..b).rev().find(|&p| ctx.article.blocks[p].kind != BlockKind::Heading) {
+            let pt = ctx.text(prev);
+            if pt.trim_end().ends_with(':') && prev + 1 == b {
+                let ps = ctx.sentence(prev, pt.trim_end().len().saturating_sub(1));
+                if let Some(s) = ctx.speaker_in_lead_in(prev, ps) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    // The same speaker goes on: an earlier quotation in this paragraph, or a quotation-only
+    // paragraph just before.
+    // Earlier quotations are in order: look back only as far as the paragraph before.
+    let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
+    let same_block = recent().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = same_block {
+        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
+    }
+    let own_lead_in = !slice::before(text, q.open).trim().is_empty();
+    let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
+    if let Some(e) = prev_block.filter(|_| !own_lead_in) {
+        let pt = ctx.text(e.end_block);
+        if starts_with_open_mark(pt) || e.block != e.end_block {
+            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
+        }
+    }
+    ctx.introduced_before(b, q.open).or_else(|| signed_below(ctx, q)).or_else(|| described_speaker(ctx, q))
+}
+
+/// `“…”` then a line `- Sanders.`: a quotation that fills its paragraph, signed on the next.
+fn signed_below(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let eb = ctx.text(q.end_block);
+    if !slice::after(eb, after_char(eb, q.end)).trim().is_empty() {
+        return None;
+    }
+    let nb = q.end_block + 1;
+    let next = ctx.article.blocks.get(nb)?;
+    let line = next.text.as_str();
+    // The loader may have read the dash as a list item's.
+    let name = line.strip_prefix(['-', '–', '—']).or((next.kind == BlockKind::ListItem).then_some(line))?;
+    if name.split_whitespace().count() > 6 {
+        return None;
+    }
+    let at = line.len() - name.trim_start().len();
+    let np = ctx.np_after(nb, at)?;
+    ctx.resolve(nb, np)
+}
+
+/// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
+/// question mark ended a sentence the attribution goes on.
+fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
+    let eb = ctx.text(q.end_block);
+    let end = ctx.sentence(q.end_block, q.end).end;
+    if slice::from_to(eb, after_char(eb, q.end), end).trim().is_empty() && end < eb.len() {
+        return ctx.sentence(q.end_block, end).end;
+    }
+    end
+}
+
+/// `“They stole it,” the man shouted.`, `said a poll worker`, `The board wrote, “…”`: when
+/// nobody is named, the description that speaks.
+fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
+    if q.closed {
+        let (b, text) = (q.end_block, ctx.text(q.end_block));
+        let end = attribution_end(ctx, q);
+        let from = slice::after(text, q.end)
+            .char_indices()
+            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
+            .map(|(i, _)| q.end + i)
+            .filter(|&f| f < end);
+        let toks = from.map_or(&[][..], |f| ctx.toks_in(b, &(f..end)));
+        let np = match toks {
+            [v, next, ..] if ctx.is_verb_here(b, v) => ctx.description_after(b, next.start),
+            [first, ..] => toks
+                .iter()
+                .take(8)
+                .find(|t| ctx.is_verb_here(b, t))
+                .and_then(|v| ctx.description_before(b, v.start, first.start)),
+            [] => None,
+        };
+        if let Some(said) = np.and_then(|np| ctx.described(b, np)) {
+            return Some(said);
+        }
+    }
+    let sent = ctx.sentence(q.block, q.open);
+    let v = ctx.last_verb(q.block, sent.start..q.open)?;
+    ctx.description_before(q.block, v.start, sent.start).and_then(|np| ctx.described(q.block, np))
+}
+
+pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let b = q.block;
+    let sent = ctx.sentence(b, q.open);
+    // `“The risk,” said Roe, an economist, “is that …”`: the quotation resumes after its
+    // attribution.
+    let text = ctx.text(b);
+    let resumed = ctx.quoted.last().filter(|s| {
+        s.block == b && s.at < q.open && sent.contains(&s.at) && slice::before(text, q.open).trim_end().ends_with(',')
+    });
+    if let Some(s) = resumed {
+        let between = slice::from_to(text, s.at, q.open);
+        if ctx.toks_in(b, &(s.at..q.open)).iter().any(|t| ctx.is_verb_here(b, t) && !ctx.in_quote(b, t.start))
+            && between.matches(['”', '"']).count() >= 1
+        {
+            return Some(s.said.clone());
+        }
+    }
+    if let Some(v) = ctx.last_verb(b, sent.start..q.open) {
+        if let Some(s) = ctx.speaker_of_verb(b, v, sent.start) {
+            return Some(s);
+        }
+    }
+    if let Some(s) = ctx.according_to(b, sent.clone()) {
+        return Some(s);
+    }
+    let after = slice::next_char(ctx.text(b), q.end).min(sent.end)..sent.end;
+    // `“it is hard to link,” added Roe`: the attribution right after the phrase.
+    if let Some(s) = ctx.after_quote(b, q.end, sent.end) {
+        return Some(s);
+    }
+    if let Some(v) = ctx.first_verb(b, after.clone()) {
+        return ctx.speaker_of_verb(b, v, after.start);
+    }
+    let v = ctx.last_verb(b, sent.start..q.open)?;
+    ctx.description_before(b, v.start, sent.start).and_then(|np| ctx.described(b, np))
+}
