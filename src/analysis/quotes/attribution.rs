@@ -214,7 +214,7 @@ impl<'a> Ctx<'a> {
         // Appositions between the speaker and the verb: `Berg, 52, told`, `Smith, a minister,
         // said`, `one voter, Maria Lopez, 45, told`.
         let mut named: Option<Range<usize>> = None;
-        for _ in 0..2 {
+        for _ in 0..5 {
             let Some(rest) = slice::from_to(text, after_np, sent_end).strip_prefix(", ") else { break };
             // `Poole, a former candidate, told X on Tuesday, when …`: the verb ends the appositions.
             if rest.split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w)) {
@@ -242,7 +242,7 @@ impl<'a> Ctx<'a> {
         if named.is_some() || slice::after(text, after_np).starts_with(',') {
             after_np += 1;
         }
-        let verb = toks.iter().find(|t| t.start >= after_np)?;
+        let verb = toks.iter().find(|t| t.start >= after_np && !skips_before_verb(t.text))?;
         let between = slice::from_to(text, after_np, verb.start);
         // `“…?” Hannity pressed.`: right after a quotation, a name and a verb in the past that
         // ends the clause report speech even when the lexicon does not list the verb.
@@ -305,6 +305,12 @@ impl<'a> Ctx<'a> {
                 return Some(self.said_by_entity(m.entity));
             }
             return self.sentence_subject(b, range.start).and_then(|np| self.resolve(b, np));
+        }
+        // `Roe shared her worry with an audience in the city, “I do not know …”`: a clause
+        // whose subject is a person, then a comma and the quotation.
+        if slice::range(text, range.clone()).trim_end().ends_with(',') {
+            let np = self.sentence_subject(b, range.start)?;
+            return self.resolve(b, np).filter(|s| s.person);
         }
         None
     }
