@@ -238,6 +238,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // `the senator said`, with nobody named senator: the person the text was last about.
+        let definite = self.toks_until(b, np.start).last().is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+        // A spokesman speaks for someone else: not resolved this way.
+        let role = words.last().is_some_and(|w| {
+            w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
+        });
+        if definite && role {
+            let last_person = self.subjects_before(b, np.start).take(8).find(|s| s.said.person && !s.said.body);
+            if let Some(s) = last_person {
+                return Some(s.said.clone());
+            }
+        }
         // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
         // `Energy Department spokeswoman`: a body speaks through its spokespeople.
         let head = self.heading(b, &np, |k| !matches!(k, EntityKind::Person | EntityKind::Date | EntityKind::Money));
