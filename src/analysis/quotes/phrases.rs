@@ -323,10 +323,15 @@ impl<'a> Ctx<'a> {
         // `…, New Hampshire, Tom Birch went on.`: only the name, not the clause it opens.
         let inner = np.end + 2..np.end + 2 + close;
         let inner = self.np_after(b, inner.start).filter(|n| n.end <= inner.end).unwrap_or(inner);
-        // `Simmons, an Obama supporter, said`: the person must head the apposition.
-        let person = self.person_heading(b, &inner);
+        // `Simmons, an Obama supporter, said`: the person must head the apposition; `Her
+        // father, Brad, 39,`: a given name alone will do.
+        let given = {
+            let w = slice::range(text, inner.clone());
+            !w.contains(' ') && LEXICON.first_name(w).is_some()
+        };
+        let person = self.person_heading(b, &inner).is_some() || given;
         let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
-        (person.is_some() && !np_person && close < 60).then_some(inner)
+        (person && !np_person && close < 60).then_some(inner)
     }
 
     /// `the man shouted`, `a poll worker said`: someone described rather than named, ending
