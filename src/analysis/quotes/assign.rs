@@ -38,7 +38,15 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     // paragraph just before.
     // Earlier quotations are in order: look back only as far as the paragraph before.
     let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
-    let same_block = recent().find(|e| e.end_block == b && e.speaker.is_some() && !e.partial);
+    // A phrase quoted inside a sentence goes on only when its own attribution is all that
+    // stands between (`But “if you disagree, forget it,” said Roffman. “He turns …”`).
+    let attributed_just_before = |e: &Quote| {
+        let between = slice::from_to(text, e.end, q.open);
+        between.split_whitespace().count() <= 8
+            && ctx.toks_in(b, &(e.end..q.open)).iter().any(|t| ctx.is_verb_here(b, t))
+    };
+    let same_block = recent()
+        .find(|e| e.end_block == b && e.speaker.is_some() && (!e.partial || e.block == b && attributed_just_before(e)));
     if let Some(e) = same_block {
         return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
     }
