@@ -280,11 +280,11 @@ impl<'a> Ctx<'a> {
         if LEXICON.is_speaker_noun(last) || named {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
-            // Two capitalised words (`Mara Linden`), or a name the article uses as one
-            // (`Fiorina`), may be a person; a lone capital (`Republicans`) is not taken for one.
-            let capitals = words.iter().filter(|w| is_capitalised(w)).count();
+            // A plausible full name (`Mara Linden`), or a name the article uses as one
+            // (`Fiorina`), may be a person; a lone capital (`Republicans`) is not taken for one
+            // (`Young Latinos`, `Field Poll`, `Team Trump` are not.)
             let known = self.ents.within(b, &np).is_some_and(|e| !self.ents.entities[e].definite);
-            let person = !body && (capitals >= 2 || known);
+            let person = !body && (plausible_full_name(&shown) || words.len() == 1 && known);
             return Some(Said { speaker: shown, gender: None, body, person });
         }
         None
