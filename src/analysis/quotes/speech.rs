@@ -7,7 +7,6 @@ use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::is_capitalised;
 use crate::article::Article;
 use crate::text::slice;
-use std::collections::HashMap;
 
 /// Words that introduce a name rather than report speech.
 pub(super) const NAMING: &[&str] = &[
@@ -38,7 +37,7 @@ pub(super) fn is_title(text: &str) -> bool {
 }
 
 /// A quoted phrase that reads as a name or a term rather than as someone's words.
-pub(super) fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, usize>) -> bool {
+pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     let text = &article.blocks[q.block].text;
     let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -68,9 +67,6 @@ pub(super) fn name_like(q: &Found, article: &Article, quoted: &HashMap<String, u
         && next.as_deref().is_none_or(|n| n.is_empty() || FUNCTION_AFTER.contains(&n))
     {
         return true;
-    }
-    if words.len() >= 3 {
-        return quoted.get(&phrase.to_lowercase()).is_some_and(|&n| n > 1);
     }
     false
 }
