@@ -30,6 +30,13 @@ impl<'a> Ctx<'a> {
         let tail = slice::before(text, stop).trim_end();
         if tail.ends_with(',') {
             let inner_end = tail.len() - 1;
+            // `Gov. Jo Pike (R-OH), said`: the aside, then the comma.
+            if let Some(np) = self
+                .np_ending(b, self.before_aside(b, inner_end, floor), floor)
+                .filter(|np| np.end < inner_end && self.person_heading(b, np).is_some())
+            {
+                return Some(np);
+            }
             // `The union's leader, Jane Doe, said`: a person named between the commas speaks.
             if let Some(np) = self.np_ending(b, inner_end, floor) {
                 let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
