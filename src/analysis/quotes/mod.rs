@@ -18,12 +18,14 @@
 //!
 //! `marks` finds the quotations, `speech` judges them, and the speaker rules share one
 //! `context::Ctx` per article: `phrases` reads noun phrases and whom they name, `attribution`
-//! finds where a speaker is named around a quotation, `assign` tries those places in order;
+//! finds where a speaker is named around a quotation, `described` lets an unnamed description
+//! speak, `assign` tries those places in order;
 //! `words` holds the closed word classes they use.
 
 mod assign;
 mod attribution;
 mod context;
+mod described;
 mod marks;
 mod phrases;
 mod speech;
