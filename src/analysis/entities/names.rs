@@ -23,6 +23,24 @@ pub(super) struct Raw {
     pub(super) definite: bool,
 }
 
+impl Raw {
+    /// A name whose kind is known from a list or a pattern, with nothing else to it.
+    pub(super) fn known(block: usize, range: Range<usize>, name: String, kind: EntityKind) -> Self {
+        Raw {
+            block,
+            range,
+            surface: name.clone(),
+            name,
+            kind: Some(kind),
+            gender: None,
+            honorific: None,
+            role: None,
+            initial: false,
+            definite: false,
+        }
+    }
+}
+
 /// Honorifics written before a given name rather than a surname (`Sir Keir`, `Dame Judi`).
 pub(super) fn before_given_name(h: &str) -> bool {
     matches!(h.trim_end_matches('.').to_lowercase().as_str(), "sir" | "dame" | "lord" | "lady")
@@ -247,18 +265,7 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, en
             };
             let range = first + r.start..first + r.end;
             let n = slice::range(&name, r.clone()).to_string();
-            out.push(Raw {
-                block,
-                range,
-                surface: n.clone(),
-                name: n,
-                kind: Some(kind),
-                gender: None,
-                honorific: None,
-                role: None,
-                initial: false,
-                definite: false,
-            });
+            out.push(Raw::known(block, range, n, kind));
             return;
         }
     }
@@ -291,17 +298,7 @@ pub(super) fn add_prefix(block: usize, text: &str, toks: &[Token], org: &str, ou
     let words: Vec<&str> = org.split(' ').collect();
     if let Some(kind @ (EntityKind::Place | EntityKind::Organization)) = classify_name(org, &words) {
         let start = toks[0].start;
-        out.push(Raw {
-            block,
-            range: start..start + org.len().min(text.len() - start),
-            name: org.to_string(),
-            surface: org.to_string(),
-            kind: Some(kind),
-            gender: None,
-            honorific: None,
-            role: None,
-            initial: false,
-            definite: false,
-        });
+        let range = start..start + org.len().min(text.len() - start);
+        out.push(Raw::known(block, range, org.to_string(), kind));
     }
 }

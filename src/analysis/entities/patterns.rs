@@ -32,18 +32,7 @@ pub(super) fn scan_patterns(block: usize, text: &str, out: &mut Vec<Raw>) {
     for (re, kind) in [(&*MONEY, EntityKind::Money), (&*RELATIVE_DATE, EntityKind::Date)] {
         for m in re.find_iter(text) {
             let name = m.as_str().strip_prefix("on ").unwrap_or(m.as_str()).to_string();
-            out.push(Raw {
-                block,
-                range: m.range(),
-                surface: name.clone(),
-                name,
-                kind: Some(kind),
-                gender: None,
-                honorific: None,
-                role: None,
-                initial: false,
-                definite: false,
-            });
+            out.push(Raw::known(block, m.range(), name, kind));
         }
     }
 }
