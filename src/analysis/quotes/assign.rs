@@ -48,14 +48,14 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     let same_block = recent()
         .find(|e| e.end_block == b && e.speaker.is_some() && (!e.partial || e.block == b && attributed_just_before(e)));
     if let Some(e) = same_block {
-        return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
+        return e.speaker.as_deref().map(|speaker| ctx.said_again(speaker));
     }
     let own_lead_in = !slice::before(text, q.open).trim().is_empty();
     let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
         if starts_with_open_mark(pt) || e.block != e.end_block {
-            return e.speaker.clone().map(|speaker| Said { speaker, gender: None, body: false, person: false });
+            return e.speaker.as_deref().map(|speaker| ctx.said_again(speaker));
         }
     }
     ctx.introduced_before(b, q.open).or_else(|| signed_below(ctx, q)).or_else(|| described_speaker(ctx, q))
@@ -95,13 +95,9 @@ fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
 /// nobody is named, the description that speaks.
 fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
     if q.closed {
-        let (b, text) = (q.end_block, ctx.text(q.end_block));
+        let b = q.end_block;
         let end = attribution_end(ctx, q);
-        let from = slice::after(text, q.end)
-            .char_indices()
-            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
-            .map(|(i, _)| q.end + i)
-            .filter(|&f| f < end);
+        let from = ctx.attribution_start(b, q.end, end);
         let toks = from.map_or(&[][..], |f| ctx.toks_in(b, &(f..end)));
         let np = match toks {
             [v, next, ..] if ctx.is_verb_here(b, v) => ctx.description_after(b, next.start),
@@ -131,22 +127,20 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
         s.block == b && s.at < q.open && sent.contains(&s.at) && slice::before(text, q.open).trim_end().ends_with(',')
     });
     if let Some(s) = resumed {
-        let between = slice::from_to(text, s.at, q.open);
-        if ctx.toks_in(b, &(s.at..q.open)).iter().any(|t| ctx.is_verb_here(b, t) && !ctx.in_quote(b, t.start))
-            && between.matches(['”', '"']).count() >= 1
+        if slice::from_to(text, s.at, q.open).contains(['”', '"'])
+            && ctx.toks_in(b, &(s.at..q.open)).iter().any(|t| ctx.is_verb_here(b, t) && !ctx.in_quote(b, t.start))
         {
             return Some(s.said.clone());
         }
     }
-    if let Some(v) = ctx.last_verb(b, sent.start..q.open) {
-        if let Some(s) = ctx.speaker_of_verb(b, v, sent.start) {
-            return Some(s);
-        }
+    let verb_before = ctx.last_verb(b, sent.start..q.open);
+    if let Some(s) = verb_before.and_then(|v| ctx.speaker_of_verb(b, v, sent.start)) {
+        return Some(s);
     }
     if let Some(s) = ctx.according_to(b, sent.clone()) {
         return Some(s);
     }
-    let after = slice::next_char(ctx.text(b), q.end).min(sent.end)..sent.end;
+    let after = slice::next_char(text, q.end).min(sent.end)..sent.end;
     // `“it is hard to link,” added Roe`: the attribution right after the phrase.
     if let Some(s) = ctx.after_quote(b, q.end, sent.end) {
         return Some(s);
@@ -154,6 +148,5 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(v) = ctx.first_verb(b, after.clone()) {
         return ctx.speaker_of_verb(b, v, after.start);
     }
-    let v = ctx.last_verb(b, sent.start..q.open)?;
-    ctx.description_before(b, v.start, sent.start).and_then(|np| ctx.described(b, np))
+    ctx.description_before(b, verb_before?.start, sent.start).and_then(|np| ctx.described(b, np))
 }

@@ -171,16 +171,20 @@ impl<'a> Ctx<'a> {
         self.resolve(b, np)
     }
 
+    /// Where the words after a quotation's closing mark begin (past marks, commas and spaces),
+    /// if that is before `sent_end`.
+    pub(super) fn attribution_start(&self, b: usize, close: usize, sent_end: usize) -> Option<usize> {
+        slice::after(self.text(b), close)
+            .char_indices()
+            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
+            .map(|(i, _)| close + i)
+            .filter(|&from| from < sent_end)
+    }
+
     /// The attribution after a quotation in its sentence: `“…,” X said`, `said X`.
     pub(super) fn after_quote(&self, b: usize, close: usize, sent_end: usize) -> Option<Said> {
         let text = self.text(b);
-        let from = slice::after(text, close)
-            .char_indices()
-            .find(|(_, c)| !matches!(c, '”' | '’' | '"' | '\'' | '»' | ',' | ' '))
-            .map(|(i, _)| close + i)?;
-        if from >= sent_end {
-            return None;
-        }
+        let from = self.attribution_start(b, close, sent_end)?;
         let toks = self.toks_in(b, &(from..sent_end));
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {

@@ -100,6 +100,12 @@ impl<'a> Ctx<'a> {
         let k = spans.partition_point(|s| s.start <= at);
         spans[..k].last().is_some_and(|s| at < s.end)
     }
+    /// A speaker going on from an earlier quotation, with what was known of them then.
+    pub(super) fn said_again(&self, speaker: &str) -> Said {
+        let known = self.quoted.iter().rev().find(|s| s.said.speaker == speaker).map(|s| s.said.clone());
+        known.unwrap_or_else(|| Said { speaker: speaker.to_string(), gender: None, body: false, person: false })
+    }
+
     pub(super) fn said_by_entity(&self, e: usize) -> Said {
         let ent = &self.ents.entities[e];
         let person = ent.kind == EntityKind::Person;

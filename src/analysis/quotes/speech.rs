@@ -28,12 +28,15 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
+/// Words in title case: every word of more than three letters capitalised.
+fn title_case(words: &[&str]) -> bool {
+    words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w)) && words.iter().any(|w| is_capitalised(w))
+}
+
 /// A few words in title case (`Time`, `Missing`, `Plan for Growth`): a name, not a sentence.
 pub(super) fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text.trim_end_matches(['.', ',', '!', '?']).split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w))
-        && words.iter().any(|w| is_capitalised(w))
+    words.len() <= 3 && title_case(&words)
 }
 
 /// A quoted phrase that reads as a name or a term rather than as someone's words.
@@ -41,10 +44,7 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     let text = &article.blocks[q.block].text;
     let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let title_case = !words.is_empty()
-        && words.iter().filter(|w| w.chars().count() > 3).all(|w| is_capitalised(w))
-        && words.iter().any(|w| is_capitalised(w));
-    if title_case {
+    if title_case(&words) {
         return true;
     }
     // The two words before the quotation are all that is looked at.
