@@ -135,20 +135,23 @@ fn heading_shaped(s: &str) -> bool {
         return false;
     }
     // A quoted question (`“Why now?”`) or two sentences (`… he pressed. “Maybe …`) is prose.
-    let quoted_question = s.ends_with(['”', '"']) && s.trim_end_matches(['”', '"']).ends_with(['?', '!']);
-    let two_sentences = s.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '?' | '!')
-            && slice::before(s, i).chars().next_back().is_some_and(char::is_lowercase)
-            && slice::after(s, i + 1).starts_with(' ')
-            && slice::after(s, i + 1).trim_start().starts_with(|n: char| n.is_uppercase() || matches!(n, '“' | '"'))
-    });
+    // Looked at last, on lines already short enough to be headings.
+    let quoted_question = || s.ends_with(['”', '"']) && s.trim_end_matches(['”', '"']).ends_with(['?', '!']);
+    let two_sentences = || {
+        s.char_indices().any(|(i, c)| {
+            matches!(c, '.' | '?' | '!')
+                && slice::before(s, i).chars().next_back().is_some_and(char::is_lowercase)
+                && slice::after(s, i + 1).starts_with(' ')
+                && slice::after(s, i + 1).trim_start().starts_with(|n: char| n.is_uppercase() || matches!(n, '“' | '"'))
+        })
+    };
     (1..=14).contains(&n)
         && s.chars().count() <= 120
-        && !quoted_question
-        && !two_sentences
         && !ends_clause(s)
         && starts_upper(s)
         && !FUNCTION_WORDS.contains(&last_word(s).as_str())
+        && !quoted_question()
+        && !two_sentences()
 }
 
 fn is_markdown(path: &str) -> bool {
