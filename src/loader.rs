@@ -17,7 +17,8 @@ use std::sync::mpsc::Sender;
 /// Files handled between two progress reports.
 const CHUNK: usize = 512;
 
-/// Reads `files` whole in the background; the article of file `i` is sent as `Loaded((i, …))`.
+/// Reads `files` whole in the background; the article of file `i` is sent as `Loaded((i, …))`,
+/// the further articles of a feed with the numbers after the last file.
 /// Stops early when the receiver is gone (byline quit).
 pub fn start(files: Vec<PathBuf>, tx: Sender<Action>) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || run(&files, &tx))
@@ -27,23 +28,29 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     let total = files.len();
     // Phase one: read, normalise and find entities, reporting progress.
     let mut read: Vec<Option<(crate::article::Article, entities::Entities, bool)>> = Vec::with_capacity(total);
+    // A feed holds many articles: the first takes its file's place, the others are numbered
+    // after the last file, and the list grows to show them.
+    let mut more = Vec::new();
+    let first_stage = |a: crate::article::Article, problems: &mut Vec<Problem>| match STAGES.first(&a) {
+        Ok(e) => (a, e, true),
+        Err(p) => {
+            problems.push(p);
+            (a, entities::Entities::default(), false)
+        }
+    };
     for (c, chunk) in files.chunks(CHUNK).enumerate() {
         let results: Vec<load::Loaded> = chunk.par_iter().map(|f| load::read_file(f)).collect();
         let mut problems = Vec::new();
         let mut skipped = Vec::new();
         for r in results {
             problems.extend(r.problems);
-            let article = r.articles.into_iter().next();
+            let mut articles = r.articles.into_iter();
+            let article = articles.next();
             if article.is_none() {
                 skipped.push(read.len());
             }
-            read.push(article.map(|a| match STAGES.first(&a) {
-                Ok(e) => (a, e, true),
-                Err(p) => {
-                    problems.push(p);
-                    (a, entities::Entities::default(), false)
-                }
-            }));
+            read.push(article.map(|a| first_stage(a, &mut problems)));
+            more.extend(articles.map(|a| Some(first_stage(a, &mut problems))));
         }
         let sent = tx.send(Action::LoadProgress((c * CHUNK + chunk.len()).min(total) / 2, total));
         if sent.is_err()
@@ -53,6 +60,7 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
             return;
         }
     }
+    read.append(&mut more);
     // Names across the corpus, then quotations, whose speakers use the joined names.
     let mut ents: Vec<entities::Entities> =
         read.iter_mut().map(|r| r.as_mut().map(|(_, e, _)| std::mem::take(e)).unwrap_or_default()).collect();

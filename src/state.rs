@@ -619,6 +619,11 @@ impl State {
         }
     }
 
+    /// How many articles there are: files that turned out not to hold one are not counted.
+    pub fn article_count(&self) -> usize {
+        self.docs.len() - self.skipped.len()
+    }
+
     /// Where the selected article stands in the list, if the filter shows it.
     pub fn cursor(&self) -> Option<usize> {
         self.position.get(self.selected).copied().filter(|&p| p != usize::MAX)
@@ -1092,13 +1097,23 @@ pub fn update(state: &mut State, action: Action) {
         Action::Loaded(batch) => {
             state.generation += 1;
             let mut replaced = Vec::with_capacity(batch.len());
+            let before = state.docs.len();
             for (i, doc) in batch {
                 if i < state.docs.len() {
                     state.dates[i] = doc.article.date;
                     state.fingerprints[i] = store::fingerprint(&doc.article);
                     state.docs[i] = doc;
                     replaced.push(i);
+                } else if i == state.docs.len() {
+                    // One more article of a feed: the list grows.
+                    state.dates.push(doc.article.date);
+                    state.fingerprints.push(store::fingerprint(&doc.article));
+                    state.docs.push(doc);
+                    replaced.push(i);
                 }
+            }
+            if state.docs.len() > before {
+                state.resort();
             }
             state.replace_highlights_in(&replaced);
             state.scroll = state.scroll.min(state.max_scroll());

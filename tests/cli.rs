@@ -158,3 +158,77 @@ fn a_named_pipe_in_a_folder_is_a_problem_and_never_opened() {
     let doc: Value = serde_json::from_slice(&out.success().get_output().stdout).unwrap();
     assert!(doc["problems"][0]["error"].as_str().unwrap().contains("not a regular file"));
 }
+
+/// The made-up pages and feeds of `tests/fixtures/inputs`, one page gzipped as browsers and
+/// archivers save them.
+fn inputs_folder() -> tempfile::TempDir {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = std::path::Path::new("tests/fixtures/inputs");
+    for entry in std::fs::read_dir(from).expect("the fixtures folder") {
+        let path = entry.expect("a fixture").path();
+        let name = path.file_name().and_then(|n| n.to_str()).expect("a file name").to_string();
+        let bytes = std::fs::read(&path).expect("a readable fixture");
+        if name == "valley.html" {
+            let file = std::fs::File::create(dir.path().join("valley.html.gz")).expect("a new file");
+            let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+            gz.write_all(&bytes).and_then(|_| gz.finish()).expect("gzipped");
+        } else {
+            std::fs::write(dir.path().join(name), bytes).expect("a copy");
+        }
+    }
+    dir
+}
+
+#[test]
+fn pages_feeds_and_lists_open_as_articles() {
+    let dir = inputs_folder();
+    let doc = export(&[dir.path().to_str().unwrap()]);
+    let got: Vec<(String, Value, Value, String)> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let path = a["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, a["date"].clone(), a["source"].clone(), a["title"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let want = [
+        ("harbour-post.rss#1", "2024-03-04", "Harbour Post", "Fishing fleet stays ashore as prices fall"),
+        ("harbour-post.rss#2", "2024-03-02", "Harbour Post", "New lifeboat named at ceremony"),
+        ("harbour.html", "2024-03-05", "The Harbour Gazette", "Port of Eastfield reopens after three-day storm"),
+        ("lake-notes.json#1", "2024-04-01", "Lake Notes", "Ice leaves the lake a week early"),
+        ("valley-wire.atom#1", "2023-11-21", "Valley Wire", "Reservoir to be lowered by two metres"),
+        ("valley.html.gz", "2023-11-20", "", "Dam inspection finds cracks in spillway"),
+    ];
+    for (name, date, source, title) in want {
+        let a = got.iter().find(|g| g.0 == name).unwrap_or_else(|| panic!("{name} missing from {got:?}"));
+        assert_eq!(a.1, date, "{name}");
+        if !source.is_empty() {
+            assert_eq!(a.2, source, "{name}");
+        }
+        assert_eq!(a.3, title, "{name}");
+    }
+    assert!(got.iter().any(|g| g.0 == "subscriptions.opml" && g.3 == "My news"), "{got:?}");
+    let problems = doc["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0]["path"].as_str().unwrap().ends_with("broken-feed.xml"));
+    assert!(problems[0]["error"].as_str().unwrap().starts_with("not a feed byline can read"));
+
+    // The page is read without its menu, share row, comments or footer; its quotation found.
+    let page = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"].as_str().unwrap().ends_with("harbour.html"))
+        .unwrap();
+    let text: Vec<&str> = page["blocks"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap()).collect();
+    assert!(text[0].starts_with("The port of Eastfield reopened"), "{text:?}");
+    assert!(text.contains(&"Ferries return"));
+    assert!(
+        !text.iter().any(|t| t.contains("Most read") || t.contains("All rights") || t.contains("Sport")),
+        "{text:?}"
+    );
+    assert_eq!(page["quotes"][0]["speaker"], "Tomas Reyes");
+}

@@ -35,8 +35,52 @@ fn article_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Markup made of the pieces of pages and feeds, nested and broken at random.
+fn markup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<?xml version=\"1.0\"?>".to_string()),
+        Just("<!DOCTYPE html><html>".to_string()),
+        Just("<rss version=\"2.0\"><channel>".to_string()),
+        Just("<feed xmlns=\"http://www.w3.org/2005/Atom\">".to_string()),
+        Just("<opml version=\"2.0\"><body>".to_string()),
+        Just("<outline text=\"A\" xmlUrl=\"http://a.test/\"/>".to_string()),
+        Just("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"title\": \"".to_string()),
+        Just("<item><title>".to_string()),
+        Just("</title><description>".to_string()),
+        Just("</item>".to_string()),
+        Just("<entry><content type=\"html\">".to_string()),
+        Just("<title>".to_string()),
+        Just("<h1>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<li>".to_string()),
+        Just("<script>".to_string()),
+        Just("<![CDATA[".to_string()),
+        Just("]]>".to_string()),
+        Just("&amp;&lt;&#x201c;&bogus;".to_string()),
+        Just("<meta charset=\"koi8-r\">".to_string()),
+        Just("“Yes,” said Jo Pike. ".to_string()),
+        "[A-Za-z ,.:;<>/=\"-]{0,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..50).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn pages_and_feeds_open_or_say_why(text in markup()) {
+        for name in ["x.html", "x.xml", "x.json", "x.opml", "x.txt"] {
+            let loaded = byline::load::from_bytes(name, text.as_bytes());
+            prop_assert!(!loaded.articles.is_empty() || !loaded.problems.is_empty(), "{name}: nothing and no reason");
+            for a in &loaded.articles {
+                let _ = byline::analysis::analyse(a);
+            }
+        }
+    }
 
     #[test]
     fn loading_analysing_and_drawing_never_panic(text in article_text(), w in 1u16..140, h in 1u16..50) {

@@ -11,17 +11,28 @@ use super::LoadError;
 pub enum Fallback {
     Windows1252,
     Utf16,
+    /// The charset the file declared, by its WHATWG name.
+    Declared(&'static str),
 }
 
 /// How much of the start of a file is inspected to tell text from binary.
 const SNIFF: usize = 8192;
 
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<Fallback>), LoadError> {
+    decode_as(bytes, None)
+}
+
+/// Like [`decode`], trusting a charset the file declares (an HTML page's `<meta charset>`) for
+/// bytes that are not UTF-8: a page saved as Shift JIS or KOI8-R is not Windows-1252.
+pub fn decode_as(bytes: &[u8], declared: Option<&str>) -> Result<(String, Option<Fallback>), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(text) = decode_utf16_bom(bytes) {
-        return Ok((text, Some(Fallback::Utf16)));
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _) = encoding.decode_with_bom_removal(bytes);
+            return Ok((text.into_owned(), Some(Fallback::Utf16)));
+        }
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if looks_binary(bytes) {
@@ -29,7 +40,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<Fallback>), LoadError> {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
-        Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Some(Fallback::Windows1252)),
+        Err(_) => {
+            let stated = declared
+                .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+                .filter(|e| *e != encoding_rs::UTF_8 && *e != encoding_rs::WINDOWS_1252);
+            match stated {
+                Some(e) => (e.decode_without_bom_handling(bytes).0.into_owned(), Some(Fallback::Declared(e.name()))),
+                // Browsers read undeclared or mislabelled Latin-1 as Windows-1252 too.
+                None => (
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+                    Some(Fallback::Windows1252),
+                ),
+            }
+        }
     };
     if text.0.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -45,40 +68,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
     }
     let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     controls * 20 > head.len()
-}
-
-fn decode_utf16_bom(bytes: &[u8]) -> Option<String> {
-    let (le, body) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (true, rest)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (false, rest)
-    } else {
-        return None;
-    };
-    let units =
-        body.chunks_exact(2).map(
-            |p| {
-                if le {
-                    u16::from_le_bytes([p[0], p[1]])
-                } else {
-                    u16::from_be_bytes([p[0], p[1]])
-                }
-            },
-        );
-    Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect())
-}
-
-/// Windows-1252 is a superset of Latin-1's printable range; decoding with it gets curly quotes
-/// and dashes right in files saved by Windows tools, and is identical to Latin-1 elsewhere.
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[(b - 0x80) as usize],
-        _ => char::from(b),
-    }
 }
 
 #[cfg(test)]
@@ -106,6 +95,15 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(LoadError::Binary)));
+    }
+
+    #[test]
+    fn a_declared_charset_is_used_for_bytes_that_are_not_utf8() {
+        let (text, how) = decode_as(b"\xcf\xf0\xe8\xe2\xe5\xf2", Some("windows-1251")).unwrap();
+        assert_eq!(text, "Привет");
+        assert_eq!(how, Some(Fallback::Declared("windows-1251")));
+        // A wrong label on UTF-8 bytes is not believed.
+        assert_eq!(decode_as("Kyiv’s".as_bytes(), Some("windows-1251")).unwrap(), ("Kyiv’s".into(), None));
     }
 
     #[test]

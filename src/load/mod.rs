@@ -6,8 +6,10 @@
 #![deny(clippy::string_slice)]
 
 mod decode;
+pub mod feed;
 pub mod frontmatter;
 pub mod furniture;
+pub mod html;
 pub mod normalize;
 pub mod unicode;
 
@@ -21,9 +23,10 @@ pub use normalize::normalize;
 /// Files above this size are not articles; reading them would only stall the reader.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Extensions picked up when walking a folder. A file named on the command line is read whatever
-/// its extension.
-const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+/// Extensions picked up when walking a folder, alone or before `.gz`. A file named on the
+/// command line is read whatever its extension.
+const ARTICLE_EXTENSIONS: [&str; 14] =
+    ["txt", "md", "markdown", "text", "html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "json", "opml", "gz"];
 
 /// The bundled corpus, embedded at build time from `assets/articles/`.
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -40,6 +43,8 @@ pub enum LoadError {
     NotRegular,
     #[error("dangling link: its target does not exist")]
     DanglingLink,
+    #[error("not a readable gzip file: {0}")]
+    Gzip(std::io::Error),
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -140,6 +145,13 @@ pub fn read_head(path: &Path) -> Option<Article> {
     if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
+    let shown = path.display().to_string();
+    if html::has_html_extension(&shown) {
+        return page_head(path, &shown);
+    }
+    if is_gzip_name(&shown) {
+        return None;
+    }
     let mut buf = vec![0u8; HEAD_BYTES];
     let mut f = std::fs::File::open(path).ok()?;
     let mut n = 0;
@@ -166,6 +178,25 @@ pub fn read_head(path: &Path) -> Option<Article> {
     }
     let (text, _) = decode::decode(&buf[..end]).ok()?;
     Some(normalize::header_only(&path.display().to_string(), &text))
+}
+
+/// A web page's first look: its `<title>`, which stands in the first few kilobytes.
+fn page_head(path: &Path, shown: &str) -> Option<Article> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path).ok()?.take(PAGE_HEAD_BYTES).read_to_end(&mut head).ok()?;
+    let title = html::title(&String::from_utf8_lossy(&head))?;
+    let mut article = normalize::header_only(shown, "");
+    article.title = title;
+    article.title_derived = false;
+    Some(article)
+}
+
+/// Bytes of a page read for its `<title>`.
+const PAGE_HEAD_BYTES: u64 = 32 * 1024;
+
+fn is_gzip_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".gz")
 }
 
 fn walk_dir(dir: &Path, found: &mut Found) {
@@ -196,9 +227,13 @@ fn walk_dir(dir: &Path, found: &mut Found) {
 }
 
 fn has_article_extension(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    let known = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    };
+    // `page.html.gz` is an article; `logs.tar.gz` is not.
+    known(p) && (!is_gzip_name(&p.to_string_lossy()) || p.file_stem().is_some_and(|s| known(Path::new(s))))
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {
@@ -233,26 +268,94 @@ pub fn from_bytes(path: &str, bytes: &[u8]) -> Loaded {
 }
 
 fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
-    match decode::decode(bytes) {
-        Ok((text, fallback)) => {
-            if let Some(how) = fallback {
-                let error = match how {
-                    Fallback::Windows1252 => "not UTF-8: read as Windows-1252 (Latin-1); check accented letters",
-                    Fallback::Utf16 => "UTF-16 text: converted to UTF-8",
-                };
-                loaded.problems.push(Problem { path: path.to_string(), error: error.to_string() });
-            }
-            match crate::guard::catch(|| normalize(path, &text)) {
-                Ok(article) => loaded.articles.push(article),
-                Err(why) => {
-                    let error = format!("could not clean (shown as it is): {why}");
-                    loaded.problems.push(Problem { path: path.to_string(), error });
-                    loaded.articles.push(plain(path, &text));
+    let problem = |loaded: &mut Loaded, error: String| loaded.problems.push(Problem { path: path.to_string(), error });
+    let (name, unzipped) = match path.len().checked_sub(3).filter(|_| is_gzip_name(path)) {
+        Some(cut) => match gunzip(bytes) {
+            Ok(b) => (path.get(..cut).unwrap_or(path), Some(b)),
+            Err(e) => return problem(loaded, e.to_string()),
+        },
+        None => (path, None),
+    };
+    let bytes = unzipped.as_deref().unwrap_or(bytes);
+    let declared = std::str::from_utf8(bytes).is_err().then(|| html::declared_charset(bytes)).flatten();
+    let (text, fallback) = match decode::decode_as(bytes, declared.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return problem(loaded, e.to_string()),
+    };
+    if let Some(how) = fallback {
+        problem(
+            loaded,
+            match how {
+                Fallback::Windows1252 => {
+                    "not UTF-8: read as Windows-1252 (Latin-1); check accented letters".to_string()
                 }
+                Fallback::Utf16 => "UTF-16 text: converted to UTF-8".to_string(),
+                Fallback::Declared(charset) => format!("{charset} text: converted to UTF-8"),
+            },
+        );
+    }
+    for (path, text, markdown) in notes(path, name, text, loaded) {
+        match crate::guard::catch(|| normalize::normalize_as(&path, &text, markdown)) {
+            Ok(article) => loaded.articles.push(article),
+            Err(why) => {
+                loaded
+                    .problems
+                    .push(Problem { path: path.clone(), error: format!("could not clean (shown as it is): {why}") });
+                loaded.articles.push(plain(&path, &text));
             }
         }
-        Err(e) => loaded.problems.push(Problem { path: path.to_string(), error: e.to_string() }),
     }
+}
+
+/// The text of each article in a file, by what the file is: a web page and each item of a feed
+/// become Markdown notes; any other text is read as it is. `(path, text, is Markdown)`.
+fn notes(path: &str, name: &str, text: String, loaded: &mut Loaded) -> Vec<(String, String, bool)> {
+    let mut problem = |error: String| loaded.problems.push(Problem { path: path.to_string(), error });
+    let feed = feed::sniff(&text);
+    if feed.is_none() && (html::has_html_extension(name) || html::looks_like_html(&text)) {
+        return match crate::guard::catch(|| html::extract(&text)) {
+            Ok(page) => {
+                if page.whole_page {
+                    problem("no article found in the page: showing all of its text".to_string());
+                }
+                vec![(path.to_string(), page.note, true)]
+            }
+            Err(why) => {
+                problem(format!("could not read the page (shown as it is): {why}"));
+                vec![(path.to_string(), text, false)]
+            }
+        };
+    }
+    let read = match feed {
+        Some(feed::Kind::Feed) => crate::guard::catch(|| feed::items(path, &text)).and_then(|r| r),
+        Some(feed::Kind::Opml) => crate::guard::catch(|| feed::subscriptions(&text))
+            .and_then(|r| r)
+            .map(|note| vec![feed::Item { path: path.to_string(), note }]),
+        None if feed::has_feed_extension(name) => Err("not a feed, list or page byline can read".to_string()),
+        None => return vec![(path.to_string(), text, normalize::is_markdown(name))],
+    };
+    match read {
+        Ok(items) if items.is_empty() => {
+            problem("a feed with no items".to_string());
+            Vec::new()
+        }
+        Ok(items) => items.into_iter().map(|i| (i.path, i.note, true)).collect(),
+        Err(why) => {
+            problem(why);
+            Vec::new()
+        }
+    }
+}
+
+/// A gzipped file's content, refused past the size limit however small the file itself is.
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).take(MAX_FILE_BYTES + 1).read_to_end(&mut out).map_err(LoadError::Gzip)?;
+    if out.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { size: out.len() as u64 });
+    }
+    Ok(out)
 }
 
 /// The text as it is, one block per paragraph, for an article the cleaning failed on: nothing

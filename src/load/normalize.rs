@@ -154,7 +154,7 @@ fn heading_shaped(s: &str) -> bool {
         && !two_sentences()
 }
 
-fn is_markdown(path: &str) -> bool {
+pub(crate) fn is_markdown(path: &str) -> bool {
     let p = path.to_lowercase();
     p.ends_with(".md") || p.ends_with(".markdown")
 }
@@ -658,8 +658,7 @@ struct Start {
     date: Option<chrono::NaiveDate>,
 }
 
-fn start(path: &str, raw: &str) -> Start {
-    let markdown = is_markdown(path);
+fn start(raw: &str, markdown: bool) -> Start {
     let (fm, body_raw) = frontmatter::split(raw);
     let fm = fm.unwrap_or_default();
     let nbsp = nbsp_label(body_raw);
@@ -684,7 +683,7 @@ fn title_or_derived(title: Option<String>, blocks: &[Block]) -> (String, bool) {
 /// section, front matter), with the lines after it as one paragraph to preview. Much cheaper
 /// than [`normalize`], which the whole file gets once it is read.
 pub fn header_only(path: &str, raw: &str) -> Article {
-    let Start { fm, lines, removed, header, title, date, .. } = start(path, raw);
+    let Start { fm, lines, removed, header, title, date, .. } = start(raw, is_markdown(path));
     let preview: Vec<&str> = lines[header.body.min(lines.len())..]
         .iter()
         .filter(|l| matches!(l.kind, Kind::Text | Kind::Bullet))
@@ -710,7 +709,13 @@ pub fn header_only(path: &str, raw: &str) -> Article {
 /// Turns the raw text of one file into an [`Article`]. Never fails: the worst input gives an
 /// article with few blocks and much in `removed`.
 pub fn normalize(path: &str, raw: &str) -> Article {
-    let Start { markdown, fm, mut lines, mut removed, header, title, mut date } = start(path, raw);
+    normalize_as(path, raw, is_markdown(path))
+}
+
+/// [`normalize`] for text whose format is known otherwise than by its file name: a web page
+/// arrives here as Markdown written by the loader.
+pub fn normalize_as(path: &str, raw: &str, markdown: bool) -> Article {
+    let Start { markdown, fm, mut lines, mut removed, header, title, mut date } = start(raw, markdown);
     cut_end(&mut lines, header.body, &mut removed);
 
     let mut source = fm.source.clone();

@@ -9,8 +9,8 @@ use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let title = match state.filter {
-        Some(_) => format!(" Articles {}/{} · {} ", state.shown.len(), state.docs.len(), state.filter_text),
-        None => format!(" Articles ({}) ↓{} ", state.docs.len(), state.sort.name()),
+        Some(_) => format!(" Articles {}/{} · {} ", state.shown.len(), state.article_count(), state.filter_text),
+        None => format!(" Articles ({}) ↓{} ", state.article_count(), state.sort.name()),
     };
     let block = pane_block(state, Pane::List, title);
     let width = usize::from(area.width.saturating_sub(2));

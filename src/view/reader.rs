@@ -24,7 +24,14 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let date = doc.article.date.map_or_else(|| "undated".to_string(), |d| d.format("%-d %b %Y").to_string());
     let title = format!(" {date} · {} ", doc.article.title);
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
-    frame.render_widget(pane_block(state, Pane::Reader, title), area);
+    // Where the article comes from, on the bottom border: its source and its link.
+    let origin: Vec<&str> = [doc.article.source.as_deref(), doc.article.url.as_deref()].into_iter().flatten().collect();
+    let mut block = pane_block(state, Pane::Reader, title);
+    if !origin.is_empty() {
+        let origin = format!(" {} ", origin.join(" · "));
+        block = block.title_bottom(truncate(&origin, usize::from(area.width.saturating_sub(4))));
+    }
+    frame.render_widget(block, area);
     let text_area = layout::reader_text(area);
     let wrapped = state.reader_lines();
     let visible: Vec<Line> = wrapped

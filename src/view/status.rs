@@ -51,7 +51,7 @@ fn position(state: &State) -> String {
     };
     let mut s = format!(" Article {}/{} · {}", cursor + 1, state.shown.len(), state.focus.name());
     if state.filter.is_some() {
-        s.push_str(&format!(" · date {} ({}/{})", state.filter_text, state.shown.len(), state.docs.len()));
+        s.push_str(&format!(" · date {} ({}/{})", state.filter_text, state.shown.len(), state.article_count()));
     }
     if state.focus == Pane::Reader {
         let total = state.reader_lines().lines.len();
