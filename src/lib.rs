@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod article;
 pub mod datefilter;
 pub mod export;
+pub mod fetch;
 pub mod fuzz;
 pub mod guard;
 pub mod highlights;

@@ -14,11 +14,11 @@ use std::process::ExitCode;
     about = "Read saved news articles in the terminal: cleaned of page furniture, with who said what.",
     long_about = "Read saved news articles in the terminal.\n\n\
         byline opens article files (.txt, .md; Markdown may start with a front matter block of \
-        title:, date:, source:, url:), removes page furniture, rejoins hard-wrapped lines and \
-        shows them in three panes: the article list, the reader, and who is quoted and named.\n\n\
-        With no PATH it opens the articles bundled with it.",
+        title:, date:, source:, url:), saved web pages (.html, .htm), feeds (RSS, Atom, JSON Feed) \
+        and OPML lists, any of them gzipped; it removes page furniture, rejoins hard-wrapped lines \
+        and shows them in three panes: the article list, the reader, and who is quoted and named.\n\n\
+        With no PATH it opens the archive `byline fetch` fills, else the articles bundled with it.",
     after_help = after_help(),
-    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     /// Article files or folders (read recursively) to open instead of the bundled articles.
@@ -54,6 +54,20 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
+    },
+    /// Download every feed of a URLS file and each new item's full page into the archive, to read
+    /// offline: `byline` with no PATH then opens the archive.
+    Fetch {
+        /// Feed addresses, one a line as newsboat's `urls` file (`#` comments, tags after the
+        /// address ignored), or an OPML list. Default: `urls` in byline's config folder
+        /// (~/.config/byline/urls on Linux).
+        urls: Option<PathBuf>,
+        /// Where the articles are stored (default: `articles` in the data folder).
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
+        /// Seconds a request may take before it is given up.
+        #[arg(long, value_name = "SECS", default_value_t = 20)]
+        timeout: u64,
     },
     /// Adds highlights to the store one save at a time, for the store's crash test.
     #[command(hide = true)]
@@ -103,8 +117,15 @@ fn main() -> ExitCode {
     let paths = match &cli.command {
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
+        Some(Command::Fetch { urls, archive, timeout }) => {
+            return fetch(urls.as_deref(), archive.as_deref(), *timeout, cli.data_dir.as_deref())
+        }
         None if !cli.paths.is_empty() => {
             return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today)
+        }
+        None if archive_dir(None, cli.data_dir.as_deref()).is_some_and(|a| has_files(&a)) => {
+            let archive = archive_dir(None, cli.data_dir.as_deref()).unwrap_or_default();
+            return run_folder(&[archive], cli.data_dir.as_deref(), cli.date.as_deref(), today);
         }
         None => &cli.paths,
     };
@@ -153,6 +174,56 @@ fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format) -> Ex
             }
         },
     }
+    ExitCode::SUCCESS
+}
+
+/// The archive `byline fetch` fills: `--archive`, else `articles` in the data folder.
+fn archive_dir(flag: Option<&Path>, data_dir: Option<&Path>) -> Option<PathBuf> {
+    flag.map(Path::to_path_buf).or_else(|| byline::store::default_dir(data_dir).map(|d| d.join("articles")))
+}
+
+fn has_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+}
+
+fn fetch(urls: Option<&Path>, archive: Option<&Path>, timeout: u64, data_dir: Option<&Path>) -> ExitCode {
+    use std::io::IsTerminal;
+    let default_urls = || directories::ProjectDirs::from("", "", "byline").map(|d| d.config_dir().join("urls"));
+    let Some(urls_path) = urls.map(Path::to_path_buf).or_else(default_urls) else {
+        eprintln!("byline: no config folder: name the URLS file");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(&urls_path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("byline: {}: {e}", urls_path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let list = byline::fetch::read_urls(&text);
+    if list.is_empty() {
+        eprintln!("byline: {}: no feed addresses (http:// or https://, one a line)", urls_path.display());
+        return ExitCode::from(2);
+    }
+    let Some(archive) = archive_dir(archive, data_dir) else {
+        eprintln!("byline: no data folder: give --archive DIR");
+        return ExitCode::from(2);
+    };
+    let mut opts = byline::fetch::Options::new(archive.clone());
+    opts.timeout = std::time::Duration::from_secs(timeout.max(1));
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if terminal {
+            let filled = done * 30 / total.max(1);
+            eprint!("\r[{}{}] {done}/{total} feeds", "#".repeat(filled), " ".repeat(30 - filled));
+        }
+    };
+    let summary = byline::fetch::run(&list, &opts, &progress);
+    if terminal {
+        eprintln!();
+    }
+    print!("{summary}");
+    println!("archive: {}", archive.display());
     ExitCode::SUCCESS
 }
 

@@ -51,6 +51,11 @@ pub fn sniff(text: &str) -> Option<Kind> {
 pub struct Item {
     pub path: String,
     pub note: String,
+    /// Where `note`'s body (the item's content) starts: a fetched page replaces it.
+    pub body_at: usize,
+    /// The item's link, and its id (which is the link when the feed gives none).
+    pub link: String,
+    pub id: String,
 }
 
 /// The items of a feed, newest file order kept; the reason when it is not a feed byline reads.
@@ -78,10 +83,13 @@ pub fn items(path: &str, text: &str) -> Result<Vec<Item>, String> {
             if !authors.is_empty() {
                 note.push_str(&format!("By {}\n\n", authors.join(" and ")));
             }
+            let body_at = note.len();
             let body =
                 e.content.as_ref().and_then(|c| c.body.as_deref()).or(e.summary.as_ref().map(|s| s.content.as_str()));
             note.push_str(&body.map(content).unwrap_or_default());
-            Item { path: format!("{path}#{}", k + 1), note }
+            let link = e.links.first().map_or(String::new(), |l| l.href.clone());
+            let id = if e.id.is_empty() { link.clone() } else { e.id.clone() };
+            Item { path: format!("{path}#{}", k + 1), note, body_at, link, id }
         })
         .collect();
     Ok(items)
@@ -105,6 +113,18 @@ pub fn subscriptions(text: &str) -> Result<String, String> {
         stack.extend(o.outlines.iter().rev());
     }
     Ok(note)
+}
+
+/// The feed addresses of an OPML list, folders walked.
+pub fn opml_urls(text: &str) -> Result<Vec<String>, String> {
+    let opml = opml::OPML::from_str(text).map_err(|e| format!("not an OPML list byline can read: {e}"))?;
+    let mut urls = Vec::new();
+    let mut stack: Vec<&opml::Outline> = opml.body.outlines.iter().rev().collect();
+    while let Some(o) = stack.pop() {
+        urls.extend(o.xml_url.clone());
+        stack.extend(o.outlines.iter().rev());
+    }
+    Ok(urls)
 }
 
 /// Item content: HTML cleaned to paragraphs, plain text kept as it is.

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 #[derive(Debug)]
 pub struct Extracted {
     pub note: String,
+    /// The article's paragraphs alone, without the metadata and headline that open `note`.
+    pub body: String,
     /// The extractor found no article; `note` holds the page's whole visible text instead.
     pub whole_page: bool,
 }
@@ -47,7 +49,7 @@ pub fn extract(html: &str) -> Extracted {
     if nesting(html) > MAX_NESTING {
         // Parsing and extracting go deeper with the page: a hostile or broken page thousands
         // of elements deep would take minutes or overflow the stack. Read it flat instead.
-        return Extracted { note: blocks(&Html::parse_document(&flatten(html))), whole_page: true };
+        return whole(blocks(&Html::parse_document(&flatten(html))));
     }
     let options = trafilatura::Options::default().with_fallback(true);
     match trafilatura::extract(html, &options) {
@@ -71,10 +73,14 @@ pub fn extract(html: &str) -> Extracted {
                 note.push_str("\n\n");
             }
             note.push_str(&body);
-            Extracted { note, whole_page: false }
+            Extracted { note, body, whole_page: false }
         }
-        _ => Extracted { note: blocks(&Html::parse_document(html)), whole_page: true },
+        _ => whole(blocks(&Html::parse_document(html))),
     }
+}
+
+fn whole(text: String) -> Extracted {
+    Extracted { note: text.clone(), body: text, whole_page: true }
 }
 
 /// Deeper than any real page (they stay under a hundred or so), shallow enough to parse fast.

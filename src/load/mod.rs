@@ -200,7 +200,10 @@ fn is_gzip_name(name: &str) -> bool {
 }
 
 fn walk_dir(dir: &Path, found: &mut Found) {
-    let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    // Hidden files and folders (`.git`, byline's own `.fetch-state.json`) are not articles.
+    let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let walk =
+        walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| !hidden(e));
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
@@ -326,11 +329,13 @@ fn notes(path: &str, name: &str, text: String, loaded: &mut Loaded) -> Vec<(Stri
             }
         };
     }
-    let read = match feed {
-        Some(feed::Kind::Feed) => crate::guard::catch(|| feed::items(path, &text)).and_then(|r| r),
+    let read: Result<Vec<(String, String)>, String> = match feed {
+        Some(feed::Kind::Feed) => crate::guard::catch(|| feed::items(path, &text))
+            .and_then(|r| r)
+            .map(|items| items.into_iter().map(|i| (i.path, i.note)).collect()),
         Some(feed::Kind::Opml) => crate::guard::catch(|| feed::subscriptions(&text))
             .and_then(|r| r)
-            .map(|note| vec![feed::Item { path: path.to_string(), note }]),
+            .map(|note| vec![(path.to_string(), note)]),
         None if feed::has_feed_extension(name) => Err("not a feed, list or page byline can read".to_string()),
         None => return vec![(path.to_string(), text, normalize::is_markdown(name))],
     };
@@ -339,7 +344,7 @@ fn notes(path: &str, name: &str, text: String, loaded: &mut Loaded) -> Vec<(Stri
             problem("a feed with no items".to_string());
             Vec::new()
         }
-        Ok(items) => items.into_iter().map(|i| (i.path, i.note, true)).collect(),
+        Ok(items) => items.into_iter().map(|(path, note)| (path, note, true)).collect(),
         Err(why) => {
             problem(why);
             Vec::new()
