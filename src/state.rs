@@ -3,6 +3,10 @@
 //! Nothing here draws or reads the terminal. The screen size arrives as an action like any key,
 //! so a test can drive the whole application headless and check where it ends up.
 
+mod origin;
+
+pub use origin::opener;
+
 use crate::analysis::{self, Analysis, EntityKind};
 use crate::article::Article;
 use crate::datefilter::{self, DateFilter};
@@ -95,6 +99,7 @@ pub enum PromptKind {
     #[default]
     Search,
     DateFilter,
+    SourceFilter,
     /// A note for the passage being highlighted.
     Note,
 }
@@ -170,6 +175,10 @@ pub enum Action {
     StartSearch,
     /// Start typing a date filter for the list.
     StartDateFilter,
+    /// Start typing a source filter for the list.
+    StartSourceFilter,
+    /// Open the article's link (or its file) with the system's opener.
+    OpenLink,
     /// Order the list by the next key: date, title, source.
     CycleSort,
     /// A character typed into the search prompt.
@@ -252,6 +261,10 @@ pub struct State {
     pub filter: Option<DateFilter>,
     /// The filter as the user wrote it, for showing and editing.
     pub filter_text: String,
+    /// Only articles whose source contains this (any case) are listed.
+    pub source_filter: Option<String>,
+    /// A link or file the user asked to open (`o`); the terminal loop opens it and clears this.
+    pub open_request: Option<String>,
     /// The day relative filters (`7d`) count back from.
     pub today: NaiveDate,
     pub prompt_kind: PromptKind,
@@ -342,6 +355,8 @@ impl State {
             sort: SortOrder::Date,
             filter: None,
             filter_text: String::new(),
+            source_filter: None,
+            open_request: None,
             today,
             prompt_kind: PromptKind::Search,
             focus: Pane::List,
@@ -607,6 +622,10 @@ impl State {
         self.shown = datefilter::apply(self.filter.as_ref(), &self.dates, &self.sorted);
         if !self.skipped.is_empty() {
             self.shown.retain(|i| !self.skipped.contains(i));
+        }
+        if self.source_filter.is_some() {
+            let keep: Vec<bool> = (0..self.docs.len()).map(|i| self.source_shown(i)).collect();
+            self.shown.retain(|&i| keep[i]);
         }
         self.position = vec![usize::MAX; self.docs.len()];
         for (pos, &doc) in self.shown.iter().enumerate() {
@@ -1050,6 +1069,11 @@ pub fn update(state: &mut State, action: Action) {
             state.prompt = Some(state.filter_text.clone());
             state.prompt_kind = PromptKind::DateFilter;
         }
+        Action::StartSourceFilter => {
+            state.prompt = Some(state.source_filter.clone().unwrap_or_default());
+            state.prompt_kind = PromptKind::SourceFilter;
+        }
+        Action::OpenLink => state.request_open(),
         Action::CycleSort => {
             state.sort = state.sort.next();
             state.resort();
@@ -1070,6 +1094,20 @@ pub fn update(state: &mut State, action: Action) {
             let text = state.prompt.take().unwrap_or_default();
             match state.prompt_kind {
                 PromptKind::Search => submit_search(state, text.trim()),
+                PromptKind::SourceFilter => {
+                    state.message = Some(match state.set_source_filter(&text) {
+                        Ok(()) if state.source_filter.is_some() => {
+                            format!(
+                                "{} of {} articles from “{}”",
+                                state.shown.len(),
+                                state.article_count(),
+                                text.trim()
+                            )
+                        }
+                        Ok(()) => "Source filter cleared".to_string(),
+                        Err(why) => format!("Filter unchanged: {why}"),
+                    });
+                }
                 PromptKind::Note => state.toggle_highlight(Some(text.trim().to_string())),
                 PromptKind::DateFilter => {
                     state.message = Some(match state.set_filter(&text) {

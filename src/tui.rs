@@ -105,6 +105,29 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
     result
 }
 
+/// Opens a link or file with the system's opener, detached: its output would scribble over the
+/// screen, and byline does not wait for a browser to close.
+fn open_outside(target: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let opener = crate::state::opener();
+    let mut words = opener.split_whitespace();
+    let program = words.next().unwrap_or("xdg-open");
+    let child = Command::new(program)
+        .args(words)
+        .arg(target)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("Could not run {program} (set BYLINE_OPENER): {e}"))?;
+    // Reap it when it ends, so no zombie is left behind.
+    std::thread::spawn(move || {
+        let mut child = child;
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
 /// Highlights and read marks are saved as soon as they change, so a crash loses none.
 fn save(state: &mut State) {
     if state.store_dirty {
@@ -170,6 +193,11 @@ fn event_loop(
             if let Some(a) = action {
                 update(state, a);
                 dirty = true;
+            }
+            if let Some(target) = state.open_request.take() {
+                if let Err(why) = open_outside(&target) {
+                    state.message = Some(why);
+                }
             }
         }
         if let Some(rx) = &background {

@@ -66,6 +66,18 @@ fn help_overlay_lists_every_key() {
 }
 
 #[test]
+fn help_at_80_by_24_shows_every_key_inside_the_screen() {
+    let mut s = state(80, 24);
+    keys(&mut s, &[KeyCode::Char('?')]);
+    let screen = format!("{}", draw(&s).backend());
+    for b in byline::keys::BINDINGS {
+        let first_words: String = b.help.chars().take(8).collect();
+        assert!(screen.contains(&format!("{}  ", b.label)), "help is missing the key {:?}", b.label);
+        assert!(screen.contains(&first_words), "help is missing {:?}", b.help);
+    }
+}
+
+#[test]
 fn a_tiny_window_says_so() {
     for (w, h) in [(39, 24), (80, 9), (10, 3), (1, 1)] {
         let s = state(w, h);

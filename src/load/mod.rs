@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 pub use decode::Fallback;
-pub use normalize::normalize;
+pub use normalize::{normalize, normalize_as};
 
 /// Files above this size are not articles; reading them would only stall the reader.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;

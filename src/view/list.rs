@@ -8,9 +8,14 @@ use ratatui::widgets::{List, ListItem, ListState};
 use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let title = match state.filter {
-        Some(_) => format!(" Articles {}/{} · {} ", state.shown.len(), state.article_count(), state.filter_text),
-        None => format!(" Articles ({}) ↓{} ", state.article_count(), state.sort.name()),
+    let filters: Vec<&str> =
+        [state.filter.is_some().then_some(state.filter_text.as_str()), state.source_filter.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+    let title = match filters.is_empty() {
+        false => format!(" Articles {}/{} · {} ", state.shown.len(), state.article_count(), filters.join(" · ")),
+        true => format!(" Articles ({}) ↓{} ", state.article_count(), state.sort.name()),
     };
     let block = pane_block(state, Pane::List, title);
     let width = usize::from(area.width.saturating_sub(2));

@@ -22,11 +22,19 @@ pub fn help(frame: &mut Frame, screen: Rect) {
     let fits = BINDINGS.len() + 4 <= usize::from(screen.height);
     let columns = if fits { 1 } else { 2 };
     let rows = BINDINGS.len().div_ceil(columns);
+    // Two columns share the screen's width: a help text too long for its column is cut short.
+    let entry_width = entry_width.min((usize::from(screen.width).saturating_sub(2) / columns).max(label_width + 4));
+    let text_width = entry_width - label_width - 2;
     let entry = |i: usize| -> Vec<Span> {
         BINDINGS.get(i).map_or_else(Vec::new, |b| {
+            let help = if b.help.chars().count() < text_width {
+                b.help.to_string()
+            } else {
+                format!("{}… ", b.help.chars().take(text_width.saturating_sub(2)).collect::<String>())
+            };
             vec![
                 Span::styled(format!("{:<label_width$}  ", b.label), theme::KEY),
-                Span::raw(format!("{:<w$}", b.help, w = entry_width - label_width - 2)),
+                Span::raw(format!("{help:<text_width$}")),
             ]
         })
     };

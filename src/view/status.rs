@@ -13,6 +13,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let label = match state.prompt_kind {
             PromptKind::Search => "/",
             PromptKind::Note => "note for this highlight: ",
+            PromptKind::SourceFilter => "source filter (part of a source's name; empty clears): ",
             PromptKind::DateFilter => {
                 "date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): "
             }
