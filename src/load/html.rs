@@ -169,8 +169,7 @@ pub fn title(html: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// Separators between a headline and the site's name in a browser title.
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+use super::title::SEPARATORS as TITLE_SEPARATORS;
 
 /// The headline of a page: the article's own `<h1>` when the page title holds it, otherwise the
 /// page title without the site's name and a leading section label (`Opinion | …`, `… – Site`).

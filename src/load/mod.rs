@@ -11,6 +11,7 @@ pub mod frontmatter;
 pub mod furniture;
 pub mod html;
 pub mod normalize;
+pub mod title;
 pub mod unicode;
 
 use crate::article::Article;

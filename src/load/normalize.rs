@@ -658,6 +658,32 @@ struct Start {
     date: Option<chrono::NaiveDate>,
 }
 
+/// A browser title at the top (`Headline | Site`) with the page's headline repeated a few short
+/// lines below (a menu between them): the title line and the menu are furniture, so the header is
+/// read from the headline on, with its byline and dateline.
+fn drop_browser_title(lines: &mut [Line], removed: &mut Removed) {
+    let Some(first) = next_content(lines, 0).filter(|&i| lines[i].kind == Kind::Text) else { return };
+    let below: Vec<usize> = (first + 1..lines.len())
+        .filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Heading))
+        .take(HEADLINE_REPEAT_LINES)
+        .collect();
+    let Some(at) = below.iter().position(|&j| {
+        super::title::repeated_part(&lines[first].text, std::iter::once(lines[j].text.as_str())).is_some()
+    }) else {
+        return;
+    };
+    if below[..at].iter().any(|&j| word_count(&lines[j].text) > 4) {
+        return;
+    }
+    removed.take(lines, first);
+    for &j in &below[..at] {
+        removed.take(lines, j);
+    }
+}
+
+/// How far below a browser title the page's own headline is looked for.
+const HEADLINE_REPEAT_LINES: usize = 12;
+
 fn start(raw: &str, markdown: bool) -> Start {
     let (fm, body_raw) = frontmatter::split(raw);
     let fm = fm.unwrap_or_default();
@@ -665,8 +691,15 @@ fn start(raw: &str, markdown: bool) -> Start {
     let text = unicode::clean(body_raw);
     let mut lines = classify(&text, markdown);
     let mut removed = Removed::default();
+    drop_browser_title(&mut lines, &mut removed);
     let mut header = read_header(&mut lines, nbsp, &mut removed);
     let title = fm.title.as_deref().map(unicode::clean).or_else(|| header.title.take());
+    // A browser title (`Headline | Site`) above the page's own headline: keep the headline.
+    let repeated = title.as_deref().and_then(|t| {
+        let near = lines.iter().skip(header.body).filter(|l| l.kind != Kind::Gone).take(HEADLINE_REPEAT_LINES);
+        super::title::repeated_part(t, near.map(|l| l.text.as_str())).map(str::to_string)
+    });
+    let title = repeated.or(title);
     let date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
     Start { markdown, fm, lines, removed, header, title, date }
 }
@@ -736,7 +769,10 @@ pub fn normalize_as(path: &str, raw: &str, markdown: bool) -> Article {
                 date.get_or_insert(d);
             }
             removed.take(&mut lines, i);
-        } else if is_furniture_line(t) || title_key.as_deref().is_some_and(|h| same_key(h, t)) {
+        } else if is_furniture_line(t)
+            || title_key.as_deref().is_some_and(|h| same_key(h, t))
+            || title.as_deref().is_some_and(|h| super::title::is_browser_title_of(t, h))
+        {
             removed.take(&mut lines, i);
         }
     }

@@ -1,0 +1,96 @@
+//! Browser titles: `Headline | Site`, `Headline – Site`, `Section - Headline`. Scraped pages
+//! often carry the page's title above the article's own headline; the headline is the part the
+//! page repeats, and the title line is furniture.
+
+use super::furniture::key;
+
+/// Separators between a headline and the site's name (or a section) in a browser title.
+pub const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// The part of a browser title that `lines` repeat on a line of its own, if any: the headline.
+pub fn repeated_part<'a, 'l>(title: &'a str, mut lines: impl Iterator<Item = &'l str>) -> Option<&'a str> {
+    let parts = parts(title);
+    if parts.is_empty() {
+        return None;
+    }
+    let keys: Vec<(String, &str)> = parts.into_iter().map(|p| (key(p), p)).collect();
+    lines.find_map(|l| {
+        let k = key(l);
+        keys.iter().find(|(pk, _)| *pk == k).map(|(_, p)| *p)
+    })
+}
+
+/// Whether `line` is `title` with a short site name or section before or after it.
+pub fn is_browser_title_of(line: &str, title: &str) -> bool {
+    let t = key(title);
+    !t.is_empty()
+        && parts(line).iter().any(|p| key(p) == t)
+        && SEPARATORS.iter().any(|s| line.matches(s).count() <= 2 && line.contains(s))
+}
+
+/// The headline candidates of a browser title: what stands before its first separator and after
+/// its last, when the rest is short enough to be a site name or a section (five words at most)
+/// and the candidate long enough to be a headline (three words at least).
+fn parts(title: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for sep in SEPARATORS {
+        if let Some((head, rest)) = title.split_once(sep) {
+            if rest.split_whitespace().count() <= 5 && head.split_whitespace().count() >= 3 {
+                out.push(head.trim());
+            }
+        }
+        if let Some((rest, tail)) = title.rsplit_once(sep) {
+            if rest.split_whitespace().count() <= 5 && tail.split_whitespace().count() >= 3 {
+                out.push(tail.trim());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_is_the_part_the_page_repeats() {
+        let lines = ["Home", "World", "Ferry strike ends after ten days", "By Jo Pike"];
+        let got = repeated_part("Ferry strike ends after ten days | The Island Times", lines.into_iter());
+        assert_eq!(got, Some("Ferry strike ends after ten days"));
+        let got = repeated_part("World News - Ferry strike ends after ten days", lines.into_iter());
+        assert_eq!(got, Some("Ferry strike ends after ten days"));
+        // Not repeated: the title stays as it is.
+        assert_eq!(repeated_part("Ferry strike ends | Island Times", ["Other text"].into_iter()), None);
+        // A headline whose dash is its own is not split: nothing repeats a part of it.
+        assert_eq!(repeated_part("Strike ends - and ferries run again", lines.into_iter()), None);
+    }
+
+    #[test]
+    fn a_scraped_page_with_a_browser_title_and_a_menu_reads_from_its_headline() {
+        let page = "Ferry strike ends after ten days | The Island Times\nHome\nNews\nSport\n\
+            Ferry strike ends after ten days\nBy Jo Pike\nMarch 3, 2024\n\n\
+            The ferry strike that stranded islanders for ten days ended on Sunday, the operator said.\n\n\
+            “We are glad it is over,” said Ana Ruiz, a shop owner.\n";
+        let a = crate::load::normalize("page.txt", page);
+        assert_eq!(a.title, "Ferry strike ends after ten days");
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
+        assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
+        assert!(a.blocks[0].text.starts_with("The ferry strike"));
+        for furniture in ["Ferry strike ends after ten days | The Island Times", "Home", "Sport", "By Jo Pike"] {
+            assert!(a.removed.iter().any(|r| r == furniture), "{furniture} not kept in removed: {:?}", a.removed);
+        }
+        // The browser title after the headline is furniture too.
+        let a = crate::load::normalize("b.txt", "Ferry strike ends after ten days\n\nFerry strike ends after ten days - Island Times\n\nThe strike ended on Sunday after the union accepted a new offer.\n");
+        assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_browser_title_line_is_known_by_its_headline() {
+        assert!(is_browser_title_of(
+            "Ferry strike ends after ten days – Island Times",
+            "Ferry strike ends after ten days"
+        ));
+        assert!(!is_browser_title_of("Ferry strike ends after ten days", "Ferry strike ends after ten days"));
+        assert!(!is_browser_title_of("Talks fail - strike goes on for a long time yet", "Ferry strike ends"));
+    }
+}
