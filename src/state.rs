@@ -624,7 +624,7 @@ impl State {
             self.shown.retain(|i| !self.skipped.contains(i));
         }
         if self.source_filter.is_some() {
-            let keep: Vec<bool> = (0..self.docs.len()).map(|i| self.source_shown(i)).collect();
+            let keep = self.source_shown();
             self.shown.retain(|&i| keep[i]);
         }
         self.position = vec![usize::MAX; self.docs.len()];

@@ -251,27 +251,26 @@ fn read_state(path: &Path) -> Result<BTreeMap<String, Validators>, String> {
 /// Writes to a temporary file beside `path`, then renames it over `path`: a reader sees the old
 /// file or the new one, never a half-written one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    written_beside(path, bytes)?.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
 /// [`write_atomic`] for a file that must not exist yet: `Ok(false)` when it does.
 fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    match tmp.persist_noclobber(path) {
+    match written_beside(path, bytes)?.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e.error),
     }
+}
+
+/// `bytes` in a synced temporary file in `path`'s folder, ready to be renamed to `path`.
+fn written_beside(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    use std::io::Write;
+    let mut tmp = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
 }
 
 fn host(url: &str) -> &str {

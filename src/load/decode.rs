@@ -19,12 +19,16 @@ pub enum Fallback {
 const SNIFF: usize = 8192;
 
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<Fallback>), LoadError> {
-    decode_as(bytes, None)
+    decode_as(bytes, |_| None)
 }
 
 /// Like [`decode`], trusting a charset the file declares (an HTML page's `<meta charset>`) for
-/// bytes that are not UTF-8: a page saved as Shift JIS or KOI8-R is not Windows-1252.
-pub fn decode_as(bytes: &[u8], declared: Option<&str>) -> Result<(String, Option<Fallback>), LoadError> {
+/// bytes that are not UTF-8: a page saved as Shift JIS or KOI8-R is not Windows-1252. `declared`
+/// is asked only for such bytes, so UTF-8 files are checked once and never searched.
+pub fn decode_as(
+    bytes: &[u8],
+    declared: impl FnOnce(&[u8]) -> Option<String>,
+) -> Result<(String, Option<Fallback>), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -41,7 +45,7 @@ pub fn decode_as(bytes: &[u8], declared: Option<&str>) -> Result<(String, Option
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(_) => {
-            let stated = declared
+            let stated = declared(bytes)
                 .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
                 .filter(|e| *e != encoding_rs::UTF_8 && *e != encoding_rs::WINDOWS_1252);
             match stated {
@@ -99,11 +103,11 @@ mod tests {
 
     #[test]
     fn a_declared_charset_is_used_for_bytes_that_are_not_utf8() {
-        let (text, how) = decode_as(b"\xcf\xf0\xe8\xe2\xe5\xf2", Some("windows-1251")).unwrap();
+        let (text, how) = decode_as(b"\xcf\xf0\xe8\xe2\xe5\xf2", |_| Some("windows-1251".into())).unwrap();
         assert_eq!(text, "Привет");
         assert_eq!(how, Some(Fallback::Declared("windows-1251")));
         // A wrong label on UTF-8 bytes is not believed.
-        assert_eq!(decode_as("Kyiv’s".as_bytes(), Some("windows-1251")).unwrap(), ("Kyiv’s".into(), None));
+        assert_eq!(decode_as("Kyiv’s".as_bytes(), |_| Some("windows-1251".into())).unwrap(), ("Kyiv’s".into(), None));
     }
 
     #[test]

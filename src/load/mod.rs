@@ -281,8 +281,7 @@ fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
         None => (path, None),
     };
     let bytes = unzipped.as_deref().unwrap_or(bytes);
-    let declared = std::str::from_utf8(bytes).is_err().then(|| html::declared_charset(bytes)).flatten();
-    let (text, fallback) = match decode::decode_as(bytes, declared.as_deref()) {
+    let (text, fallback) = match decode::decode_as(bytes, html::declared_charset) {
         Ok(t) => t,
         Err(e) => return problem(loaded, e.to_string()),
     };

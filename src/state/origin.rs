@@ -21,12 +21,13 @@ impl State {
         Ok(())
     }
 
-    /// Whether article `i` passes the source filter.
-    pub(super) fn source_shown(&self, i: usize) -> bool {
-        match &self.source_filter {
-            None => true,
-            Some(f) => from_source(self.docs[i].article.source.as_deref(), &f.to_lowercase()),
-        }
+    /// Which articles pass the source filter, by index.
+    pub(super) fn source_shown(&self) -> Vec<bool> {
+        let wanted = self.source_filter.as_deref().map(str::to_lowercase);
+        self.docs
+            .iter()
+            .map(|d| wanted.as_deref().is_none_or(|w| from_source(d.article.source.as_deref(), w)))
+            .collect()
     }
 
     /// Asks for the selected article's link to be opened, else its file (without a feed item's
