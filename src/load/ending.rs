@@ -1,0 +1,109 @@
+//! The end of an article: a closing label (`Previous Story`, `Comments`) and everything after it,
+//! widgets in the middle of the story, and a trailing list of other stories' headlines.
+
+use super::furniture::{self, ends_sentence, is_end_marker, is_furniture_line};
+use super::lines::*;
+
+/// Lines of article prose after a widget label that show the article goes on past it.
+pub(super) const PROSE_AFTER_WIDGET: usize = 2;
+/// Words in a line of article prose, for that count.
+pub(super) const PROSE_WORDS: usize = 12;
+
+/// A line that reads as the article's own prose: a finished sentence of some length that is no
+/// furniture.
+pub(super) fn is_prose(l: &Line) -> bool {
+    l.kind == Kind::Text
+        && ends_sentence(&l.text)
+        && word_count(&l.text) >= PROSE_WORDS
+        && !is_furniture_line(&l.text)
+        && !is_end_marker(&l.text)
+}
+
+/// Marks the end of the article and everything after it as furniture. A widget label with the
+/// article's prose after it (`Related: …`, `Read more` in the middle of a story) is removed
+/// alone, with the teaser lines right after it; only a label with no article after it, or a
+/// closing label such as `Comments`, ends the article.
+pub(super) fn cut_end(lines: &mut [Line], body: usize, removed: &mut Removed) {
+    let mut prose_seen = false;
+    let mut end = None;
+    let mut j = body;
+    while j < lines.len() {
+        let l = &lines[j];
+        if l.kind != Kind::Text {
+            j += 1;
+            continue;
+        }
+        let marker = if prose_seen { furniture::end_marker(&l.text) } else { None };
+        match marker {
+            Some(furniture::End::Closing) => {
+                end = Some(j);
+                break;
+            }
+            Some(furniture::End::Widget) => {
+                let goes_on = lines[j + 1..].iter().filter(|l| is_prose(l)).take(PROSE_AFTER_WIDGET).count()
+                    == PROSE_AFTER_WIDGET;
+                if !goes_on {
+                    end = Some(j);
+                    break;
+                }
+                removed.take(lines, j);
+                j += 1;
+                // The widget's teasers: short unfinished lines up to the next prose.
+                while j < lines.len() && !matches!(lines[j].kind, Kind::Heading | Kind::Bullet) && !is_prose(&lines[j])
+                {
+                    let t = &lines[j];
+                    if t.kind == Kind::Text && (ends_sentence(&t.text) || word_count(&t.text) > PROSE_WORDS) {
+                        break;
+                    }
+                    if t.kind == Kind::Text {
+                        removed.take(lines, j);
+                    }
+                    j += 1;
+                }
+                continue;
+            }
+            None => {}
+        }
+        if ends_sentence(&l.text) && word_count(&l.text) >= 8 {
+            prose_seen = true;
+        }
+        j += 1;
+    }
+    if let Some(end) = end {
+        for j in end..lines.len() {
+            removed.take(lines, j);
+        }
+    }
+    cut_teaser_tail(lines, body, removed);
+}
+
+/// After the last finished sentence, a run of headline-shaped lines and cut-off snippets is a
+/// list of other stories, not the article.
+pub(super) fn cut_teaser_tail(lines: &mut [Line], body: usize, removed: &mut Removed) {
+    let mut tail = Vec::new();
+    let mut stories = 0;
+    for j in (body..lines.len()).rev() {
+        let l = &lines[j];
+        match l.kind {
+            Kind::Blank | Kind::Gone => continue,
+            Kind::Bullet | Kind::Heading => break,
+            Kind::Text => {
+                if is_furniture_line(&l.text) {
+                    tail.push(j);
+                } else if ends_sentence(&l.text) || l.text.ends_with(':') {
+                    break;
+                } else {
+                    stories += 1;
+                    tail.push(j);
+                }
+            }
+        }
+    }
+    // A single unfinished line may be the article's own last paragraph, cut short by the save.
+    let remove_all = stories >= 2 || stories == 0;
+    for j in tail {
+        if remove_all || is_furniture_line(&lines[j].text) {
+            removed.take(lines, j);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The header of an article: headline, dateline, bylines, section label and the page-top
+//! furniture around them, read from the top of the page down to the first line of the body.
+
+use super::furniture::{self, ends_sentence, is_furniture_line, key};
+use super::lines::*;
+use crate::analysis::dates;
+use crate::text::slice;
+
+/// Could be a headline: a single line of a few to forty words without closing punctuation.
+pub(super) fn headline_shaped(s: &str) -> bool {
+    let n = word_count(s);
+    (2..=40).contains(&n) && s.chars().count() <= 300 && !ends_clause(s) && starts_upper(s)
+}
+
+/// A first line that stands alone as a paragraph and is shorter than the paragraph after it
+/// is the headline even when it ends in a full stop: copied headlines often gain one, and a
+/// headline of two sentences (`X Suffered A Blow. Here Is His Plan.`) is still one title.
+pub(super) fn lone_headline(lines: &[Line], i: usize) -> bool {
+    let n = word_count(&lines[i].text);
+    let t = lines[i].text.trim_end_matches([';', ' ']);
+    if !(2..=25).contains(&n) || !starts_upper(t) || t.ends_with([',', ':']) {
+        return false;
+    }
+    if lines.get(i + 1).is_none_or(|l| l.kind != Kind::Blank) {
+        return false;
+    }
+    let Some(j) = next_content(lines, i + 1) else { return false };
+    let next: usize = lines[j..].iter().take_while(|l| l.kind == Kind::Text).map(|l| word_count(&l.text)).sum();
+    lines[j].kind == Kind::Text && next > n + 5
+}
+
+pub(super) struct Header {
+    pub(super) title: Option<String>,
+    pub(super) date: Option<chrono::NaiveDate>,
+    pub(super) updated: Option<chrono::NaiveDate>,
+    pub(super) section: Option<String>,
+    /// The first line of the body.
+    pub(super) body: usize,
+}
+
+pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) -> Header {
+    let mut h = Header { title: None, date: None, updated: None, section: None, body: lines.len() };
+    let mut i = 0;
+    while i < lines.len() {
+        let text = lines[i].text.clone();
+        match lines[i].kind {
+            Kind::Blank | Kind::Gone => {}
+            Kind::Bullet if is_furniture_line(&text) => removed.take(lines, i),
+            Kind::Bullet => break,
+            Kind::Heading if h.title.is_none() => {
+                h.title = Some(text);
+                lines[i].kind = Kind::Gone;
+            }
+            Kind::Heading => break,
+            Kind::Text => {
+                let updated = dates::is_updated_line(&text);
+                if (h.date.is_none() && !updated) || (h.updated.is_none() && updated) {
+                    if let Some(d) = dates::dateline(&text) {
+                        *(if updated { &mut h.updated } else { &mut h.date }) = Some(d);
+                        removed.take(lines, i);
+                        i += 1;
+                        continue;
+                    }
+                }
+                if is_furniture_line(&text) {
+                    removed.take(lines, i);
+                    // `Image caption,` labels the line after it, which is the caption.
+                    if furniture::labels_next_line(&text) {
+                        if let Some(j) = next_content(lines, i + 1) {
+                            removed.take(lines, j);
+                        }
+                    }
+                } else if h.title.is_none() && menu_run(lines, i) >= 3 {
+                    // A run of one- and two-word lines at the top is the site's navigation.
+                    for _ in 0..menu_run(lines, i) {
+                        if let Some(j) = next_content(lines, i) {
+                            removed.take(lines, j);
+                        }
+                    }
+                    continue;
+                } else if h.title.is_none() && h.section.is_none() && furniture::is_section_label(&text) {
+                    h.section = Some(text);
+                    removed.take(lines, i);
+                } else if h.title.is_none() {
+                    if let Some((section, title)) = glued_section(lines, i, nbsp.as_deref()) {
+                        removed.note(i, section.clone());
+                        h.section = Some(section);
+                        h.title = Some(title);
+                        lines[i].kind = Kind::Gone;
+                    } else if (headline_shaped(&text) || lone_headline(lines, i))
+                        && next_content(lines, i + 1).is_some()
+                    {
+                        h.title = Some(text);
+                        lines[i].kind = Kind::Gone;
+                    } else {
+                        break;
+                    }
+                } else if is_byline(&text)
+                    || is_name_line(&text)
+                    || h.title.as_deref().is_some_and(|t| same_key(&key(t), &text))
+                {
+                    removed.take(lines, i);
+                } else {
+                    // A standfirst may come before the byline and dateline: look a few
+                    // lines further for them, leaving the standfirst in the body.
+                    take_late_header(lines, i, &mut h, removed);
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    h.body = i;
+    h
+}
+
+/// Bylines and a dateline among the few lines after `from` (which stays).
+pub(super) fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, removed: &mut Removed) {
+    let mut seen = 0;
+    for j in from + 1..lines.len() {
+        match lines[j].kind {
+            Kind::Blank | Kind::Gone => continue,
+            Kind::Text if seen < 3 => seen += 1,
+            _ => break,
+        }
+        let t = lines[j].text.clone();
+        let date = (h.date.is_none() && !dates::is_updated_line(&t)).then(|| dates::dateline(&t)).flatten();
+        if let Some(d) = date {
+            h.date = Some(d);
+            removed.take(lines, j);
+        } else if is_byline(&t) || is_name_line(&t) {
+            removed.take(lines, j);
+        }
+    }
+}
+
+/// How many lines from `i` on (blank lines skipped) are one or two words with no sentence
+/// punctuation: the shape of a navigation menu.
+pub(super) fn menu_run(lines: &[Line], i: usize) -> usize {
+    lines[i..]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank && l.kind != Kind::Gone)
+        .take_while(|l| {
+            l.kind == Kind::Text && word_count(&l.text) <= 2 && !ends_clause(&l.text) && !ends_sentence(&l.text)
+        })
+        .count()
+}
+
+/// A byline without `By`: a person's name alone on its line (`Jane Doe`), or the desk line
+/// under it (`BBC News, Cornwall`), found by a given name or a news outlet's name.
+pub(super) fn is_name_line(s: &str) -> bool {
+    use crate::analysis::lexicon::LEXICON;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if ends_sentence(s) || words.len() > 6 || !words.iter().all(|w| starts_upper(w) || w.len() <= 3) {
+        return false;
+    }
+    // `Jane Doe`, `Jane Doe in Brussels`.
+    let person = match words.iter().position(|w| *w == "in") {
+        Some(at) if at >= 2 && words.len() - at <= 3 => &words[..at],
+        _ => &words[..],
+    };
+    let name = (2..=3).contains(&person.len())
+        && !s.contains(',')
+        && LEXICON.first_name(person[0]).is_some()
+        && person.iter().all(|w| starts_upper(w));
+    let desk = s.contains(',') && words.iter().any(|w| w.trim_end_matches(',') == "News");
+    name || desk
+}
+
+/// `By Jane Doe`, `By Jane Doe and John Roe, Political Editor`.
+pub(super) fn is_byline(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("words by ")) && word_count(s) <= 10 && !ends_sentence(s)
+}
+
+/// A section label glued to the headline on the first line: `International News UK and …`.
+/// Taken only with evidence beyond the lexicon: a no-break space after the label, the headline
+/// repeated on its own further down, or a label that names itself as news.
+pub(super) fn glued_section(lines: &[Line], i: usize, nbsp: Option<&str>) -> Option<(String, String)> {
+    let text = &lines[i].text;
+    let cut = match nbsp {
+        Some(label) if text.starts_with(label) && text.len() > label.len() => label.len(),
+        _ => furniture::section_prefix(text)?,
+    };
+    let (label, rest) = (slice::before(text, cut).trim(), slice::after(text, cut).trim());
+    if !headline_shaped(rest) || !starts_upper(rest) {
+        return None;
+    }
+    let rest_key = key(rest);
+    let repeated = lines[i + 1..].iter().take(12).any(|l| l.kind == Kind::Text && key(&l.text) == rest_key);
+    let news_label = label.to_lowercase().ends_with("news");
+    (nbsp.is_some() || repeated || news_label).then(|| (label.to_string(), rest.to_string()))
+}
+
+/// A browser title at the top (`Headline | Site`) with the page's headline repeated a few short
+/// lines below (a menu between them): the title line and the menu are furniture, so the header is
+/// read from the headline on, with its byline and dateline.
+pub(super) fn drop_browser_title(lines: &mut [Line], removed: &mut Removed) {
+    let Some(first) = next_content(lines, 0).filter(|&i| lines[i].kind == Kind::Text) else { return };
+    let below: Vec<usize> = (first + 1..lines.len())
+        .filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Heading))
+        .take(HEADLINE_REPEAT_LINES)
+        .collect();
+    let Some(at) = below.iter().position(|&j| {
+        super::title::repeated_part(&lines[first].text, std::iter::once(lines[j].text.as_str())).is_some()
+    }) else {
+        return;
+    };
+    if below[..at].iter().any(|&j| word_count(&lines[j].text) > 4) {
+        return;
+    }
+    removed.take(lines, first);
+    for &j in &below[..at] {
+        removed.take(lines, j);
+    }
+}
+
+/// How far below a browser title the page's own headline is looked for.
+pub(super) const HEADLINE_REPEAT_LINES: usize = 12;

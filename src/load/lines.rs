@@ -1,0 +1,137 @@
+//! The loader's view of a text: lines tagged blank, text, bullet or heading, and the small
+//! questions every pass asks of a line (how many words, how it starts and ends).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Blank,
+    Text,
+    Bullet,
+    /// A `#` heading in Markdown: structure the author stated, not one we guessed.
+    Heading,
+    /// Taken out; the text is already in `removed`.
+    Gone,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub(super) kind: Kind,
+    pub(super) text: String,
+}
+
+/// Collects what is taken out, remembering where it stood so `removed` reads in page order.
+#[derive(Default)]
+pub(super) struct Removed(Vec<(usize, String)>);
+
+impl Removed {
+    pub(super) fn take(&mut self, lines: &mut [Line], i: usize) {
+        if lines[i].kind != Kind::Gone && lines[i].kind != Kind::Blank {
+            self.0.push((i, std::mem::take(&mut lines[i].text)));
+        }
+        lines[i].kind = Kind::Gone;
+    }
+    pub(super) fn note(&mut self, i: usize, text: impl Into<String>) {
+        self.0.push((i, text.into()));
+    }
+    pub(super) fn into_sorted(mut self) -> Vec<String> {
+        self.0.sort_by_key(|(i, _)| *i);
+        self.0.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+/// Short connecting words. A line ending in one was cut by a wrap, never a headline.
+pub(super) const FUNCTION_WORDS: [&str; 58] = [
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+    "into", "onto", "over", "under", "about", "after", "before", "than", "that", "which", "who", "whom", "whose",
+    "where", "when", "while", "if", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "such", "its", "their", "his", "her", "our", "this", "these",
+];
+
+/// Whether `line` folds to `folded` (a [`key`]), without building the line's key: most lines
+/// differ in their first letters.
+pub(super) fn same_key(folded: &str, line: &str) -> bool {
+    let mut want = folded.chars();
+    for c in line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+pub(super) fn last_word(s: &str) -> String {
+    s.split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .unwrap_or_default()
+}
+
+pub(super) fn starts_upper(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+pub(super) fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Ends in a mark that cannot end a headline: a full stop, comma, colon or semicolon.
+pub(super) fn ends_clause(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    t.ends_with(['.', ',', ';', ':', '…'])
+}
+
+pub(super) fn next_content(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| matches!(lines[j].kind, Kind::Text | Kind::Bullet | Kind::Heading))
+}
+
+pub(super) static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*+]|[-–—])\s+(\S.*)$").expect("bullet pattern"));
+pub(super) static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s+(\S.*)$").expect("numbered pattern"));
+pub(super) static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*$").expect("md heading"));
+pub(super) static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("md image"));
+pub(super) static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("md link"));
+pub(super) static MD_STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md strong"));
+pub(super) static MD_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)[*_]|[*_](\s|$)").expect("md emphasis"));
+pub(super) fn classify(text: &str, markdown: bool) -> Vec<Line> {
+    text.lines()
+        .map(|l| {
+            let l = l.trim();
+            if l.is_empty() {
+                return Line { kind: Kind::Blank, text: String::new() };
+            }
+            let l = if markdown { markdown_inline(l) } else { l.to_string() };
+            if markdown {
+                if let Some(c) = MD_HEADING.captures(&l) {
+                    return Line { kind: Kind::Heading, text: c[1].to_string() };
+                }
+                if let Some(rest) = l.strip_prefix('>') {
+                    return Line { kind: Kind::Text, text: rest.trim().to_string() };
+                }
+            }
+            if let Some(c) = BULLET.captures(&l).or_else(|| NUMBERED.captures(&l)) {
+                return Line { kind: Kind::Bullet, text: c[1].trim().to_string() };
+            }
+            if l.chars().all(|c| matches!(c, '•' | '·' | '-' | '*' | ' ')) && l.chars().count() <= 2 {
+                return Line { kind: Kind::Blank, text: String::new() };
+            }
+            Line { kind: Kind::Text, text: l }
+        })
+        .collect()
+}
+
+pub(super) fn markdown_inline(l: &str) -> String {
+    let l = MD_IMAGE.replace_all(l, "");
+    let l = MD_LINK.replace_all(&l, "$1");
+    let l = MD_STRONG.replace_all(&l, "");
+    MD_EMPHASIS.replace_all(&l, "$1$2").trim().to_string()
+}
