@@ -46,6 +46,7 @@ struct Lexicon {
     prefix: Vec<String>,
     contains: Vec<String>,
     section: Vec<String>,
+    role: Vec<String>,
     /// Characters in the longest `[prefix]` entry.
     longest_prefix: usize,
 }
@@ -68,6 +69,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
                 "prefix" => "prefix",
                 "contains" => "contains",
                 "section" => "section",
+                "role" => "role",
                 _ => "",
             };
             continue;
@@ -79,11 +81,18 @@ fn parse_lexicon(text: &str) -> Lexicon {
             "prefix" => lex.prefix.push(line.to_lowercase()),
             "contains" => lex.contains.push(key(line)),
             "section" => lex.section.push(key(line)),
+            "role" => lex.role.push(key(line)),
             _ => {}
         }
     }
     lex.longest_prefix = lex.prefix.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     lex
+}
+
+/// A word that names a writer's job at the end of a byline (`Jane Roe, Contributor`).
+pub fn is_role_word(word: &str) -> bool {
+    let k = key(word);
+    LEX.role.contains(&k)
 }
 
 /// Letters and digits only, lower case: the form lines are compared in.

@@ -25,9 +25,23 @@ pub(super) fn lone_headline(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let Some(j) = next_content(lines, i + 1) else { return false };
-    let next: usize = lines[j..].iter().take_while(|l| l.kind == Kind::Text).map(|l| word_count(&l.text)).sum();
-    lines[j].kind == Kind::Text && next > n + 5
+    // The longest of the next few paragraphs: a short standfirst may come first.
+    let mut longest = 0;
+    let mut at = j;
+    for _ in 0..PARAGRAPHS_AFTER_HEADLINE {
+        let Some(p) = next_content(lines, at).filter(|&p| lines[p].kind == Kind::Text) else { break };
+        let len = lines[p..].iter().take_while(|l| l.kind == Kind::Text).count();
+        longest = longest.max(lines[p..p + len].iter().map(|l| word_count(&l.text)).sum::<usize>());
+        at = p + len;
+    }
+    lines[j].kind == Kind::Text && longest > n + 5
 }
+
+/// Paragraphs after a lone first line among which one must be longer than it.
+const PARAGRAPHS_AFTER_HEADLINE: usize = 3;
+
+/// Words in an entry of a site's menu.
+const MENU_WORDS: usize = 3;
 
 pub(super) struct Header {
     pub(super) title: Option<String>,
@@ -46,6 +60,8 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
         match lines[i].kind {
             Kind::Blank | Kind::Gone => {}
             Kind::Bullet if is_furniture_line(&text) => removed.take(lines, i),
+            // Above the headline, a short bullet is a menu entry.
+            Kind::Bullet if h.title.is_none() && word_count(&text) <= MENU_WORDS => removed.take(lines, i),
             Kind::Bullet => break,
             Kind::Heading if h.title.is_none() => {
                 h.title = Some(text);
@@ -167,10 +183,40 @@ pub(super) fn is_name_line(s: &str) -> bool {
     name || desk
 }
 
-/// `By Jane Doe`, `By Jane Doe and John Roe, Political Editor`.
+/// Words in the longest byline.
+const BYLINE_WORDS: usize = 12;
+
+/// A byline in any of the forms pages print: `By Jane Doe`, `| BY: Jane Doe, MS`, `Jane Doe and
+/// John Roe, Wire Service`, `Jane Roe Contributor`, `Wire Staff`.
 pub(super) fn is_byline(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    (lower.starts_with("by ") || lower.starts_with("words by ")) && word_count(s) <= 10 && !ends_sentence(s)
+    let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n = word_count(t);
+    if n == 0 || n > BYLINE_WORDS || ends_sentence(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("by ") || lower.starts_with("by:") || lower.starts_with("words by ") {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| starts_upper(w) || w.len() <= 3);
+    // `Jane Roe Contributor`, `Wire Staff`, `Opinion Columnist`.
+    if n <= 6 && capitalised && words.last().is_some_and(|w| furniture::is_role_word(w)) {
+        return true;
+    }
+    // `Jane Doe and John Roe, Wire Service`: two people named by their given names.
+    match t.split_once(" and ") {
+        Some((a, b)) if capitalised => starts_with_person(a) && starts_with_person(b),
+        _ => false,
+    }
+}
+
+/// Whether `s` begins with a given name and a capitalised surname (`Jane Doe`, `Jane Q. Doe, …`).
+fn starts_with_person(s: &str) -> bool {
+    use crate::analysis::lexicon::LEXICON;
+    let mut words = s.split_whitespace();
+    let given = words.next().is_some_and(|w| LEXICON.first_name(w.trim_end_matches(',')).is_some());
+    given && words.next().is_some_and(starts_upper)
 }
 
 /// A section label glued to the headline on the first line: `International News UK and …`.

@@ -16,6 +16,7 @@ mod lines;
 pub mod normalize;
 mod reflow;
 pub mod title;
+mod top;
 pub mod unicode;
 
 use crate::article::Article;

@@ -16,7 +16,7 @@
 use super::ending::cut_end;
 use super::frontmatter::{self, FrontMatter};
 use super::furniture::{is_furniture_line, key};
-use super::header::{drop_browser_title, read_header, Header, HEADLINE_REPEAT_LINES};
+use super::header::{drop_browser_title, glued_section, read_header, Header, HEADLINE_REPEAT_LINES};
 use super::lines::*;
 use super::reflow::{mark_headings, reflow};
 use super::unicode;
@@ -107,6 +107,25 @@ struct Start {
     /// The publication date: front matter, then the page's header, then a date in the URL.
     date: Option<chrono::NaiveDate>,
 }
+/// Everything above a headline found lower on the page is furniture (menus, share rows, the site's
+/// name); a dateline among it is kept as the date. The headline is marked so the header takes it.
+fn drop_above_headline(lines: &mut [Line], nbsp: Option<&str>, removed: &mut Removed) -> Option<chrono::NaiveDate> {
+    // A section label glued to the headline on the first line is read by the header.
+    if next_content(lines, 0).is_some_and(|first| glued_section(lines, first, nbsp).is_some()) {
+        return None;
+    }
+    let at = super::top::headline(lines)?;
+    let mut date = None;
+    for i in 0..at {
+        if date.is_none() && matches!(lines[i].kind, Kind::Text) && !dates::is_updated_line(&lines[i].text) {
+            date = dates::dateline(&lines[i].text);
+        }
+        removed.take(lines, i);
+    }
+    lines[at].kind = Kind::Heading;
+    date
+}
+
 fn start(raw: &str, markdown: bool) -> Start {
     let (fm, body_raw) = frontmatter::split(raw);
     let fm = fm.unwrap_or_default();
@@ -115,14 +134,23 @@ fn start(raw: &str, markdown: bool) -> Start {
     let mut lines = classify(&text, markdown);
     let mut removed = Removed::default();
     drop_browser_title(&mut lines, &mut removed);
+    let above = drop_above_headline(&mut lines, nbsp.as_deref(), &mut removed);
     let mut header = read_header(&mut lines, nbsp, &mut removed);
+    header.date = header.date.or(above);
     let title = fm.title.as_deref().map(unicode::clean).or_else(|| header.title.take());
     // A browser title (`Headline | Site`) above the page's own headline: keep the headline.
     let repeated = title.as_deref().and_then(|t| {
         let near = lines.iter().skip(header.body).filter(|l| l.kind != Kind::Gone).take(HEADLINE_REPEAT_LINES);
         super::title::repeated_part(t, near.map(|l| l.text.as_str())).map(str::to_string)
     });
-    let title = repeated.or(title);
+    // A browser title with no headline under it: the site's name is cut off.
+    let from_page = fm.title.is_none();
+    let title = repeated.or_else(|| {
+        title.map(|t| match super::title::without_site(&t).filter(|_| from_page) {
+            Some(head) => head.to_string(),
+            None => t,
+        })
+    });
     let date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
     Start { markdown, fm, lines, removed, header, title, date }
 }

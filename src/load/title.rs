@@ -28,24 +28,51 @@ pub fn is_browser_title_of(line: &str, title: &str) -> bool {
         && SEPARATORS.iter().any(|s| line.matches(s).count() <= 2 && line.contains(s))
 }
 
-/// The headline candidates of a browser title: what stands before its first separator and after
-/// its last, when the rest is short enough to be a site name or a section (five words at most)
-/// and the candidate long enough to be a headline (three words at least).
+/// Words a site's name or a section may have in a browser title.
+const SITE_WORDS: usize = 5;
+
+/// The headline candidates of a browser title: each run of its separated parts that is long
+/// enough to be a headline (three words at least) when what stands before and after the run is
+/// short enough to be a site's name or a section (`Opinion | Headline - The Daily Paper`).
 fn parts(title: &str) -> Vec<&str> {
+    let mut cuts: Vec<(usize, usize)> =
+        SEPARATORS.iter().flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len()))).collect();
+    cuts.sort_unstable();
+    cuts.dedup_by(|b, a| b.0 < a.1);
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    // Segment k runs from the end of cut k-1 to the start of cut k.
+    let starts: Vec<usize> = std::iter::once(0).chain(cuts.iter().map(|c| c.1)).collect();
+    let ends: Vec<usize> = cuts.iter().map(|c| c.0).chain(std::iter::once(title.len())).collect();
+    let words = |a: usize, b: usize| title.get(a..b).map_or(0, |t| t.split_whitespace().count());
     let mut out = Vec::new();
-    for sep in SEPARATORS {
-        if let Some((head, rest)) = title.split_once(sep) {
-            if rest.split_whitespace().count() <= 5 && head.split_whitespace().count() >= 3 {
-                out.push(head.trim());
+    for (i, &start) in starts.iter().enumerate() {
+        for (j, &end) in ends.iter().enumerate().skip(i) {
+            if i == 0 && j == ends.len() - 1 {
+                continue;
             }
-        }
-        if let Some((rest, tail)) = title.rsplit_once(sep) {
-            if rest.split_whitespace().count() <= 5 && tail.split_whitespace().count() >= 3 {
-                out.push(tail.trim());
+            let (before, after) = (words(0, start), words(end, title.len()));
+            let run = title.get(start..end).unwrap_or("").trim();
+            if before <= SITE_WORDS && after <= SITE_WORDS && run.split_whitespace().count() >= 3 {
+                out.push(run);
             }
         }
     }
     out
+}
+
+/// A headline with a site's name after it (`Headline | The Daily Paper`, `Headline - site.com`):
+/// the headline. The tail must look like a name: a few capitalised words or a domain, without
+/// the closing punctuation a headline's own second part (`… – Refused Immediately.`) has.
+pub fn without_site(title: &str) -> Option<&str> {
+    let (head, tail) = SEPARATORS.iter().filter_map(|sep| title.rsplit_once(sep)).min_by_key(|(_, t)| t.len())?;
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let named =
+        tail_words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || w.contains('.'));
+    let closed = tail.trim_end().ends_with(['.', '!', '?', '”', '"', '’']) && !tail.contains(".com");
+    ((1..=3).contains(&tail_words.len()) && named && !closed && head.split_whitespace().count() >= 4)
+        .then(|| head.trim())
 }
 
 #[cfg(test)]
@@ -82,6 +109,28 @@ mod tests {
         // The browser title after the headline is furniture too.
         let a = crate::load::normalize("b.txt", "Ferry strike ends after ten days\n\nFerry strike ends after ten days - Island Times\n\nThe strike ended on Sunday after the union accepted a new offer.\n");
         assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_site_name_after_the_headline_is_cut_off() {
+        assert_eq!(
+            without_site("Harbour ferry fares rise again | The Island Times"),
+            Some("Harbour ferry fares rise again")
+        );
+        assert_eq!(
+            without_site("Harbour ferry fares rise again - islandtimes.net"),
+            Some("Harbour ferry fares rise again")
+        );
+        assert_eq!(without_site("Mayor Backs New Ferry – Critics Refused Immediately."), None);
+        assert_eq!(without_site("Council pushes ahead - and pays a price"), None);
+        assert_eq!(without_site("Ferries - The Facts"), None);
+    }
+
+    #[test]
+    fn parts_of_a_title_with_a_section_before_and_a_site_after() {
+        let lines = ["Menu", "Harbour ferry fares rise again"];
+        let got = repeated_part("Opinion | Harbour ferry fares rise again - The Island Times", lines.into_iter());
+        assert_eq!(got, Some("Harbour ferry fares rise again"));
     }
 
     #[test]
