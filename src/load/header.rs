@@ -5,6 +5,7 @@ use super::furniture::{self, ends_sentence, is_furniture_line, key};
 use super::lines::*;
 use crate::analysis::dates;
 use crate::text::slice;
+use chrono::NaiveDate;
 
 /// Could be a headline: a single line of a few to forty words without closing punctuation.
 pub(super) fn headline_shaped(s: &str) -> bool {
@@ -130,13 +131,14 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
     h
 }
 
-/// Bylines and a dateline among the few lines after `from` (which stays).
+/// Bylines and a dateline among the few lines after `from` (which stays), up to the story's
+/// first line of prose.
 pub(super) fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, removed: &mut Removed) {
     let mut seen = 0;
     for j in from + 1..lines.len() {
         match lines[j].kind {
             Kind::Blank | Kind::Gone => continue,
-            Kind::Text if seen < 3 => seen += 1,
+            Kind::Text if seen < 3 && !super::ending::is_prose(&lines[j]) => seen += 1,
             _ => break,
         }
         let t = lines[j].text.clone();
@@ -148,6 +150,42 @@ pub(super) fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, 
             removed.take(lines, j);
         }
     }
+}
+
+/// Lines below the header where a dateline may still stand, after a standfirst, a photo and its
+/// caption, a share row.
+const DATE_REACH: usize = 15;
+/// Paragraphs of prose after which the header is surely over.
+const DATE_PROSE: usize = 2;
+
+/// The publication date on a dateline a little below the header (also a bulleted one,
+/// `• July 2, 2018`), taken out; an update line's date when that is all there is.
+pub(super) fn late_dateline(
+    lines: &mut [Line],
+    from: usize,
+    removed: &mut Removed,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let mut updated = None;
+    let mut prose = 0;
+    let near: Vec<usize> =
+        (from..lines.len()).filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Bullet)).take(DATE_REACH).collect();
+    for j in near {
+        let t = &lines[j].text;
+        if let Some(d) = dates::dateline(t) {
+            if !dates::is_updated_line(t) {
+                removed.take(lines, j);
+                return (Some(d), updated);
+            }
+            updated.get_or_insert(d);
+        }
+        if super::ending::is_prose(&lines[j]) {
+            prose += 1;
+            if prose >= DATE_PROSE {
+                break;
+            }
+        }
+    }
+    (None, updated)
 }
 
 /// How many lines from `i` on (blank lines skipped) are one or two words with no sentence

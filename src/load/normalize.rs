@@ -16,7 +16,7 @@
 use super::ending::cut_end;
 use super::frontmatter::{self, FrontMatter};
 use super::furniture::{is_furniture_line, key};
-use super::header::{drop_browser_title, glued_section, read_header, Header, HEADLINE_REPEAT_LINES};
+use super::header::{drop_browser_title, glued_section, late_dateline, read_header, Header, HEADLINE_REPEAT_LINES};
 use super::lines::*;
 use super::reflow::{mark_headings, reflow};
 use super::unicode;
@@ -151,7 +151,13 @@ fn start(raw: &str, markdown: bool) -> Start {
             None => t,
         })
     });
-    let date = fm_date(&fm).or(header.date).or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
+    let mut date = fm_date(&fm).or(header.date);
+    if date.is_none() {
+        let (late, updated) = late_dateline(&mut lines, header.body, &mut removed);
+        date = late;
+        header.updated = header.updated.or(updated);
+    }
+    let date = date.or_else(|| fm.url.as_deref().and_then(dates::date_in_url));
     Start { markdown, fm, lines, removed, header, title, date }
 }
 
@@ -506,5 +512,32 @@ mod tests {
              Another reader wrote a long reply that also ends as a full sentence does at the end.\n",
         );
         assert_eq!(a.blocks.len(), 1, "{:#?}", a.blocks);
+    }
+
+    #[test]
+    fn a_dateline_below_the_standfirst_and_a_photo_caption_dates_the_article() {
+        let a = normalize(
+            "a.txt",
+            "Harbour plan wins approval after long fight\n\
+             Councillors back the scheme, ending a decade of delays\n\
+             (Photo: Pat Lane/Example Press)\n\
+             Share\n\
+             \u{2022} July 2, 2018\n\
+             The harbour plan was approved on Monday after a vote of the full council.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2018, 7, 2));
+        assert!(!a.blocks.iter().any(|b| b.text.contains("2018")), "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_date_after_two_paragraphs_of_prose_is_the_story_not_the_dateline() {
+        let a = normalize(
+            "a.txt",
+            "Harbour plan wins approval after long fight\n\n\
+             The harbour plan was approved on Monday after a vote of the full council.\n\n\
+             Work is due to start in the spring and finish within two years, officials said.\n\n\
+             July 2, 2018\n",
+        );
+        assert_eq!(a.date, None);
     }
 }
