@@ -6,19 +6,8 @@
 use byline::article::{Article, BlockKind};
 use serde_json::Value;
 
-fn fold(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '″' => '"',
-            '‘' | '’' | '‚' | '′' => '\'',
-            '–' | '—' => '-',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect();
-    mapped.replace('…', "...").split_whitespace().collect::<Vec<_>>().join(" ")
-}
+mod common;
+use common::fold;
 
 fn gold() -> Vec<Value> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds.json"))

@@ -104,6 +104,25 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     best
 }
 
+/// Words before the dash of a wire dateline that opens a story.
+const OPENING_DATELINE_WORDS: usize = 10;
+
+/// The date in a wire dateline that opens a paragraph: `SPRINGVALE, Ohio, Jan. 5, 2022 -- The
+/// company …`, `NEW YORK, March 3, 2019 (AP) — …`.
+pub fn opening_dateline(text: &str) -> Option<NaiveDate> {
+    let cut = [" -- ", " — ", " – ", " - ", " /"].iter().filter_map(|sep| text.find(sep)).min()?;
+    let head = slice::before(text, cut);
+    if head.split_whitespace().count() > OPENING_DATELINE_WORDS || !head.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    // The place comes first, in capitals: `SPRINGVALE,` or `NEW YORK,`.
+    let place = head.split(',').next()?;
+    if place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    find_date(head).map(|(d, _)| d)
+}
+
 /// The date of a line that is a dateline: a date with at most a few words around it
 /// (`October 24, 2025`, `Published: 24 Oct 2025 10:30 GMT`, `By Jane Doe | 2025-10-24`).
 pub fn dateline(line: &str) -> Option<NaiveDate> {
@@ -213,6 +232,15 @@ pub fn labelled_date(line: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wire_dateline_opening_the_story_gives_its_date() {
+        let d = |t| super::opening_dateline(t);
+        assert_eq!(d("SPRINGVALE, Ohio, Jan. 5, 2022 -- The firm opened."), NaiveDate::from_ymd_opt(2022, 1, 5));
+        assert_eq!(d("NEW YORK, March 3, 2019 (AP) — Shares fell."), NaiveDate::from_ymd_opt(2019, 3, 3));
+        assert_eq!(d("On March 3, 2019 - a Sunday - shares fell."), None);
+        assert_eq!(d("LONDON - Shares fell on March 3, 2019."), None);
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {

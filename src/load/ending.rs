@@ -75,6 +75,28 @@ pub(super) fn cut_end(lines: &mut [Line], body: usize, removed: &mut Removed) {
         }
     }
     cut_teaser_tail(lines, body, removed);
+    cut_republication_note(lines, body, removed);
+}
+
+/// Words in a note about where the article first ran; longer, it is the story's own prose.
+const NOTE_WORDS: usize = 45;
+
+/// `This report by … was first published by …`, `A version of this story appeared in …`: a
+/// closing note about the article itself, not part of it. Only the last line is looked at, since
+/// `This report, published on Monday, found …` may open a paragraph of the story.
+fn cut_republication_note(lines: &mut [Line], body: usize, removed: &mut Removed) {
+    let Some(j) = (body..lines.len()).rev().find(|&j| lines[j].kind != Kind::Blank && lines[j].kind != Kind::Gone)
+    else {
+        return;
+    };
+    let ws = furniture::words(&lines[j].text);
+    let about_itself = ws.windows(2).take(4).any(|w| {
+        w[0] == "this" && matches!(w[1].as_str(), "article" | "story" | "report" | "piece" | "post" | "column")
+    });
+    let where_it_ran = ws.iter().any(|w| matches!(w.as_str(), "published" | "appeared" | "republished"));
+    if lines[j].kind == Kind::Text && about_itself && where_it_ran && ws.len() <= NOTE_WORDS {
+        removed.take(lines, j);
+    }
 }
 
 /// After the last finished sentence, a run of headline-shaped lines and cut-off snippets is a

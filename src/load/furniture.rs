@@ -150,7 +150,7 @@ pub fn is_end_marker(line: &str) -> bool {
 pub fn is_furniture_line(line: &str) -> bool {
     // Prefixes are short: lower-casing the start of the line is enough to compare them.
     let head: String = line.chars().take(LEX.longest_prefix).collect::<String>().to_lowercase();
-    if LEX.prefix.iter().any(|p| head.starts_with(p.as_str())) {
+    if LEX.prefix.iter().any(|p| head.starts_with(p.as_str())) || is_credited_caption(line) {
         return true;
     }
     if line.split_whitespace().nth(MAX_LINE_WORDS).is_some() {
@@ -161,10 +161,61 @@ pub fn is_furniture_line(line: &str) -> bool {
         // Lines of pure punctuation or symbols ("***", "|", "—") separate widgets.
         return !line.chars().any(char::is_alphanumeric);
     }
+    // `A` `A` `A`: the buttons of a text-size widget.
+    if k.chars().count() == 1 && !k.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
     LEX.line.iter().any(|p| p.matches(&k, &ws))
         || LEX.contains.iter().any(|c| k.contains(c.as_str()))
         || is_counter(&ws)
         || is_breadcrumb(line)
+        || is_section_run(line)
+        || is_story_code(line)
+}
+
+/// `News ID: 284713`, `Story code: 9981234`: a content system's number for the story.
+fn is_story_code(line: &str) -> bool {
+    let Some((label, code)) = line.split_once(':') else { return false };
+    let code = code.trim();
+    word_count(label) <= 3
+        && !code.contains(' ')
+        && code.chars().filter(char::is_ascii_digit).count() >= 4
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// `World Europe Americas Africa Asia Middle East`: a navigation menu flattened into one line,
+/// a run of capitalised words most of which are section labels.
+fn is_section_run(line: &str) -> bool {
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    if ws.len() < 4 || ends_sentence(line) || !ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return false;
+    }
+    let labels = ws.iter().filter(|w| LEX.section.contains(&key(w))).count();
+    labels * 3 >= ws.len() * 2
+}
+
+/// Words in a caption that ends with its photographer's credit.
+const CAPTION_WORDS: usize = 40;
+
+/// `Crowds on the quay. Picture by Dan Hughes`: a photo caption ending with its credit, a
+/// name of a few capitalised words after `Picture by` or `Photo by`.
+fn is_credited_caption(line: &str) -> bool {
+    if word_count(line) > CAPTION_WORDS {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let Some(at) = ["picture by ", "photo by ", "photograph by ", "photos by ", "image by ", "photo credit: "]
+        .iter()
+        .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
+        .max()
+    else {
+        return false;
+    };
+    let credit = slice::after(line, at).trim();
+    let names: Vec<&str> = credit.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    (1..=5).contains(&names.len())
+        && !ends_sentence(credit)
+        && names.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `12 comments`, `3 shares`, `2 hours ago`: counters and relative times from widgets.
@@ -195,10 +246,18 @@ fn is_breadcrumb(line: &str) -> bool {
     false
 }
 
-/// A label whose next line is part of the same widget (`Image caption,` then the caption).
-pub fn labels_next_line(line: &str) -> bool {
-    matches!(key(line).as_str(), "imagecaption" | "caption" | "photocaption" | "mediacaption")
+/// A label whose next line is part of the same widget (`Image caption,` then the caption;
+/// `Image` then a short line, the picture's description).
+pub fn labels_next_line(line: &str, next: &str) -> bool {
+    match key(line).as_str() {
+        "imagecaption" | "caption" | "photocaption" | "mediacaption" => true,
+        "image" | "photo" | "picture" => word_count(next) <= CAPTION_LINE_WORDS,
+        _ => false,
+    }
 }
+
+/// Words in the short description a lone `Image` label stands over.
+const CAPTION_LINE_WORDS: usize = 12;
 
 /// A section label such as `World`, `International News` or `Politics`.
 pub fn is_section_label(s: &str) -> bool {
@@ -269,6 +328,18 @@ mod tests {
         ] {
             assert!(is_furniture_line(l), "{l}");
         }
+    }
+
+    #[test]
+    fn a_flattened_menu_of_sections_is_furniture() {
+        assert!(is_furniture_line("World Europe Americas Africa Asia Middle East"));
+        assert!(is_furniture_line("News Sport Business Politics Weather"));
+        assert!(!is_furniture_line("Europe And Asia Sign Trade Pact"));
+        assert!(is_furniture_line("News ID: 284713"));
+        assert!(!is_furniture_line("Score: 2-1"));
+        assert!(is_furniture_line("A"));
+        assert!(is_furniture_line("Boats in the harbour at dawn. Picture by Ann Lee/Coast News"));
+        assert!(!is_furniture_line("The exhibition includes a photo by her father."));
     }
 
     #[test]

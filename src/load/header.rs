@@ -55,6 +55,8 @@ pub(super) struct Header {
 
 pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mut Removed) -> Header {
     let mut h = Header { title: None, date: None, updated: None, section: None, body: lines.len() };
+    // The last byline or name line, whose author a note under it may describe.
+    let mut author: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.clone();
@@ -63,6 +65,13 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
             Kind::Bullet if is_furniture_line(&text) => removed.take(lines, i),
             // Above the headline, a short bullet is a menu entry.
             Kind::Bullet if h.title.is_none() && word_count(&text) <= MENU_WORDS => removed.take(lines, i),
+            // `• By Jane Doe`, `• July 2, 2018`: the header set as a list.
+            Kind::Bullet if h.title.is_some() && (is_byline(&text) || dates::dateline(&text).is_some()) => {
+                if !is_byline(&text) && h.date.is_none() && !dates::is_updated_line(&text) {
+                    h.date = dates::dateline(&text);
+                }
+                removed.take(lines, i);
+            }
             Kind::Bullet => break,
             Kind::Heading if h.title.is_none() => {
                 h.title = Some(text);
@@ -82,8 +91,8 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
                 if is_furniture_line(&text) {
                     removed.take(lines, i);
                     // `Image caption,` labels the line after it, which is the caption.
-                    if furniture::labels_next_line(&text) {
-                        if let Some(j) = next_content(lines, i + 1) {
+                    if let Some(j) = next_content(lines, i + 1) {
+                        if furniture::labels_next_line(&text, &lines[j].text) {
                             removed.take(lines, j);
                         }
                     }
@@ -116,6 +125,12 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
                     || is_name_line(&text)
                     || h.title.as_deref().is_some_and(|t| same_key(&key(t), &text))
                 {
+                    if h.date.is_none() && is_byline(&text) {
+                        h.date = dates::find_date(&text).map(|(d, _)| d);
+                    }
+                    author = Some(text);
+                    removed.take(lines, i);
+                } else if author.as_deref().is_some_and(|a| is_author_note(a, &text)) {
                     removed.take(lines, i);
                 } else {
                     // A standfirst may come before the byline and dateline: look a few
@@ -129,6 +144,24 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
     }
     h.body = i;
     h
+}
+
+/// The next line with text is a dateline: what follows an author's name in a header.
+fn dated_next(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| dates::dateline(&lines[j].text).is_some())
+}
+
+/// Words in a note about the author under the byline.
+const AUTHOR_NOTE_WORDS: usize = 30;
+
+/// `Priya Shah is a food writer.` under the byline `Priya Shah`: one sentence about the author.
+fn is_author_note(byline: &str, line: &str) -> bool {
+    let name: Vec<&str> = byline.trim_start_matches("By ").split_whitespace().take(2).collect();
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    name.len() == 2
+        && ws.len() <= AUTHOR_NOTE_WORDS
+        && ws.starts_with(&name)
+        && matches!(ws.get(2), Some(&("is" | "was" | "writes" | "covers")))
 }
 
 /// Bylines and a dateline among the few lines after `from` (which stays), up to the story's
@@ -146,7 +179,7 @@ pub(super) fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, 
         if let Some(d) = date {
             h.date = Some(d);
             removed.take(lines, j);
-        } else if is_byline(&t) || is_name_line(&t) {
+        } else if is_byline(&t) || is_name_line(&t) || (name_shaped(&t).is_some() && dated_next(lines, j)) {
             removed.take(lines, j);
         }
     }
@@ -178,6 +211,10 @@ pub(super) fn late_dateline(
             }
             updated.get_or_insert(d);
         }
+        // The story itself may open with a dated wire dateline; it stays in the story.
+        if let Some(d) = dates::opening_dateline(t) {
+            return (Some(d), updated);
+        }
         if super::ending::is_prose(&lines[j]) {
             prose += 1;
             if prose >= DATE_PROSE {
@@ -205,20 +242,27 @@ pub(super) fn menu_run(lines: &[Line], i: usize) -> usize {
 pub(super) fn is_name_line(s: &str) -> bool {
     use crate::analysis::lexicon::LEXICON;
     let words: Vec<&str> = s.split_whitespace().collect();
-    if ends_sentence(s) || words.len() > 6 || !words.iter().all(|w| starts_upper(w) || w.len() <= 3) {
-        return false;
+    let desk = s.contains(',')
+        && !ends_sentence(s)
+        && words.len() <= 6
+        && words.iter().all(|w| starts_upper(w) || w.len() <= 3)
+        && words.iter().any(|w| w.trim_end_matches(',') == "News");
+    name_shaped(s).is_some_and(|first| LEXICON.first_name(first).is_some()) || desk
+}
+
+/// `Jane Doe`, `Jane Doe in Brussels`: two or three capitalised words, maybe with a place; the
+/// given name is returned.
+fn name_shaped(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if ends_sentence(s) || s.contains(',') || words.len() > 6 || !words.iter().all(|w| starts_upper(w) || w.len() <= 3)
+    {
+        return None;
     }
-    // `Jane Doe`, `Jane Doe in Brussels`.
     let person = match words.iter().position(|w| *w == "in") {
         Some(at) if at >= 2 && words.len() - at <= 3 => &words[..at],
         _ => &words[..],
     };
-    let name = (2..=3).contains(&person.len())
-        && !s.contains(',')
-        && LEXICON.first_name(person[0]).is_some()
-        && person.iter().all(|w| starts_upper(w));
-    let desk = s.contains(',') && words.iter().any(|w| w.trim_end_matches(',') == "News");
-    name || desk
+    ((2..=3).contains(&person.len()) && person.iter().all(|w| starts_upper(w))).then(|| person[0])
 }
 
 /// Words in the longest byline.
@@ -267,7 +311,7 @@ pub(super) fn glued_section(lines: &[Line], i: usize, nbsp: Option<&str>) -> Opt
         _ => furniture::section_prefix(text)?,
     };
     let (label, rest) = (slice::before(text, cut).trim(), slice::after(text, cut).trim());
-    if !headline_shaped(rest) || !starts_upper(rest) {
+    if !headline_shaped(rest) || !starts_upper(rest) || lettered_words(rest) < 3 {
         return None;
     }
     let rest_key = key(rest);

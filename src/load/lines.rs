@@ -65,6 +65,11 @@ pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Words with a letter in them: `ID: 284713` has one.
+pub(super) fn lettered_words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
 pub(super) fn last_word(s: &str) -> String {
     s.split_whitespace()
         .last()
@@ -74,6 +79,14 @@ pub(super) fn last_word(s: &str) -> String {
 
 pub(super) fn starts_upper(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// Title Case: nearly every word of four letters or more is capitalised, as in a headline and
+/// never in a paragraph of prose.
+pub(super) fn title_case(s: &str) -> bool {
+    let long: Vec<&str> =
+        s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 3 && long.iter().filter(|w| starts_upper(w)).count() * 5 >= long.len() * 4
 }
 
 pub(super) fn starts_lower(s: &str) -> bool {

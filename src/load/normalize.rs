@@ -186,7 +186,8 @@ pub fn header_only(path: &str, raw: &str) -> Article {
         path: path.to_string(),
         title,
         title_derived,
-        date,
+        // The last update dates a page that gives nothing else.
+        date: date.or(header.updated),
         updated: header.updated,
         source: fm.source.clone(),
         section: fm.section.clone().or(header.section),
@@ -250,11 +251,13 @@ pub fn normalize_as(path: &str, raw: &str, markdown: bool) -> Article {
         source = find_source(&mut blocks, &mut removed, header.body);
     }
     let (title, title_derived) = title_or_derived(title, &blocks);
+    // The last update dates a page that gives nothing else.
+    let date = date.or(updated);
     Article {
         path: path.to_string(),
         title,
         title_derived,
-        date,
+        date: date.or(updated),
         updated,
         source,
         section: fm.section.clone().or(header.section),

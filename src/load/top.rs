@@ -14,8 +14,10 @@ use crate::analysis::dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words in the first paragraph of prose, which the headline stands above.
+/// Words in the first paragraph of prose, which the headline stands above; on a page of short
+/// paragraphs, the first finished sentence of `SHORT_PROSE_WORDS`.
 const PROSE_WORDS: usize = 20;
+const SHORT_PROSE_WORDS: usize = 12;
 /// How far down a page the headline is looked for, in lines with text.
 const MAX_TOP_LINES: usize = 250;
 /// Lines under a headline where its byline or dateline stands.
@@ -23,6 +25,8 @@ const BYLINE_REACH: usize = 3;
 /// The score a candidate needs, and the part of it that must be evidence beyond its shape and
 /// place: a headline-shaped line just above the body may as well be a standfirst.
 const ENOUGH: i32 = 4;
+/// Words in a standfirst, the sentence under the headline that sums the story up.
+const STANDFIRST_WORDS: usize = 12;
 const EVIDENCE: i32 = 2;
 
 /// `LONDON (Reuters) -`, `NEW DELHI:`, `TRENTON, N.J. (AP) —`: a wire dateline opens the body.
@@ -30,10 +34,11 @@ static WIRE_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Z .,'’-]{1,30}(?:\([^)]{1,30}\))?\s*[:—–-]\s").expect("wire dateline"));
 
 /// The first paragraph of article prose: a finished sentence of some length that is no furniture.
-fn is_body_prose(l: &Line) -> bool {
+fn is_body_prose(l: &Line, words: usize) -> bool {
     l.kind == Kind::Text
         && super::furniture::ends_sentence(&l.text)
-        && word_count(&l.text) >= PROSE_WORDS
+        && word_count(&l.text) >= words
+        && !title_case(&l.text)
         && !is_furniture_line(&l.text)
 }
 
@@ -51,9 +56,10 @@ fn candidate(l: &Line) -> bool {
         && dates::dateline(&l.text).is_none()
 }
 
-/// Lines a headline has under it: a byline, an author's name or a dateline.
+/// Lines a headline has under it: a byline, an author's name, a dateline, or the body opening
+/// with a wire dateline.
 fn is_credit(text: &str) -> bool {
-    is_byline(text) || is_name_line(text) || dates::dateline(text).is_some()
+    is_byline(text) || is_name_line(text) || dates::dateline(text).is_some() || WIRE_DATELINE.is_match(text)
 }
 
 /// The line of the page's headline, when the evidence shows it below other lines of text; `None`
@@ -68,7 +74,10 @@ pub(super) fn headline(lines: &[Line]) -> Option<usize> {
     if lines[first].kind == Kind::Heading {
         return None;
     }
-    let body = content.iter().position(|&i| is_body_prose(&lines[i]))?;
+    let body = content
+        .iter()
+        .position(|&i| is_body_prose(&lines[i], PROSE_WORDS))
+        .or_else(|| content.iter().position(|&i| is_body_prose(&lines[i], SHORT_PROSE_WORDS)))?;
     if body == 0 {
         return None;
     }
@@ -108,7 +117,18 @@ pub(super) fn headline(lines: &[Line]) -> Option<usize> {
             best = Some((k, total));
         }
     }
-    best.map(|(k, _)| content[k])
+    let (mut k, _) = best?;
+    // A standfirst stands between the headline and the byline and has the same evidence; the
+    // headline is the line right above it, much shorter, and the standfirst is no Title Case.
+    while k > 0 && candidate(&lines[content[k - 1]]) {
+        let (above, here) = (word_count(&lines[content[k - 1]].text), word_count(&lines[content[k]].text));
+        let standfirst = here >= STANDFIRST_WORDS && here * 2 >= above * 3 && !title_case(&lines[content[k]].text);
+        if score(k - 1).0 < score(k).0 || !standfirst || above < 5 {
+            break;
+        }
+        k -= 1;
+    }
+    (k > 0).then(|| content[k])
 }
 
 #[cfg(test)]
