@@ -14,13 +14,13 @@ const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?:(?-u:\b)|\d{{1,2}}:\d\d)"
     ))
     .expect("month-first date pattern")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS})\.?,?\s+(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTHS})\.?,?\s+(?P<y>\d{{4}})(?:(?-u:\b)|\d{{1,2}}:\d\d)"
     ))
     .expect("day-first date pattern")
 });
@@ -28,7 +28,8 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:(?-u:\b)|T)").expect("ISO date pattern")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?-u:\b)").expect("numeric date")
+    Regex::new(r"(?-u:\b)(?P<a>\d{1,2})(?:[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})|/(?P<b2>\d{1,2})/(?P<y2>\d{2}))(?-u:\b)")
+        .expect("numeric date")
 });
 /// Words that may stand beside a date on a dateline without making it a sentence.
 static DATELINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,14 +90,20 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
         consider(m.and_then(|m| ymd(&c["y"], m, &c["d"])), c.get(0).map_or(0..0, |x| x.range()));
     }
     for c in NUMERIC.captures_iter(text) {
-        let (a, b): (u32, u32) = match (c["a"].parse(), c["b"].parse()) {
+        // `11/18/19`: a two-digit year is this century's.
+        let (b, y) = match (c.name("b"), c.name("y"), c.name("b2"), c.name("y2")) {
+            (Some(b), Some(y), _, _) => (b.as_str(), y.as_str().to_string()),
+            (_, _, Some(b), Some(y)) => (b.as_str(), format!("20{}", y.as_str())),
+            _ => continue,
+        };
+        let (a, b): (u32, u32) = match (c["a"].parse(), b.parse()) {
             (Ok(a), Ok(b)) => (a, b),
             _ => continue,
         };
         // 03/04/2025 could be either; only a day above 12 tells which is which.
         let date = match (a > 12, b > 12) {
-            (true, false) => ymd(&c["y"], b, &c["a"]),
-            (false, true) => ymd(&c["y"], a, &c["b"]),
+            (true, false) => ymd(&y, b, &c["a"]),
+            (false, true) => ymd(&y, a, &b.to_string()),
             _ => None,
         };
         consider(date, c.get(0).map_or(0..0, |x| x.range()));
@@ -126,6 +133,25 @@ pub fn opening_dateline(text: &str) -> Option<NaiveDate> {
 /// The date of a line that is a dateline: a date with at most a few words around it
 /// (`October 24, 2025`, `Published: 24 Oct 2025 10:30 GMT`, `By Jane Doe | 2025-10-24`).
 pub fn dateline(line: &str) -> Option<NaiveDate> {
+    // `Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET`: a stamp in parts,
+    // the publication date in the part that is no update.
+    let parts = stamp_parts(line);
+    if parts.len() > 1 && parts.iter().all(|p| dated_part(p).is_some() || p.split_whitespace().count() <= 2) {
+        return parts.iter().filter(|p| !is_updated_line(p)).find_map(|p| dated_part(p));
+    }
+    dated_part(line)
+}
+
+/// The parts of a stamp line, split at ` | `, ` / ` and `; `.
+fn stamp_parts(line: &str) -> Vec<&str> {
+    let mut parts = vec![line];
+    for sep in [" | ", " / ", "; "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+fn dated_part(line: &str) -> Option<NaiveDate> {
     let (date, range) = find_date(line)?;
     let rest = format!("{} {}", slice::before(line, range.start), slice::after(line, range.end));
     let rest = DATELINE_WORDS.replace_all(&rest, " ");
@@ -205,6 +231,7 @@ pub fn resolve_mention(name: &str, published: Option<NaiveDate>) -> Option<Strin
 pub fn is_updated_line(line: &str) -> bool {
     let head: String = line.trim_start().chars().take(14).collect::<String>().to_lowercase();
     ["updated", "last updated", "modified", "last modified"].iter().any(|p| head.starts_with(p))
+        && stamp_parts(line).iter().skip(1).all(|p| p.trim_start().starts_with(['U', 'u']) || find_date(p).is_none())
 }
 
 static URL_DATE: LazyLock<Regex> =
@@ -232,6 +259,18 @@ pub fn labelled_date(line: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stamps_as_pages_print_them() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(super::dateline("Nov 15, 20195:45 AM"), d(2019, 11, 15));
+        assert_eq!(super::dateline("By Jo Park - 11/18/19 11:04 PM EST"), d(2019, 11, 18));
+        let both = "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 18, 2019 8:02 am ET";
+        assert_eq!(super::dateline(both), d(2019, 11, 18));
+        assert!(!super::is_updated_line(both));
+        assert!(super::is_updated_line("Updated: 5 March 2024 10:30 GMT"));
+        assert_eq!(super::dateline("November 19, 2019 | 4:20am | Updated November 20, 2019 | 9:32pm"), d(2019, 11, 19));
+        assert_eq!(super::dateline("Version 1.12.19 ships"), None);
+    }
     #[test]
     fn a_wire_dateline_opening_the_story_gives_its_date() {
         let d = |t| super::opening_dateline(t);

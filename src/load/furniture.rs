@@ -171,7 +171,27 @@ pub fn is_furniture_line(line: &str) -> bool {
         || is_breadcrumb(line)
         || is_section_run(line)
         || is_story_code(line)
+        || is_time_label(&ws)
 }
+
+/// `Published 1 day ago`, `Posted Nov 19, 6:51 AM`, `Updated at 5:36 PM`: when a page was put
+/// up, with nothing else on the line.
+fn is_time_label(ws: &[String]) -> bool {
+    const WHEN: [&str; 5] = ["on", "at", "by", "today", "yesterday"];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    match ws {
+        [label, next, ..] if ws.len() <= TIME_LABEL_WORDS => {
+            matches!(label.as_str(), "posted" | "published" | "updated" | "modified")
+                && (next.starts_with(|c: char| c.is_ascii_digit())
+                    || WHEN.contains(&next.as_str())
+                    || (next.len() <= 9 && MONTHS.iter().any(|m| next.starts_with(m))))
+        }
+        _ => false,
+    }
+}
+
+/// Words in a line that says when the page was posted.
+const TIME_LABEL_WORDS: usize = 7;
 
 /// `News ID: 284713`, `Story code: 9981234`: a content system's number for the story.
 fn is_story_code(line: &str) -> bool {
@@ -204,18 +224,22 @@ fn is_credited_caption(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let Some(at) = ["picture by ", "photo by ", "photograph by ", "photos by ", "image by ", "photo credit: "]
-        .iter()
-        .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
-        .max()
+    let Some(at) =
+        ["picture by ", "photo by ", "photograph by ", "photos by ", "image by ", "photo credit: ", "credit..."]
+            .iter()
+            .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
+            .max()
     else {
         return false;
     };
     let credit = slice::after(line, at).trim();
     let names: Vec<&str> = credit.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
-    (1..=5).contains(&names.len())
+    // `Mara Quist for The Dale Times`, `Ann Lee/Coast News`.
+    (1..=8).contains(&names.len())
         && !ends_sentence(credit)
-        && names.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "for" | "of" | "and" | "via" | "the")
+        })
 }
 
 /// `12 comments`, `3 shares`, `2 hours ago`: counters and relative times from widgets.
@@ -338,6 +362,9 @@ mod tests {
         assert!(is_furniture_line("News ID: 284713"));
         assert!(!is_furniture_line("Score: 2-1"));
         assert!(is_furniture_line("A"));
+        assert!(is_furniture_line("Published 1 day ago"));
+        assert!(is_furniture_line("Posted Nov 19, 6:51 AM"));
+        assert!(!is_furniture_line("Posted letters never arrived at the school"));
         assert!(is_furniture_line("Boats in the harbour at dawn. Picture by Ann Lee/Coast News"));
         assert!(!is_furniture_line("The exhibition includes a photo by her father."));
     }

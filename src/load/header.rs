@@ -277,7 +277,8 @@ pub(super) fn is_byline(s: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    if lower.starts_with("by ") || lower.starts_with("by:") || lower.starts_with("words by ") {
+    // A bare `By`, the author's name on the next line.
+    if lower == "by" || lower.starts_with("by ") || lower.starts_with("by:") || lower.starts_with("words by ") {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();

@@ -25,7 +25,6 @@ use crate::article::{Article, Block, BlockKind};
 use crate::text::slice;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 pub(crate) fn is_markdown(path: &str) -> bool {
     let p = path.to_lowercase();
@@ -73,10 +72,18 @@ fn find_source(blocks: &mut [Block], removed: &mut Removed, at: usize) -> Option
 /// A title for an article without a headline: its first sentence, cut at a word boundary.
 fn derive_title(blocks: &[Block]) -> String {
     const MAX: usize = 80;
+    const WHOLE_PARAGRAPH_WORDS: usize = 16;
     let Some(first) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).or(blocks.first()) else {
         return String::from("(untitled)");
     };
-    let sentence = first.text.unicode_sentences().next().unwrap_or(&first.text).trim();
+    // A short first paragraph is a headline the page did not mark (`X Falls. Why Y.`); of a
+    // longer one, the first sentence, not cut at an initial or a title (`John M. Ford`, `Sen.`).
+    let sentence = if first.text.split_whitespace().count() <= WHOLE_PARAGRAPH_WORDS {
+        first.text.trim()
+    } else {
+        let end = crate::text::words::sentence_breaks(&first.text, &[]).first().copied().unwrap_or(first.text.len());
+        slice::before(&first.text, end).trim()
+    };
     if sentence.chars().count() <= MAX {
         return sentence.to_string();
     }
@@ -359,6 +366,22 @@ mod tests {
         assert!(a.title_derived);
         assert!(a.title.ends_with('…'));
         assert!(a.title.starts_with("Officials say that around"));
+    }
+
+    #[test]
+    fn a_derived_title_is_not_cut_at_an_initial_and_a_short_paragraph_is_whole() {
+        let a = normalize(
+            "a.txt",
+            "Harbour Tolls Rise Again. Why Crews Say They Cannot Pay.\n\n\
+             More text follows here in a paragraph of its own that is long enough to be the body.\n",
+        );
+        assert_eq!(a.title, "Harbour Tolls Rise Again. Why Crews Say They Cannot Pay.");
+        let b = normalize(
+            "b.txt",
+            "Novelist John M. Reed returned to the harbour town where he was born and wrote his last three \
+             books there. He died in 1999.\n",
+        );
+        assert!(b.title.starts_with("Novelist John M. Reed returned"), "{}", b.title);
     }
 
     #[test]

@@ -67,6 +67,7 @@ fn is_credit(text: &str) -> bool {
 pub(super) fn headline(lines: &[Line]) -> Option<usize> {
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(lines[i].kind, Kind::Text | Kind::Bullet | Kind::Heading))
+        .filter(|&i| lines[i].text.chars().any(char::is_alphanumeric))
         .take(MAX_TOP_LINES)
         .collect();
     let first = *content.first()?;
@@ -74,10 +75,14 @@ pub(super) fn headline(lines: &[Line]) -> Option<usize> {
     if lines[first].kind == Kind::Heading {
         return None;
     }
-    let body = content
-        .iter()
-        .position(|&i| is_body_prose(&lines[i], PROSE_WORDS))
-        .or_else(|| content.iter().position(|&i| is_body_prose(&lines[i], SHORT_PROSE_WORDS)))?;
+    // The story's prose comes after its byline: a paragraph with a byline under it is a standfirst.
+    let opens_story = |k: usize, words: usize| {
+        is_body_prose(&lines[content[k]], words)
+            && !content[k + 1..].iter().take(BYLINE_REACH - 1).any(|&j| is_byline(&lines[j].text))
+    };
+    let body = (0..content.len())
+        .find(|&k| opens_story(k, PROSE_WORDS))
+        .or_else(|| (0..content.len()).find(|&k| opens_story(k, SHORT_PROSE_WORDS)))?;
     if body == 0 {
         return None;
     }
