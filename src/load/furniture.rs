@@ -150,7 +150,7 @@ pub fn is_end_marker(line: &str) -> bool {
 pub fn is_furniture_line(line: &str) -> bool {
     // Prefixes are short: lower-casing the start of the line is enough to compare them.
     let head: String = line.chars().take(LEX.longest_prefix).collect::<String>().to_lowercase();
-    if LEX.prefix.iter().any(|p| head.starts_with(p.as_str())) || is_credited_caption(line) {
+    if LEX.prefix.iter().any(|p| head.starts_with(p.as_str())) || is_credited_caption(line) || is_handle_bio(line) {
         return true;
     }
     if line.split_whitespace().nth(MAX_LINE_WORDS).is_some() {
@@ -172,6 +172,40 @@ pub fn is_furniture_line(line: &str) -> bool {
         || is_section_run(line)
         || is_story_code(line)
         || is_time_label(&ws)
+        || is_share_row(&ws)
+}
+
+/// The buttons of a share widget, read as words.
+const SHARE_WORDS: [&str; 22] = [
+    "share",
+    "tweet",
+    "email",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "pin",
+    "linkedin",
+    "reddit",
+    "messenger",
+    "submit",
+    "print",
+    "close",
+    "comment",
+    "comments",
+    "copy",
+    "link",
+    "flipboard",
+    "sharing",
+    "options",
+    "via",
+];
+
+/// `Share Tweet Submit`, `Close share panel`, `Whatsapp Facebook Pin`: a row of share buttons,
+/// most of its words the names of buttons.
+fn is_share_row(ws: &[String]) -> bool {
+    let buttons = ws.iter().filter(|w| SHARE_WORDS.contains(&w.as_str())).count();
+    ws.len() >= 2 && buttons * 3 >= ws.len() * 2
 }
 
 /// `Published 1 day ago`, `Posted Nov 19, 6:51 AM`, `Updated at 5:36 PM`: when a page was put
@@ -242,6 +276,16 @@ fn is_credited_caption(line: &str) -> bool {
         })
 }
 
+/// `Jo Park (@jopark) is a contributor to …`: the author's note, with a social handle.
+fn is_handle_bio(line: &str) -> bool {
+    let Some((name, rest)) = line.split_once(" (@") else { return false };
+    let Some((_, after)) = rest.split_once(") ") else { return false };
+    word_count(line) <= CAPTION_WORDS
+        && (1..=4).contains(&word_count(name))
+        && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && ["is ", "was ", "writes ", "covers "].iter().any(|v| after.starts_with(v))
+}
+
 /// `12 comments`, `3 shares`, `2 hours ago`: counters and relative times from widgets.
 fn is_counter(ws: &[String]) -> bool {
     const UNITS: [&str; 14] = [
@@ -249,6 +293,12 @@ fn is_counter(ws: &[String]) -> bool {
         "minutes", "hour", "hours",
     ];
     match ws {
+        // `Image 1 of 23`, `Photo 3 of 12`.
+        [what, n, of, m] => {
+            matches!(what.as_str(), "image" | "photo" | "picture" | "slide")
+                && of == "of"
+                && [n, m].iter().all(|x| x.chars().all(|c| c.is_ascii_digit()))
+        }
         [n, unit] => n.chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&unit.as_str()),
         [n, unit, ago] => {
             n.chars().all(|c| c.is_ascii_digit())
@@ -362,6 +412,12 @@ mod tests {
         assert!(is_furniture_line("News ID: 284713"));
         assert!(!is_furniture_line("Score: 2-1"));
         assert!(is_furniture_line("A"));
+        assert!(is_furniture_line("Share Tweet Submit"));
+        assert!(is_furniture_line("Close share panel"));
+        assert!(!is_furniture_line("Share prices fell"));
+        assert!(is_furniture_line("Image 1 of 23"));
+        assert!(is_furniture_line("Jo Park (@jopark) is a contributor to the ideas section."));
+        assert!(is_furniture_line("© 2019 The Valley Courier"));
         assert!(is_furniture_line("Published 1 day ago"));
         assert!(is_furniture_line("Posted Nov 19, 6:51 AM"));
         assert!(!is_furniture_line("Posted letters never arrived at the school"));
