@@ -6,6 +6,8 @@ use super::lines::*;
 
 /// Lines of article prose after a widget label that show the article goes on past it.
 pub(super) const PROSE_AFTER_WIDGET: usize = 2;
+/// Words in a bulleted headline of another story.
+const TEASER_BULLET_WORDS: usize = 25;
 /// Words in a line of article prose, for that count.
 pub(super) const PROSE_WORDS: usize = 12;
 
@@ -46,20 +48,7 @@ pub(super) fn cut_end(lines: &mut [Line], body: usize, removed: &mut Removed) {
                     end = Some(j);
                     break;
                 }
-                removed.take(lines, j);
-                j += 1;
-                // The widget's teasers: short unfinished lines up to the next prose.
-                while j < lines.len() && !matches!(lines[j].kind, Kind::Heading | Kind::Bullet) && !is_prose(&lines[j])
-                {
-                    let t = &lines[j];
-                    if t.kind == Kind::Text && (ends_sentence(&t.text) || word_count(&t.text) > PROSE_WORDS) {
-                        break;
-                    }
-                    if t.kind == Kind::Text {
-                        removed.take(lines, j);
-                    }
-                    j += 1;
-                }
+                j = take_widget(lines, j, removed);
                 continue;
             }
             None => {}
@@ -97,6 +86,30 @@ fn cut_republication_note(lines: &mut [Line], body: usize, removed: &mut Removed
     if lines[j].kind == Kind::Text && about_itself && where_it_ran && ws.len() <= NOTE_WORDS {
         removed.take(lines, j);
     }
+}
+
+/// Removes the widget label at `j` and its teasers (short unfinished lines, bulleted headlines)
+/// up to the next prose; returns where the article goes on.
+pub(super) fn take_widget(lines: &mut [Line], mut j: usize, removed: &mut Removed) -> usize {
+    removed.take(lines, j);
+    j += 1;
+    while j < lines.len() && lines[j].kind != Kind::Heading && !is_prose(&lines[j]) {
+        let t = &lines[j];
+        let teaser = match t.kind {
+            Kind::Text => !ends_sentence(&t.text) && word_count(&t.text) <= PROSE_WORDS,
+            // A list of other stories' headlines under `Most Popular`.
+            Kind::Bullet => word_count(&t.text) <= TEASER_BULLET_WORDS,
+            _ => true,
+        };
+        if !teaser {
+            break;
+        }
+        if matches!(t.kind, Kind::Text | Kind::Bullet) {
+            removed.take(lines, j);
+        }
+        j += 1;
+    }
+    j
 }
 
 /// After the last finished sentence, a run of headline-shaped lines and cut-off snippets is a

@@ -254,6 +254,16 @@ const CAPTION_WORDS: usize = 40;
 /// `Crowds on the quay. Picture by Dan Hughes`: a photo caption ending with its credit, a
 /// name of a few capitalised words after `Picture by` or `Photo by`.
 fn is_credited_caption(line: &str) -> bool {
+    if word_count(line) > CAPTION_WORDS * 2 {
+        return false;
+    }
+    // `… in Buffalo, N.Y. (AP Photo/Jeffrey Barnes)`: a caption ending with its credit in brackets.
+    if let Some(open) = line.trim_end().strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let credit = slice::after(line, open + 1).to_lowercase();
+        if ["photo", "ap photo", "file photo", "image", "picture", "credit"].iter().any(|p| credit.starts_with(p)) {
+            return true;
+        }
+    }
     if word_count(line) > CAPTION_WORDS {
         return false;
     }
@@ -416,6 +426,8 @@ mod tests {
         assert!(is_furniture_line("Close share panel"));
         assert!(!is_furniture_line("Share prices fell"));
         assert!(is_furniture_line("Image 1 of 23"));
+        assert!(is_furniture_line("Fans cheer the winning goal on Tuesday in Leeds. (AP Photo/Ann Lee)"));
+        assert!(is_furniture_line("Click to share on Reddit (Opens in new window)"));
         assert!(is_furniture_line("Jo Park (@jopark) is a contributor to the ideas section."));
         assert!(is_furniture_line("© 2019 The Valley Courier"));
         assert!(is_furniture_line("Published 1 day ago"));

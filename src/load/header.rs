@@ -43,6 +43,8 @@ const PARAGRAPHS_AFTER_HEADLINE: usize = 3;
 
 /// Words in an entry of a site's menu.
 const MENU_WORDS: usize = 3;
+/// Words in a bullet of a menu of story links between a browser title and the headline.
+const MENU_BULLET_WORDS: usize = 8;
 
 pub(super) struct Header {
     pub(super) title: Option<String>,
@@ -57,6 +59,7 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
     let mut h = Header { title: None, date: None, updated: None, section: None, body: lines.len() };
     // The last byline or name line, whose author a note under it may describe.
     let mut author: Option<String> = None;
+    let mut after_update_label = false;
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.clone();
@@ -79,14 +82,15 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
             }
             Kind::Heading => break,
             Kind::Text => {
-                let updated = dates::is_updated_line(&text);
-                if (h.date.is_none() && !updated) || (h.updated.is_none() && updated) {
-                    if let Some(d) = dates::dateline(&text) {
-                        *(if updated { &mut h.updated } else { &mut h.date }) = Some(d);
-                        removed.take(lines, i);
-                        i += 1;
-                        continue;
-                    }
+                // `| UPDATED:` on its own line labels the stamp under it.
+                let updated = dates::is_updated_line(&text) || after_update_label;
+                after_update_label = matches!(key(&text).as_str(), "updated" | "lastupdated" | "modified");
+                if let Some(d) = dates::dateline(&text).filter(|_| h.title.is_some() || h.date.is_none()) {
+                    let slot = if updated { &mut h.updated } else { &mut h.date };
+                    slot.get_or_insert(d);
+                    removed.take(lines, i);
+                    i += 1;
+                    continue;
                 }
                 if is_furniture_line(&text) {
                     removed.take(lines, i);
@@ -96,6 +100,10 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
                             removed.take(lines, j);
                         }
                     }
+                } else if h.title.is_some() && furniture::end_marker(&text) == Some(furniture::End::Widget) {
+                    // `Most Popular` and its list of headlines between the header and the story.
+                    i = super::ending::take_widget(lines, i, removed);
+                    continue;
                 } else if h.title.is_none() && menu_run(lines, i) >= 3 {
                     // A run of one- and two-word lines at the top is the site's navigation.
                     for _ in 0..menu_run(lines, i) {
@@ -338,9 +346,15 @@ pub(super) fn drop_browser_title(lines: &mut [Line], removed: &mut Removed) {
     if below[..at].iter().any(|&j| word_count(&lines[j].text) > 4) {
         return;
     }
-    removed.take(lines, first);
-    for &j in &below[..at] {
-        removed.take(lines, j);
+    // Between the two, only menus: short lines and short bullets, all furniture.
+    let repeat = below[at];
+    if lines[first + 1..repeat].iter().any(|l| l.kind == Kind::Bullet && word_count(&l.text) > MENU_BULLET_WORDS) {
+        return;
+    }
+    for j in first..repeat {
+        if matches!(lines[j].kind, Kind::Text | Kind::Bullet | Kind::Heading) {
+            removed.take(lines, j);
+        }
     }
 }
 
