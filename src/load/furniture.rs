@@ -176,7 +176,7 @@ pub fn is_furniture_line(line: &str) -> bool {
 }
 
 /// The buttons of a share widget, read as words.
-const SHARE_WORDS: [&str; 22] = [
+const SHARE_WORDS: &[&str] = &[
     "share",
     "tweet",
     "email",
@@ -199,13 +199,20 @@ const SHARE_WORDS: [&str; 22] = [
     "sharing",
     "options",
     "via",
+    "instagram",
+    "youtube",
+    "tumblr",
 ];
+/// Small words a share row wraps around its buttons (`Share this with Facebook`).
+const SHARE_FILLER: &[&str] = &["this", "with", "on", "to", "the", "article"];
 
 /// `Share Tweet Submit`, `Close share panel`, `Whatsapp Facebook Pin`: a row of share buttons,
 /// most of its words the names of buttons.
 fn is_share_row(ws: &[String]) -> bool {
     let buttons = ws.iter().filter(|w| SHARE_WORDS.contains(&w.as_str())).count();
-    ws.len() >= 2 && buttons * 3 >= ws.len() * 2
+    let others =
+        ws.iter().filter(|w| !SHARE_WORDS.contains(&w.as_str()) && !SHARE_FILLER.contains(&w.as_str())).count();
+    buttons >= 1 && others * 2 <= buttons
 }
 
 /// `Published 1 day ago`, `Posted Nov 19, 6:51 AM`, `Updated at 5:36 PM`: when a page was put
@@ -213,7 +220,17 @@ fn is_share_row(ws: &[String]) -> bool {
 fn is_time_label(ws: &[String]) -> bool {
     const WHEN: [&str; 5] = ["on", "at", "by", "today", "yesterday"];
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     match ws {
+        // `Monday 6:30PM`: a weekday and a time.
+        [day, h, m] if WEEKDAYS.contains(&day.as_str()) => {
+            h.chars().all(|c| c.is_ascii_digit())
+                && m.trim_end_matches(['a', 'p', 'm']).chars().all(|c| c.is_ascii_digit())
+        }
+        // `Updated an hour ago`.
+        [label, .., ago] if ws.len() <= TIME_LABEL_WORDS && ago == "ago" => {
+            matches!(label.as_str(), "posted" | "published" | "updated" | "modified")
+        }
         [label, next, ..] if ws.len() <= TIME_LABEL_WORDS => {
             matches!(label.as_str(), "posted" | "published" | "updated" | "modified")
                 && (next.starts_with(|c: char| c.is_ascii_digit())
@@ -302,6 +319,8 @@ fn is_counter(ws: &[String]) -> bool {
         "comment", "comments", "share", "shares", "view", "views", "like", "likes", "second", "seconds", "minute",
         "minutes", "hour", "hours",
     ];
+    // `New, 6 comments`.
+    let ws = ws.strip_prefix(&["new".to_string()]).unwrap_or(ws);
     match ws {
         // `Image 1 of 23`, `Photo 3 of 12`.
         [what, n, of, m] => {
@@ -426,6 +445,12 @@ mod tests {
         assert!(is_furniture_line("Close share panel"));
         assert!(!is_furniture_line("Share prices fell"));
         assert!(is_furniture_line("Image 1 of 23"));
+        for widget in
+            ["Facebook", "Share this with Facebook", "New, 6 comments", "Monday 6:30PM", "Updated an hour ago"]
+        {
+            assert!(is_furniture_line(widget), "{widget}");
+        }
+        assert!(!is_furniture_line("17"), "a figure in a table of results");
         assert!(is_furniture_line("Fans cheer the winning goal on Tuesday in Leeds. (AP Photo/Ann Lee)"));
         assert!(is_furniture_line("Click to share on Reddit (Opens in new window)"));
         assert!(is_furniture_line("Jo Park (@jopark) is a contributor to the ideas section."));

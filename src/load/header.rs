@@ -112,8 +112,9 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
                         }
                     }
                     continue;
-                } else if h.title.is_none() && h.section.is_none() && furniture::is_section_label(&text) {
-                    h.section = Some(text);
+                } else if furniture::is_section_label(&text) {
+                    // `World` above the headline or right under it.
+                    h.section.get_or_insert(text);
                     removed.take(lines, i);
                 } else if h.title.is_none() {
                     if let Some((section, title)) = glued_section(lines, i, nbsp.as_deref()) {
@@ -285,6 +286,13 @@ pub(super) fn is_byline(s: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
+    // `Jo Park@jopark`, `Jo Park @jopark`: a name with the author's handle.
+    if let Some((name, handle)) = t.split_once('@') {
+        let name: Vec<&str> = name.split_whitespace().collect();
+        if (2..=3).contains(&name.len()) && name.iter().all(|w| starts_upper(w)) && !handle.contains(' ') {
+            return true;
+        }
+    }
     // A bare `By`, the author's name on the next line.
     if lower == "by" || lower.starts_with("by ") || lower.starts_with("by:") || lower.starts_with("words by ") {
         return true;
