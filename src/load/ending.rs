@@ -6,7 +6,9 @@ use super::lines::*;
 
 /// Lines of article prose after a widget label that show the article goes on past it.
 pub(super) const PROSE_AFTER_WIDGET: usize = 2;
-/// Words in a bulleted headline of another story.
+/// Words in a paragraph longer than any teaser's blurb.
+const LONG_PARAGRAPH_WORDS: usize = 40;
+/// Words in a headline of another story, bulleted or not.
 const TEASER_BULLET_WORDS: usize = 25;
 /// Words in a line of article prose, for that count.
 pub(super) const PROSE_WORDS: usize = 12;
@@ -42,8 +44,12 @@ pub(super) fn cut_end(lines: &mut [Line], body: usize, removed: &mut Removed) {
                 break;
             }
             Some(furniture::End::Widget) => {
-                let goes_on = lines[j + 1..].iter().filter(|l| is_prose(l)).take(PROSE_AFTER_WIDGET).count()
-                    == PROSE_AFTER_WIDGET;
+                // The article goes on past the widget: two paragraphs of prose, or one too long for
+                // a teaser's blurb.
+                let prose: Vec<&Line> =
+                    lines[j + 1..].iter().filter(|l| is_prose(l)).take(PROSE_AFTER_WIDGET).collect();
+                let goes_on = prose.len() == PROSE_AFTER_WIDGET
+                    || prose.first().is_some_and(|l| word_count(&l.text) > LONG_PARAGRAPH_WORDS);
                 if !goes_on {
                     end = Some(j);
                     break;
@@ -125,7 +131,9 @@ pub(super) fn cut_teaser_tail(lines: &mut [Line], body: usize, removed: &mut Rem
             Kind::Text => {
                 if is_furniture_line(&l.text) {
                     tail.push(j);
-                } else if ends_sentence(&l.text) || l.text.ends_with(':') {
+                } else if ends_sentence(&l.text) || l.text.ends_with(':') || word_count(&l.text) > TEASER_BULLET_WORDS {
+                    // A long line is the story's own, even when a wire credit (`… into the US. PTI`)
+                    // leaves it without a full stop.
                     break;
                 } else {
                     stories += 1;
