@@ -150,3 +150,36 @@ pub(super) fn cut_teaser_tail(lines: &mut [Line], body: usize, removed: &mut Rem
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::normalize;
+
+    #[test]
+    fn a_last_paragraph_ending_in_a_wire_credit_is_kept() {
+        let a = normalize(
+            "a.txt",
+            "Ferry crews end their strike\n\nFerry crews returned to work on Monday after a week-long strike over pay and rotas.\n\n\
+             On Friday more than two hundred crew members had voted to accept a new offer from the operator, which \
+             includes a rise of six percent and fewer night shifts for older staff. NPA\n\n\
+             Download Free Themes Today\n\nBest Phone Deals Of The Week\n",
+        );
+        assert!(a.blocks.last().is_some_and(|b| b.text.ends_with("older staff. NPA")), "{:#?}", a.blocks);
+        assert!(a.removed.contains(&"Best Phone Deals Of The Week".to_string()));
+    }
+
+    #[test]
+    fn one_long_paragraph_after_a_related_widget_is_the_article() {
+        let a = normalize(
+            "a.txt",
+            "Crews could sleep through the trip to Mars\n\n\
+             Scientists say putting astronauts into a deep sleep for months would save food, water and space on board.\n\n\
+             Related Links\n\nSpace Agency website\n\n\
+             Challenges include building a craft that runs itself while the crew sleeps, and waking them safely at the end \
+             of a journey that could last half a year, with doctors on the ground watching every heartbeat and every breath the sleeping crew takes on the way.\n\n\
+             Report Error\n",
+        );
+        assert!(a.blocks.last().is_some_and(|b| b.text.starts_with("Challenges include")), "{:#?}", a.blocks);
+        assert!(a.removed.contains(&"Space Agency website".to_string()));
+    }
+}
