@@ -1,0 +1,90 @@
+//! The article list: its order, its filter, and which article is selected.
+
+use super::*;
+
+impl State {
+    /// Orders `sorted` by the sort order, then filters.
+    pub(super) fn resort(&mut self) {
+        let docs = &self.docs;
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let title = |i: usize| docs[i].article.title.to_lowercase();
+        match self.sort {
+            SortOrder::Date => order.sort_by_cached_key(|&i| {
+                let d = docs[i].article.date;
+                (d.is_none(), std::cmp::Reverse(d), title(i))
+            }),
+            SortOrder::Title => order.sort_by_cached_key(|&i| title(i)),
+            SortOrder::Source => order.sort_by(|&a, &b| {
+                let (sa, sb) = (&docs[a].article.source, &docs[b].article.source);
+                sb.is_some()
+                    .cmp(&sa.is_some())
+                    .then_with(|| sa.as_deref().map(str::to_lowercase).cmp(&sb.as_deref().map(str::to_lowercase)))
+                    .then(docs[b].article.date.cmp(&docs[a].article.date))
+            }),
+        }
+        self.sorted = order;
+        self.refilter();
+    }
+
+    /// Applies the date filter to `sorted`, keeping the selected article if it is still shown.
+    pub(super) fn refilter(&mut self) {
+        self.shown = datefilter::apply(self.filter.as_ref(), &self.dates, &self.sorted);
+        if !self.skipped.is_empty() {
+            self.shown.retain(|i| !self.skipped.contains(i));
+        }
+        if self.source_filter.is_some() {
+            let keep = self.source_shown();
+            self.shown.retain(|&i| keep[i]);
+        }
+        self.position = vec![usize::MAX; self.docs.len()];
+        for (pos, &doc) in self.shown.iter().enumerate() {
+            self.position[doc] = pos;
+        }
+        if self.position.get(self.selected).is_none_or(|&p| p == usize::MAX) {
+            if let Some(&first) = self.shown.first() {
+                self.select(first);
+            }
+        }
+    }
+
+    /// Sets the filter from an expression; an invalid one says why and changes nothing.
+    pub fn set_filter(&mut self, expr: &str) -> Result<(), String> {
+        let filter = datefilter::parse(expr, self.today)?;
+        self.filter = filter;
+        self.filter_text = if filter.is_some() { expr.trim().to_string() } else { String::new() };
+        self.refilter();
+        Ok(())
+    }
+
+    /// Speaker labels of the current article: each speaker's name above the block of their
+    /// first quotation in it.
+    pub fn labels(&self) -> Vec<(usize, String)> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for q in &doc.analysis.quotes {
+            if let Some(name) = &q.speaker {
+                if !seen.contains(&name.as_str()) {
+                    seen.push(name);
+                    out.push((q.block, name.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn select(&mut self, i: usize) {
+        let i = i.min(self.docs.len().saturating_sub(1));
+        if i != self.selected {
+            self.selected = i;
+            self.scroll = 0;
+            self.side_selected = 0;
+            self.quote = None;
+            self.sentence = None;
+            self.selecting = None;
+            if let Some(q) = self.search.as_ref().map(|s| s.query.clone()) {
+                self.search = self.run_search(&q);
+            }
+        }
+    }
+}

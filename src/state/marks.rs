@@ -1,0 +1,212 @@
+//! Highlights, notes and read marks: placing the store's highlights in the articles, the
+//! sentence cursor and selection, and keeping read marks.
+
+use super::*;
+
+impl State {
+    /// Uses `store` for highlights and read marks, placing its highlights in the articles.
+    pub fn attach_store(&mut self, store: Store) {
+        self.store = store;
+        self.replace_highlights();
+    }
+
+    /// Saves the store, which also takes in what another byline saved meanwhile. Highlights are
+    /// placed again when that changed the list, so no position is used against the wrong list.
+    pub fn save_store(&mut self) -> Result<(), store::StoreError> {
+        let ids = |s: &Self| s.store.data.highlights.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        let before = ids(self);
+        let result = self.store.save();
+        if ids(self) != before {
+            self.replace_highlights();
+        }
+        result
+    }
+
+    /// Places again the highlights that pointed into the given articles, which were replaced by
+    /// their whole text: a position found in a first look is no position in the whole article.
+    pub(super) fn replace_highlights_in(&mut self, docs: &[usize]) {
+        let mut flats: Vec<(usize, String)> = Vec::new();
+        for p in &mut self.placed {
+            let Some((doc, _)) = &p.at else { continue };
+            let doc = *doc;
+            if !docs.contains(&doc) {
+                continue;
+            }
+            let Some(h) = self.store.data.highlights.get(p.highlight) else {
+                p.at = None;
+                continue;
+            };
+            let Some(d) = self.docs.get(doc) else {
+                p.at = None;
+                continue;
+            };
+            let k = match flats.iter().position(|(i, _)| *i == doc) {
+                Some(k) => k,
+                None => {
+                    flats.push((doc, store::flat_text(&d.article)));
+                    flats.len() - 1
+                }
+            };
+            p.at = store::locate(&flats[k].1, &h.anchor).map(|(s, e)| (doc, s..e));
+        }
+    }
+
+    pub(super) fn replace_highlights(&mut self) {
+        let articles: Vec<&Article> = self.docs.iter().map(|d| &d.article).collect();
+        self.placed = highlights::place(&self.store.data.highlights, &articles, &self.fingerprints);
+    }
+
+    pub fn is_read(&self, doc: usize) -> bool {
+        self.fingerprints.get(doc).and_then(|f| self.store.data.read.get(f)).is_some_and(|m| m.read)
+    }
+
+    pub(super) fn set_read(&mut self, doc: usize, read: bool) {
+        if self.is_read(doc) == read {
+            return;
+        }
+        if let Some(f) = self.fingerprints.get(doc) {
+            self.store.data.read.insert(f.clone(), ReadMark { read, at: store::now_millis() });
+            self.store_dirty = true;
+        }
+    }
+
+    /// Highlighted ranges of the current article's block `b`.
+    pub fn highlights_in_block(&self, b: usize) -> Vec<Range<usize>> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let starts = &self.reader_lines().block_starts;
+        let (start, len) = (starts.get(b).copied().unwrap_or(0), doc.article.blocks.get(b).map_or(0, |x| x.text.len()));
+        self.placed
+            .iter()
+            .filter_map(|p| p.at.as_ref())
+            .filter(|(d, _)| *d == self.selected)
+            .filter(|(_, r)| r.start < start + len && r.end > start)
+            .map(|(_, r)| r.start.max(start) - start..r.end.min(start + len) - start)
+            .collect()
+    }
+
+    /// The passage `m` would highlight: the selection, or the sentence under the cursor, as a
+    /// range of the article's flat text.
+    pub fn passage(&self) -> Option<Range<usize>> {
+        self.current()?;
+        let (b, r) = self.sentence.clone()?;
+        let start = *self.reader_lines().block_starts.get(b)?;
+        let cur = start + r.start..start + r.end;
+        Some(match self.selecting {
+            Some(anchor) if anchor < cur.start => anchor..cur.end,
+            Some(anchor) => cur.start..self.selection_end(anchor).max(cur.end),
+            None => cur,
+        })
+    }
+
+    /// The end of the sentence that starts at flat offset `anchor`.
+    pub(super) fn selection_end(&self, anchor: usize) -> usize {
+        let Some(doc) = self.current() else { return anchor };
+        let starts = &self.reader_lines().block_starts;
+        let (b, at) = highlights::block_of(starts, anchor);
+        let text = &doc.article.blocks[b].text;
+        highlights::sentences(text).into_iter().find(|r| r.start == at).map_or(anchor, |r| starts[b] + r.end)
+    }
+
+    pub(super) fn move_sentence(&mut self, forward: bool) {
+        let Some(doc) = self.current() else { return };
+        let blocks = &doc.article.blocks;
+        let next = match self.sentence.clone() {
+            None => {
+                // Start from the top of the reader.
+                let lines = self.reader_lines();
+                let first = lines.lines.iter().skip(self.scroll).find_map(|l| l.block).unwrap_or(0);
+                (first..blocks.len())
+                    .find_map(|b| highlights::sentences(&blocks[b].text).into_iter().next().map(|r| (b, r)))
+            }
+            Some((b, _)) if b >= blocks.len() => None,
+            Some((b, r)) => {
+                let here = highlights::sentences(&blocks[b].text);
+                let i = here.iter().position(|x| *x == r).unwrap_or(0);
+                if forward {
+                    here.get(i + 1).cloned().map(|r| (b, r)).or_else(|| {
+                        (b + 1..blocks.len())
+                            .find_map(|nb| highlights::sentences(&blocks[nb].text).into_iter().next().map(|r| (nb, r)))
+                    })
+                } else {
+                    i.checked_sub(1).map(|j| (b, here[j].clone())).or_else(|| {
+                        (0..b)
+                            .rev()
+                            .find_map(|pb| highlights::sentences(&blocks[pb].text).into_iter().last().map(|r| (pb, r)))
+                    })
+                }
+            }
+        };
+        if let Some((b, r)) = next {
+            self.focus = Pane::Reader;
+            self.reveal_text(b, r.start);
+            self.sentence = Some((b, r));
+        }
+    }
+
+    /// Highlights the passage, or removes the highlight that is exactly this passage.
+    pub(super) fn toggle_highlight(&mut self, note: Option<String>) {
+        if self.store.read_only {
+            self.message = Some("Highlights are read-only: the store could not be read".into());
+            return;
+        }
+        let Some(range) = self.passage() else {
+            self.message = Some("Move the sentence cursor with J and K first".into());
+            return;
+        };
+        let doc = self.selected;
+        let existing = self.placed.iter().find(|p| p.at.as_ref() == Some(&(doc, range.clone()))).map(|p| p.highlight);
+        match (existing.filter(|&i| i < self.store.data.highlights.len()), note) {
+            (Some(i), None) => {
+                let id = self.store.data.highlights.remove(i).id;
+                self.store.data.deleted.push(id);
+                self.message = Some("Highlight removed".into());
+            }
+            (Some(i), Some(n)) => {
+                self.store.data.highlights[i].note = Some(n);
+                self.message = Some("Note saved".into());
+            }
+            (None, note) => {
+                let Some(d) = self.current() else { return };
+                let flat = store::flat_text(&d.article);
+                let now = store::now_millis();
+                let id = format!("{now:x}-{:x}-{}", std::process::id(), self.store.data.highlights.len());
+                self.store.data.highlights.push(Highlight {
+                    id,
+                    article: store::ArticleRef {
+                        fingerprint: self.fingerprints[doc].clone(),
+                        path: d.article.path.clone(),
+                        title: d.article.title.clone(),
+                    },
+                    anchor: store::anchor(&flat, range.start, range.end),
+                    note: note.filter(|n| !n.trim().is_empty()),
+                    created: now,
+                });
+                self.message = Some("Highlighted".into());
+            }
+        }
+        self.selecting = None;
+        self.store_dirty = true;
+        self.replace_highlights();
+    }
+
+    /// Opens the highlight at `row` of the highlight list in the reader.
+    pub(super) fn open_highlight(&mut self, row: usize) {
+        let Some(p) = self.placed.get(row).cloned() else { return };
+        let Some((doc, range)) = p.at else {
+            self.message = Some("This highlight's passage is no longer in any article (orphaned)".into());
+            return;
+        };
+        self.overlay = None;
+        if self.position.get(doc).is_none_or(|&x| x == usize::MAX) {
+            self.filter = None;
+            self.filter_text.clear();
+            self.refilter();
+        }
+        let Some(d) = self.docs.get(doc) else { return };
+        let starts = store::block_starts(&d.article);
+        self.select(doc);
+        let (b, at) = highlights::block_of(&starts, range.start);
+        self.focus = Pane::Reader;
+        self.reveal_text(b, at);
+    }
+}

@@ -1,0 +1,413 @@
+//! The reader's model: plain data, changed only by [`update`] with an [`Action`].
+//!
+//! Nothing here draws or reads the terminal. The screen size arrives as an action like any key,
+//! so a test can drive the whole application headless and check where it ends up.
+
+mod list;
+mod marks;
+mod origin;
+mod quotes;
+mod reader;
+#[cfg(test)]
+mod tests;
+mod update;
+
+pub use origin::opener;
+pub use update::update;
+
+use crate::analysis::{self, Analysis, EntityKind};
+use crate::article::Article;
+use crate::datefilter::{self, DateFilter};
+use crate::highlights::{self, Placed};
+use crate::layout::{self, Areas};
+use crate::load::{Loaded, Problem};
+use crate::search::{self, Match};
+use crate::speakers::{QuoteRef, Speakers};
+use crate::store::{self, Highlight, ReadMark, Store};
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use std::ops::Range;
+
+/// An article with what the analysis found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    pub article: Article,
+    pub analysis: Analysis,
+    /// False while only the start of the file has been read (a large folder still loading).
+    pub ready: bool,
+}
+
+/// The pane that receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    List,
+    Reader,
+    Side,
+}
+
+impl Pane {
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::List => "Articles",
+            Pane::Reader => "Reader",
+            Pane::Side => "Who & what",
+        }
+    }
+
+    fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Side,
+            Pane::Side => Pane::List,
+        }
+    }
+
+    fn prev(self) -> Pane {
+        match self {
+            Pane::List => Pane::Side,
+            Pane::Reader => Pane::List,
+            Pane::Side => Pane::Reader,
+        }
+    }
+}
+
+/// How the article list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Newest first, undated last.
+    #[default]
+    Date,
+    Title,
+    /// By source, newest first within a source; no source last.
+    Source,
+}
+
+impl SortOrder {
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Date => "date",
+            SortOrder::Title => "title",
+            SortOrder::Source => "source",
+        }
+    }
+
+    fn next(self) -> Self {
+        match self {
+            SortOrder::Date => SortOrder::Title,
+            SortOrder::Title => SortOrder::Source,
+            SortOrder::Source => SortOrder::Date,
+        }
+    }
+}
+
+/// What the prompt in the status bar is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromptKind {
+    #[default]
+    Search,
+    DateFilter,
+    SourceFilter,
+    /// A note for the passage being highlighted.
+    Note,
+}
+
+/// A window drawn over the panes that takes the keys while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Problems,
+    /// Every speaker in the corpus, then one speaker's quotations.
+    Speakers,
+    /// Every highlight across the articles.
+    Highlights,
+}
+
+/// Where the corpus view of speakers stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CorpusView {
+    /// The speaker whose quotations are listed; `None` while the speakers are listed.
+    pub speaker: Option<usize>,
+    /// Selected row of the speaker list.
+    pub speaker_row: usize,
+    /// Selected row of the quotation list.
+    pub quote_row: usize,
+}
+
+/// One row of the side panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideRow {
+    Heading(&'static str),
+    /// A speaker of this article and how many quotations they have in it.
+    Speaker {
+        name: String,
+        quotes: usize,
+    },
+    /// An entity of this article, by index.
+    Entity(usize),
+}
+
+/// The search in the current article: the query and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// The match the reader was last moved to.
+    pub current: usize,
+}
+
+/// Every change the user can make. Keys map to these in `keys.rs`; nothing else changes state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one line (reader) or one entry (list, side panel).
+    Down,
+    /// Move up one line or entry.
+    Up,
+    /// Move down a screenful.
+    PageDown,
+    /// Move up a screenful.
+    PageUp,
+    /// Go to the first line or entry.
+    Top,
+    /// Go to the last line or entry.
+    Bottom,
+    /// Open the selected article in the reader, or jump to the selected name.
+    Open,
+    /// Go back to the article list.
+    Back,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Start typing a search for the current article.
+    StartSearch,
+    /// Start typing a date filter for the list.
+    StartDateFilter,
+    /// Start typing a source filter for the list.
+    StartSourceFilter,
+    /// Open the article's link (or its file) with the system's opener.
+    OpenLink,
+    /// Order the list by the next key: date, title, source.
+    CycleSort,
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    /// Delete the last character of the search prompt.
+    SearchBackspace,
+    /// Run the typed search and jump to its first match.
+    SearchSubmit,
+    /// Close the search prompt without searching.
+    SearchCancel,
+    /// Jump to the next search match.
+    NextMatch,
+    /// Jump to the previous search match.
+    PrevMatch,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Show or hide the files that could not be read.
+    ToggleProblems,
+    /// Jump to the next quotation in the article.
+    NextQuote,
+    /// Jump to the previous quotation in the article.
+    PrevQuote,
+    /// Jump to the next quotation by the same speaker, into later articles if need be.
+    NextBySpeaker,
+    /// Jump to the previous quotation by the same speaker, into earlier articles if need be.
+    PrevBySpeaker,
+    /// Show or hide every speaker across the articles.
+    ToggleSpeakers,
+    /// Move the sentence cursor to the next sentence.
+    NextSentence,
+    /// Move the sentence cursor to the previous sentence.
+    PrevSentence,
+    /// Start (or drop) a selection that grows with the sentence cursor.
+    ToggleSelection,
+    /// Highlight the selection or the sentence under the cursor; un-highlight it if it is one.
+    ToggleHighlight,
+    /// Highlight with a note, typed at a prompt.
+    NoteHighlight,
+    /// Show or hide every highlight across the articles.
+    ToggleHighlightList,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// Whole articles read and analysed in the background, by index.
+    Loaded(Vec<(usize, Doc)>),
+    /// Progress of the background reading: files read, of how many.
+    LoadProgress(usize, usize),
+    /// Files the background reading skipped or read with a caveat.
+    LoadProblems(Vec<Problem>),
+    /// Files, by index, that turned out not to be readable articles.
+    Skipped(Vec<usize>),
+    /// The background reading is done: corpus-wide indexes can be built.
+    LoadDone,
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// Leave byline.
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub docs: Vec<Doc>,
+    pub problems: Vec<Problem>,
+    /// While a large folder loads: articles read whole so far, and how many there are.
+    pub loading: Option<(usize, usize)>,
+    /// The article shown in the reader, as an index into `docs`.
+    pub selected: usize,
+    /// The articles the list shows, in order: sorted, then filtered.
+    pub shown: Vec<usize>,
+    /// Each article's place in `shown`, or `usize::MAX` when the filter hides it.
+    position: Vec<usize>,
+    /// Every article in the current sort order, before filtering.
+    sorted: Vec<usize>,
+    /// Files the background reading skipped (listed in `problems`): no longer in the list.
+    pub skipped: std::collections::BTreeSet<usize>,
+    /// Each article's date, for filtering without touching the articles.
+    dates: Vec<Option<NaiveDate>>,
+    pub sort: SortOrder,
+    pub filter: Option<DateFilter>,
+    /// The filter as the user wrote it, for showing and editing.
+    pub filter_text: String,
+    /// Only articles whose source contains this (any case) are listed.
+    pub source_filter: Option<String>,
+    /// A link or file the user asked to open (`o`); the terminal loop opens it and clears this.
+    pub open_request: Option<String>,
+    /// The day relative filters (`7d`) count back from.
+    pub today: NaiveDate,
+    pub prompt_kind: PromptKind,
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    /// The search query being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    pub search: Option<Search>,
+    /// First reader line on screen.
+    pub scroll: usize,
+    /// Selected row of the side panel.
+    pub side_selected: usize,
+    /// Line of text shown in the status bar until the next action.
+    pub message: Option<String>,
+    pub screen: Rect,
+    pub quit: bool,
+    /// Speakers across all articles.
+    pub speakers: Speakers,
+    /// The quotation the reader last jumped to, in the current article.
+    pub quote: Option<usize>,
+    pub corpus: CorpusView,
+    /// Highlights and read marks, and whether they changed since the last save.
+    pub store: Store,
+    pub store_dirty: bool,
+    /// Each article's text fingerprint, as the store knows articles.
+    pub fingerprints: Vec<String>,
+    /// Where each stored highlight falls in the loaded articles.
+    pub placed: Vec<Placed>,
+    /// The sentence under the cursor: block and byte range.
+    pub sentence: Option<(usize, Range<usize>)>,
+    /// Where a selection started, as an offset in the article's flat text.
+    pub selecting: Option<usize>,
+    /// Selected row of the highlight list.
+    pub highlight_row: usize,
+    /// Bumped whenever articles are replaced, so that layouts made of the old ones are dropped.
+    generation: u64,
+    /// The current article laid out at the reader's width, made once per article, width and
+    /// generation: wrapping a long article on every key and frame would make keys wait.
+    wrapped: std::cell::RefCell<Option<(WrapKey, std::rc::Rc<layout::Wrapped>)>>,
+}
+
+type WrapKey = (usize, u16, u64);
+
+impl State {
+    pub fn new(loaded: Loaded) -> Self {
+        Self::with_today(loaded, chrono::Local::now().date_naive())
+    }
+
+    /// A state whose relative date filters count back from `today`.
+    pub fn with_today(mut loaded: Loaded, today: NaiveDate) -> Self {
+        let analyses = analysis::analyse_all(&loaded.articles, &mut loaded.problems);
+        let docs: Vec<Doc> = loaded
+            .articles
+            .into_iter()
+            .zip(analyses)
+            .map(|(article, analysis)| Doc { article, analysis, ready: true })
+            .collect();
+        Self::from_docs(docs, loaded.problems, today)
+    }
+
+    /// A state for a folder still loading: the list shows these first looks at the articles
+    /// (from the start of each file) until [`Action::Loaded`] brings the whole of each.
+    pub fn loading(stubs: Vec<Article>, problems: Vec<Problem>, today: NaiveDate) -> Self {
+        let total = stubs.len();
+        let docs =
+            stubs.into_iter().map(|article| Doc { article, analysis: Analysis::default(), ready: false }).collect();
+        let mut s = Self::from_docs(docs, problems, today);
+        s.loading = Some((0, total));
+        s
+    }
+
+    fn from_docs(docs: Vec<Doc>, problems: Vec<Problem>, today: NaiveDate) -> Self {
+        let speakers = Speakers::build(docs.iter().map(|d| &d.analysis));
+        let dates = docs.iter().map(|d| d.article.date).collect();
+        // A first look is not the article: its fingerprint comes when it is read whole.
+        let fingerprints =
+            docs.iter().map(|d| if d.ready { store::fingerprint(&d.article) } else { String::new() }).collect();
+        let mut state = State {
+            docs,
+            problems,
+            loading: None,
+            selected: 0,
+            shown: Vec::new(),
+            position: Vec::new(),
+            sorted: Vec::new(),
+            skipped: Default::default(),
+            dates,
+            sort: SortOrder::Date,
+            filter: None,
+            filter_text: String::new(),
+            source_filter: None,
+            open_request: None,
+            today,
+            prompt_kind: PromptKind::Search,
+            focus: Pane::List,
+            overlay: None,
+            prompt: None,
+            search: None,
+            scroll: 0,
+            side_selected: 0,
+            message: None,
+            screen: Rect::new(0, 0, 80, 24),
+            quit: false,
+            speakers,
+            quote: None,
+            corpus: CorpusView::default(),
+            store: Store::in_memory(),
+            store_dirty: false,
+            fingerprints,
+            placed: Vec::new(),
+            sentence: None,
+            selecting: None,
+            highlight_row: 0,
+            generation: 0,
+            wrapped: Default::default(),
+        };
+        state.resort();
+        if let Some(&first) = state.shown.first() {
+            state.selected = first;
+        }
+        state
+    }
+
+    /// How many articles there are: files that turned out not to hold one are not counted.
+    pub fn article_count(&self) -> usize {
+        self.docs.len() - self.skipped.len()
+    }
+
+    /// Where the selected article stands in the list, if the filter shows it.
+    pub fn cursor(&self) -> Option<usize> {
+        self.position.get(self.selected).copied().filter(|&p| p != usize::MAX)
+    }
+
+    /// The article in the reader; none when the filter hides every article.
+    pub fn current(&self) -> Option<&Doc> {
+        self.cursor().and_then(|_| self.docs.get(self.selected))
+    }
+}

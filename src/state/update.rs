@@ -1,0 +1,217 @@
+//! The one place state changes: every [`Action`] is carried out here.
+
+use super::*;
+
+/// The one place state changes.
+pub fn update(state: &mut State, action: Action) {
+    state.message = None;
+    match action {
+        Action::Down => state.move_by(1),
+        Action::Up => state.move_by(-1),
+        Action::PageDown => state.move_by(state.page()),
+        Action::PageUp => state.move_by(-state.page()),
+        Action::Top => state.move_by(isize::MIN / 2),
+        Action::Bottom => state.move_by(isize::MAX / 2),
+        Action::Open if state.overlay == Some(Overlay::Speakers) => state.corpus_open(),
+        Action::Open if state.overlay == Some(Overlay::Highlights) => state.open_highlight(state.highlight_row),
+        Action::Open => match state.focus {
+            Pane::List if state.current().is_some() => {
+                state.focus = Pane::Reader;
+                state.set_read(state.selected, true);
+            }
+            Pane::Side => state.open_side_row(),
+            _ => {}
+        },
+        Action::Back if state.overlay == Some(Overlay::Speakers) && state.corpus.speaker.is_some() => {
+            state.corpus.speaker = None;
+        }
+        Action::Back => {
+            if state.overlay.is_some() {
+                state.overlay = None;
+            } else {
+                state.focus = Pane::List;
+            }
+        }
+        Action::NextQuote => state.step_quote(true),
+        Action::PrevQuote => state.step_quote(false),
+        Action::NextBySpeaker => state.step_speaker(true),
+        Action::PrevBySpeaker => state.step_speaker(false),
+        Action::NextSentence => state.move_sentence(true),
+        Action::PrevSentence => state.move_sentence(false),
+        Action::ToggleSelection => {
+            state.selecting = match (state.selecting, state.passage()) {
+                (Some(_), _) | (None, None) => None,
+                (None, Some(p)) => Some(p.start),
+            };
+            state.message = Some(match state.selecting {
+                Some(_) => "Selecting: J/K to grow, m to highlight, v to stop".into(),
+                None if state.sentence.is_none() => "Move the sentence cursor with J and K first".into(),
+                None => "Selection dropped".into(),
+            });
+        }
+        Action::ToggleHighlight => state.toggle_highlight(None),
+        Action::NoteHighlight => {
+            if state.passage().is_some() {
+                state.prompt = Some(String::new());
+                state.prompt_kind = PromptKind::Note;
+            } else {
+                state.message = Some("Move the sentence cursor with J and K first".into());
+            }
+        }
+        Action::ToggleHighlightList => {
+            state.overlay = (state.overlay != Some(Overlay::Highlights)).then_some(Overlay::Highlights);
+        }
+        Action::ToggleRead => {
+            if state.current().is_some() {
+                let read = !state.is_read(state.selected);
+                state.set_read(state.selected, read);
+                state.message = Some(if read { "Marked read" } else { "Marked unread" }.into());
+            }
+        }
+        Action::ToggleSpeakers => {
+            state.overlay = (state.overlay != Some(Overlay::Speakers)).then_some(Overlay::Speakers);
+        }
+        Action::NextPane => state.focus = state.focus.next(),
+        Action::PrevPane => state.focus = state.focus.prev(),
+        Action::StartSearch => {
+            state.prompt = Some(String::new());
+            state.prompt_kind = PromptKind::Search;
+        }
+        Action::StartDateFilter => {
+            state.prompt = Some(state.filter_text.clone());
+            state.prompt_kind = PromptKind::DateFilter;
+        }
+        Action::StartSourceFilter => {
+            state.prompt = Some(state.source_filter.clone().unwrap_or_default());
+            state.prompt_kind = PromptKind::SourceFilter;
+        }
+        Action::OpenLink => state.request_open(),
+        Action::CycleSort => {
+            state.sort = state.sort.next();
+            state.resort();
+            state.message = Some(format!("Sorted by {}", state.sort.name()));
+        }
+        Action::SearchInput(c) => {
+            if let Some(p) = &mut state.prompt {
+                p.push(c);
+            }
+        }
+        Action::SearchBackspace => {
+            if let Some(p) = &mut state.prompt {
+                p.pop();
+            }
+        }
+        Action::SearchCancel => state.prompt = None,
+        Action::SearchSubmit => {
+            let text = state.prompt.take().unwrap_or_default();
+            match state.prompt_kind {
+                PromptKind::Search => submit_search(state, text.trim()),
+                PromptKind::SourceFilter => {
+                    state.message = Some(match state.set_source_filter(&text) {
+                        Ok(()) if state.source_filter.is_some() => {
+                            format!(
+                                "{} of {} articles from “{}”",
+                                state.shown.len(),
+                                state.article_count(),
+                                text.trim()
+                            )
+                        }
+                        Ok(()) => "Source filter cleared".to_string(),
+                        Err(why) => format!("Filter unchanged: {why}"),
+                    });
+                }
+                PromptKind::Note => state.toggle_highlight(Some(text.trim().to_string())),
+                PromptKind::DateFilter => {
+                    state.message = Some(match state.set_filter(&text) {
+                        Ok(()) => match state.filter {
+                            Some(DateFilter::Undated) => {
+                                format!("{} of {} articles are undated", state.shown.len(), state.docs.len())
+                            }
+                            Some(f) => format!("{} of {} articles dated {f}", state.shown.len(), state.docs.len()),
+                            None => "Date filter cleared".to_string(),
+                        },
+                        Err(why) => format!("Filter unchanged: {why}"),
+                    });
+                }
+            }
+        }
+        Action::NextMatch => state.go_to_match(true),
+        Action::PrevMatch => state.go_to_match(false),
+        Action::ToggleHelp => {
+            state.overlay = (state.overlay != Some(Overlay::Help)).then_some(Overlay::Help);
+        }
+        Action::ToggleProblems => {
+            state.overlay = (state.overlay != Some(Overlay::Problems)).then_some(Overlay::Problems);
+        }
+        Action::CloseOverlay => state.overlay = None,
+        Action::Loaded(batch) => {
+            state.generation += 1;
+            let mut replaced = Vec::with_capacity(batch.len());
+            let before = state.docs.len();
+            for (i, doc) in batch {
+                if i < state.docs.len() {
+                    state.dates[i] = doc.article.date;
+                    state.fingerprints[i] = store::fingerprint(&doc.article);
+                    state.docs[i] = doc;
+                    replaced.push(i);
+                } else if i == state.docs.len() {
+                    // One more article of a feed: the list grows.
+                    state.dates.push(doc.article.date);
+                    state.fingerprints.push(store::fingerprint(&doc.article));
+                    state.docs.push(doc);
+                    replaced.push(i);
+                }
+            }
+            if state.docs.len() > before {
+                state.resort();
+            }
+            state.replace_highlights_in(&replaced);
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::LoadProgress(done, total) => state.loading = Some((done, total)),
+        Action::LoadProblems(problems) => state.problems.extend(problems),
+        Action::Skipped(files) => {
+            state.skipped.extend(files);
+            state.refilter();
+        }
+        Action::LoadDone => {
+            state.loading = None;
+            state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
+            state.resort();
+            state.replace_highlights();
+        }
+        Action::Resize(w, h) => {
+            state.screen = Rect::new(0, 0, w, h);
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::Quit => state.quit = true,
+    }
+}
+
+/// Runs a search typed at the prompt. An empty query clears the search; a query that is not in
+/// the article says so and leaves the previous search as it was.
+fn submit_search(state: &mut State, query: &str) {
+    if query.is_empty() {
+        state.search = None;
+        state.message = Some("Search cleared".into());
+        return;
+    }
+    let Some(found) = state.run_search(query) else {
+        state.message = Some("No article to search".into());
+        return;
+    };
+    if found.matches.is_empty() {
+        state.message = Some(format!("“{query}” is not in this article"));
+        return;
+    }
+    let lines = state.reader_lines();
+    let first_visible = found
+        .matches
+        .iter()
+        .position(|m| lines.line_of(m.block, m.range.start).is_some_and(|l| l >= state.scroll))
+        .unwrap_or(0);
+    let n = found.matches.len();
+    state.search = Some(Search { current: (first_visible + n - 1) % n, ..found });
+    state.go_to_match(true);
+    state.focus = Pane::Reader;
+}
