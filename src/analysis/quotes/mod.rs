@@ -155,6 +155,19 @@ mod tests {
     }
 
     #[test]
+    fn speech_verbs_of_memory_and_of_a_letter_going_on() {
+        let q = quotes(
+            "“Everyone told her not to do it,” remembered Tom Vale, the firm's former spokesman.\n\n\
+             “It was a mistake,” Vale continued.\n\n\
+             But support for the harbour plan will continue “for as long as it takes.”",
+        );
+        assert_eq!(q[0].0, speaker("Tom Vale"));
+        assert_eq!(q[1].0, speaker("Tom Vale"));
+        let plan = q.iter().find(|x| x.1.contains("as long as"));
+        assert!(plan.is_none_or(|x| x.0.is_none()), "a plan that will continue says nothing: {q:?}");
+    }
+
+    #[test]
     fn a_quotation_over_several_paragraphs_is_one() {
         let q = quotes("A spokeswoman for the Home Office said: “The first part.\n\n“The second part.\n\n“The end.”");
         assert_eq!(q.len(), 1, "{q:?}");
