@@ -260,6 +260,18 @@ impl<'a> Ctx<'a> {
         // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
         // `Energy Department spokeswoman`: a body speaks through its spokespeople.
         let head = self.heading(b, &np, |k| !matches!(k, EntityKind::Person | EntityKind::Date | EntityKind::Money));
+        // `the RNC member`, `a NY1 reporter`: a person described by the body they belong to
+        // speaks as described (with its article); only a spokesperson speaks for the body.
+        let member = words.last().is_some_and(|w| {
+            w.chars().all(char::is_lowercase) && !LEXICON.is_speaker_noun(w) && LEXICON.title(&[w]).is_none()
+        });
+        let det = self
+            .toks_until(b, np.start)
+            .last()
+            .filter(|t| matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an") && t.end + 1 == np.start);
+        if let Some(det) = det.filter(|_| head.is_none() && member && self.ents.within(b, &np).is_some()) {
+            return self.described(b, det.start..np.end);
+        }
         let body = head
             .or_else(|| self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Organization));
         if let Some(e) = body {
