@@ -3,7 +3,7 @@
 //! The help overlay, the status-bar hints and `--help` are all generated from [`BINDINGS`], so
 //! they cannot disagree with what the keys really do.
 
-use crate::state::{Action, Overlay, State};
+use crate::state::{Action, Overlay, Pane, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// One key binding: the keys, how help shows them, and what they do.
@@ -56,12 +56,24 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[KeyCode::Char('S')], "S", Action::ToggleSpeakers, "every speaker in all articles"),
     bind(&[KeyCode::Char('p')], "p", Action::ToggleProblems, "files skipped or read with problems"),
     bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
-    bind(&[KeyCode::Char('q')], "q Ctrl-C", Action::Quit, "quit"),
+    bind(&[KeyCode::Char('q')], "q", Action::Quit, "close this window or pane; on the list, quit"),
+    bind(&[KeyCode::Char('Q')], "Q Ctrl-C", Action::Quit, "quit from anywhere"),
 ];
 
 /// The few bindings the status bar has room for.
-pub const HINTS: &[(&str, &str)] =
-    &[("?", "help"), ("/", "search"), ("] [", "quotes"), ("S", "speakers"), ("q", "quit")];
+const HINTS: &[(&str, &str)] = &[("?", "help"), ("/", "search"), ("] [", "quotes"), ("S", "speakers")];
+
+/// The status bar's hints for where the user is: what `q` does depends on it.
+pub fn hints(state: &State) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let q = if state.overlay.is_some() {
+        "close"
+    } else if state.focus == Pane::List {
+        "quit"
+    } else {
+        "back"
+    };
+    HINTS.iter().copied().chain(std::iter::once(("q", q)))
+}
 
 /// What a key press does in the current state, if anything. Only presses count: terminals that
 /// report releases and repeats would otherwise act twice.
@@ -71,6 +83,9 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')).then_some(Action::Quit);
+    }
+    if key.code == KeyCode::Char('Q') && state.prompt.is_none() {
+        return Some(Action::Quit);
     }
     if state.prompt.is_some() {
         return match key.code {
@@ -86,15 +101,15 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     match state.overlay {
         Some(Overlay::Highlights) => {
             return match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('\'') | KeyCode::Esc | KeyCode::Char('h') => Some(Action::ToggleHighlightList),
+                KeyCode::Char('\'') | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('h') => {
+                    Some(Action::ToggleHighlightList)
+                }
                 code => list_action(code, false),
             }
         }
         Some(Overlay::Speakers) => {
             return match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('S') => Some(Action::ToggleSpeakers),
+                KeyCode::Char('S') | KeyCode::Char('q') => Some(Action::ToggleSpeakers),
                 code => list_action(code, true),
             }
         }
@@ -102,12 +117,16 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     }
     if state.overlay.is_some() {
         return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('p') => Some(Action::ToggleProblems),
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') => Some(Action::CloseOverlay),
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') | KeyCode::Char('q') => Some(Action::CloseOverlay),
             _ => None,
         };
+    }
+    // `q` closes the current view first, as in less and newsboat: from the reader or the side
+    // panel it goes back to the list, and only the list quits.
+    if key.code == KeyCode::Char('q') && state.focus != Pane::List {
+        return Some(Action::Back);
     }
     BINDINGS.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action.clone())
 }
@@ -164,6 +183,26 @@ mod tests {
         s.prompt = Some(String::new());
         assert_eq!(action_for(&s, press(KeyCode::Char('q'))), Some(Action::SearchInput('q')));
         assert_eq!(action_for(&s, press(KeyCode::Enter)), Some(Action::SearchSubmit));
+    }
+
+    #[test]
+    fn q_closes_the_current_view_and_quits_only_from_the_list() {
+        let mut s = State::new(Loaded::default());
+        let q = press(KeyCode::Char('q'));
+        for (overlay, closes) in [
+            (Overlay::Speakers, Action::ToggleSpeakers),
+            (Overlay::Highlights, Action::ToggleHighlightList),
+            (Overlay::Help, Action::CloseOverlay),
+        ] {
+            s.overlay = Some(overlay);
+            assert_eq!(action_for(&s, q), Some(closes));
+            assert_eq!(action_for(&s, press(KeyCode::Char('Q'))), Some(Action::Quit), "Q quits from anywhere");
+        }
+        s.overlay = None;
+        s.focus = Pane::Reader;
+        assert_eq!(action_for(&s, q), Some(Action::Back));
+        s.focus = Pane::List;
+        assert_eq!(action_for(&s, q), Some(Action::Quit));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The status bar: where the reader is, the search prompt, messages and problems.
 
 use super::theme;
-use crate::keys::HINTS;
+use crate::keys::hints;
 use crate::state::{Pane, PromptKind, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,9 +32,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         if let Some(m) = &state.message {
             spans.push(Span::raw(format!(" · {m}")));
         } else {
-            for (k, what) in HINTS {
+            for (k, what) in hints(state) {
                 spans.push(Span::raw(" · "));
-                spans.push(Span::styled(*k, theme::KEY));
+                spans.push(Span::styled(k, theme::KEY));
                 spans.push(Span::raw(format!(" {what}")));
             }
         }
