@@ -7,6 +7,7 @@
 use crate::article::Article;
 use crate::text::slice;
 use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
 /// One occurrence of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,13 +16,29 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
+/// A character as search compares it: lower case, without accents, with curly quotes and
+/// dashes as their plain forms, so that `Tokyo's` finds `Tokyo’s`, `7-2` finds `7–2` and
+/// `Lopez` finds `López`.
 fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    let c = match c {
+        '‘' | '’' | '‚' | '′' | '`' => '\'',
+        '“' | '”' | '„' | '″' | '«' | '»' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '\u{a0}' | '\u{202f}' => ' ',
+        c => c,
+    };
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c && !is_combining_mark(d) {
+            base = d;
+        }
+    });
+    base.to_lowercase().next().unwrap_or(base)
 }
 
 /// Every non-overlapping occurrence of `query` in `text`, case-insensitively.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = query.chars().map(fold).collect();
+    let needle: Vec<char> = query.chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();
     if needle.is_empty() {
         return Vec::new();
     }
@@ -31,7 +48,8 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         if start < skip_to {
             continue;
         }
-        let mut chars = slice::after(text, start).char_indices();
+        // Combining accents in the text (`o` then U+0301) are passed over, as the query's are.
+        let mut chars = slice::after(text, start).char_indices().filter(|&(_, c)| !is_combining_mark(c));
         let mut end = start;
         let mut ok = true;
         for &n in &needle {
@@ -71,6 +89,14 @@ mod tests {
         let got = find_all(text, "kyiv");
         assert_eq!(got.len(), 3);
         assert_eq!(&text[got[1].clone()], "KYIV");
+    }
+
+    #[test]
+    fn quotes_dashes_and_accents_are_folded() {
+        assert_eq!(find_all("Tokyo’s mayor", "tokyo's").len(), 1);
+        assert_eq!(find_all("won 7–2 at home", "7-2"), vec![4..9]);
+        assert_eq!(find_all("Ana López and Ana Lo\u{301}pez", "lopez").len(), 2);
+        assert_eq!(find_all("said “no”", "\"no\"").len(), 1);
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl State {
         Some(Search { query: query.to_string(), matches: search::find_in_article(&doc.article, query), current: 0 })
     }
 
-    pub(super) fn go_to_match(&mut self, forward: bool) {
+    pub(super) fn go_to_match(&mut self, forward: bool, announce_wrap: bool) {
         let Some(s) = &mut self.search else {
             self.message = Some("No search yet: press / to search".into());
             return;
@@ -65,9 +65,17 @@ impl State {
             return;
         }
         let n = s.matches.len();
+        let was = s.current;
         s.current = if forward { (s.current + 1) % n } else { (s.current + n - 1) % n };
         let m = s.matches[s.current].clone();
-        let msg = format!("Match {} of {} for “{}”", s.current + 1, n, s.query);
+        // Like less and vim, say when the search went round the end of the article.
+        let wrapped = match (announce_wrap, forward) {
+            (false, _) => "",
+            (true, true) if s.current <= was && n > 1 => " (wrapped to the top)",
+            (true, false) if s.current >= was && n > 1 => " (wrapped to the bottom)",
+            _ => "",
+        };
+        let msg = format!("Match {} of {} for “{}”{wrapped}", s.current + 1, n, s.query);
         self.message = Some(msg);
         self.reveal_text(m.block, m.range.start);
     }

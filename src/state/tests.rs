@@ -60,12 +60,15 @@ fn search_jumps_between_matches_and_wraps() {
     // "Paragraph 5" and "Paragraph 50" to "Paragraph 59".
     assert_eq!(search.matches.len(), 11);
     assert_eq!(search.current, 0);
+    assert!(!s.message.as_deref().unwrap_or("").contains("wrapped"), "{:?}", s.message);
     update(&mut s, Action::NextMatch);
     assert_eq!(s.search.as_ref().unwrap().current, 1);
     assert!(s.scroll > 0, "the reader scrolled to paragraph 50");
     update(&mut s, Action::PrevMatch);
+    assert!(!s.message.as_deref().unwrap_or("").contains("wrapped"), "{:?}", s.message);
     update(&mut s, Action::PrevMatch);
     assert_eq!(s.search.as_ref().unwrap().current, 10);
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("wrapped to the bottom")), "{:?}", s.message);
 }
 
 #[test]

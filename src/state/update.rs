@@ -135,8 +135,8 @@ pub fn update(state: &mut State, action: Action) {
                 }
             }
         }
-        Action::NextMatch => state.go_to_match(true),
-        Action::PrevMatch => state.go_to_match(false),
+        Action::NextMatch => state.go_to_match(true, true),
+        Action::PrevMatch => state.go_to_match(false, true),
         Action::ToggleHelp => {
             state.overlay = (state.overlay != Some(Overlay::Help)).then_some(Overlay::Help);
         }
@@ -212,6 +212,6 @@ fn submit_search(state: &mut State, query: &str) {
         .unwrap_or(0);
     let n = found.matches.len();
     state.search = Some(Search { current: (first_visible + n - 1) % n, ..found });
-    state.go_to_match(true);
+    state.go_to_match(true, false);
     state.focus = Pane::Reader;
 }
