@@ -120,7 +120,8 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('p') => Some(Action::ToggleProblems),
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') | KeyCode::Char('q') => Some(Action::CloseOverlay),
-            _ => None,
+            // The help and problems windows scroll when the screen is short.
+            code => list_action(code, false).filter(|a| *a != Action::Open),
         };
     }
     // `q` closes the current view first, as in less and newsboat: from the reader or the side

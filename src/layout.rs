@@ -6,7 +6,7 @@
 
 use crate::article::{Article, BlockKind};
 use crate::text::slice;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use std::ops::Range;
 
 /// Below this size the three panes cannot show anything useful.
@@ -40,6 +40,37 @@ impl Areas {
 }
 
 /// The text area inside a reader pane: inside the border, one column of margin each side.
+/// A window of `width` × `height` in the middle of the screen, no bigger than the screen.
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(v);
+    h
+}
+
+/// Lines of text a window of `height` rows shows inside its border, and how far text of `lines`
+/// lines can scroll in it.
+pub fn window_scroll(height: u16, lines: usize) -> usize {
+    lines.saturating_sub(usize::from(height.saturating_sub(2)))
+}
+
+/// The problems window: the screen less a margin.
+pub fn problems_window(screen: Rect) -> Rect {
+    centered(screen, screen.width.saturating_sub(8), screen.height.saturating_sub(4))
+}
+
+/// The problems as the problems window shows them, wrapped to its inside: each file's path
+/// (`true`), then its error, indented.
+pub fn problem_lines(problems: &[crate::load::Problem], window: Rect) -> Vec<(bool, String)> {
+    let width = usize::from(window.width.saturating_sub(2)).max(8);
+    let mut out = Vec::new();
+    for p in problems {
+        out.extend(wrap_ranges(&p.path, width).into_iter().map(|r| (true, slice::range(&p.path, r).to_string())));
+        let error = format!("  {}", p.error);
+        out.extend(wrap_ranges(&error, width - 2).into_iter().map(|r| (false, slice::range(&error, r).to_string())));
+    }
+    out
+}
+
 pub fn reader_text(pane: Rect) -> Rect {
     Rect { x: pane.x + 2, y: pane.y + 1, width: pane.width.saturating_sub(4), height: pane.height.saturating_sub(2) }
 }

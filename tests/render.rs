@@ -66,15 +66,22 @@ fn help_overlay_lists_every_key() {
 }
 
 #[test]
-fn help_at_80_by_24_shows_every_key_inside_the_screen() {
+fn help_at_80_by_24_scrolls_to_every_key_with_its_whole_text() {
     let mut s = state(80, 24);
     keys(&mut s, &[KeyCode::Char('?')]);
-    let screen = format!("{}", draw(&s).backend());
-    for b in byline::keys::BINDINGS {
-        let first_words: String = b.help.chars().take(8).collect();
-        assert!(screen.contains(&format!("{}  ", b.label)), "help is missing the key {:?}", b.label);
-        assert!(screen.contains(&first_words), "help is missing {:?}", b.help);
+    let first = format!("{}", draw(&s).backend());
+    assert!(first.contains("lines 1–"), "a short screen says the help goes on:\n{first}");
+    let mut seen = first;
+    for _ in 0..40 {
+        keys(&mut s, &[KeyCode::Char('j')]);
+        seen.push_str(&format!("{}", draw(&s).backend()));
     }
+    for b in byline::keys::BINDINGS {
+        assert!(seen.contains(&format!("{}  ", b.label)), "help never shows the key {:?}", b.label);
+        assert!(seen.contains(b.help), "help never shows all of {:?}", b.help);
+    }
+    keys(&mut s, &[KeyCode::Char('q')]);
+    assert!(s.overlay.is_none() && !s.quit, "q closes the help");
 }
 
 #[test]
@@ -177,4 +184,22 @@ fn a_list_filtered_by_date() {
     let screen = format!("{}", draw(&s).backend());
     assert!(screen.contains("Articles 4/5 · undated"), "{screen}");
     insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn forty_file_problems_scroll_to_the_last() {
+    let mut loaded = byline::load::bundled();
+    loaded.problems = (1..=40)
+        .map(|i| byline::load::Problem { path: format!("clippings/broken-{i:02}.txt"), error: "not text".into() })
+        .collect();
+    let mut s = State::new(loaded);
+    update(&mut s, Action::Resize(80, 24));
+    keys(&mut s, &[KeyCode::Char('p')]);
+    let top = format!("{}", draw(&s).backend());
+    assert!(top.contains("broken-01") && !top.contains("broken-40"), "{top}");
+    keys(&mut s, &[KeyCode::Char('G')]);
+    let bottom = format!("{}", draw(&s).backend());
+    assert!(bottom.contains("broken-40") && bottom.contains("closes this window"), "{bottom}");
+    keys(&mut s, &[KeyCode::Char('g')]);
+    assert!(format!("{}", draw(&s).backend()).contains("broken-01"), "g goes back to the top");
 }

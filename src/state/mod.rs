@@ -307,6 +307,8 @@ pub struct State {
     pub selecting: Option<usize>,
     /// Selected row of the highlight list.
     pub highlight_row: usize,
+    /// How far the help or problems window is scrolled.
+    pub overlay_scroll: usize,
     /// Bumped whenever articles are replaced, so that layouts made of the old ones are dropped.
     generation: u64,
     /// The current article laid out at the reader's width, made once per article, width and
@@ -386,6 +388,7 @@ impl State {
             sentence: None,
             selecting: None,
             highlight_row: 0,
+            overlay_scroll: 0,
             generation: 0,
             wrapped: Default::default(),
         };

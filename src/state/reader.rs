@@ -81,6 +81,10 @@ impl State {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
+        if let Some(max) = self.overlay_max_scroll() {
+            self.overlay_scroll = self.overlay_scroll.min(max).saturating_add_signed(delta).min(max);
+            return;
+        }
         if self.overlay == Some(Overlay::Highlights) {
             let last = self.placed.len().saturating_sub(1);
             self.highlight_row = self.highlight_row.saturating_add_signed(delta).min(last);
@@ -110,7 +114,29 @@ impl State {
         }
     }
 
+    /// How far the help or problems window can scroll, when one of them is open: as far as
+    /// the view draws it (`view::overlay`), with one line for each entry.
+    fn overlay_max_scroll(&self) -> Option<usize> {
+        match self.overlay {
+            Some(Overlay::Help) => {
+                let lines = crate::keys::BINDINGS.len() + 2;
+                let height = u16::try_from(lines + 2).unwrap_or(u16::MAX).min(self.screen.height);
+                Some(layout::window_scroll(height, lines))
+            }
+            Some(Overlay::Problems) => {
+                let window = layout::problems_window(self.screen);
+                let lines = layout::problem_lines(&self.problems, window).len().max(1) + 2;
+                Some(layout::window_scroll(window.height, lines))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn page(&self) -> isize {
+        if matches!(self.overlay, Some(Overlay::Help | Overlay::Problems)) {
+            let h = usize::from(self.screen.height.saturating_sub(6));
+            return isize::try_from(h.max(1)).unwrap_or(1);
+        }
         let h = match self.focus {
             Pane::Reader => self.reader_height(),
             Pane::List => usize::from(self.areas().list.height.saturating_sub(2)) / 2,

@@ -139,9 +139,11 @@ pub fn update(state: &mut State, action: Action) {
         Action::PrevMatch => state.go_to_match(false, true),
         Action::ToggleHelp => {
             state.overlay = (state.overlay != Some(Overlay::Help)).then_some(Overlay::Help);
+            state.overlay_scroll = 0;
         }
         Action::ToggleProblems => {
             state.overlay = (state.overlay != Some(Overlay::Problems)).then_some(Overlay::Problems);
+            state.overlay_scroll = 0;
         }
         Action::CloseOverlay => state.overlay = None,
         Action::Loaded(batch) => {

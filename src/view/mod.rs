@@ -32,7 +32,7 @@ pub fn render(state: &State, frame: &mut Frame) {
     side::render(state, frame, areas.side);
     status::render(state, frame, areas.status);
     match state.overlay {
-        Some(Overlay::Help) => overlay::help(frame, screen),
+        Some(Overlay::Help) => overlay::help(state, frame, screen),
         Some(Overlay::Problems) => overlay::problems(state, frame, screen),
         Some(Overlay::Speakers) => overlay::speakers(state, frame, screen),
         Some(Overlay::Highlights) => overlay::highlights(state, frame, screen),

@@ -2,72 +2,73 @@
 
 use super::theme;
 use crate::keys::BINDINGS;
+use crate::layout::{centered, problem_lines, problems_window, window_scroll};
 use crate::state::State;
 use crate::text::slice;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-fn centered(screen: Rect, width: u16, height: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
-    let [h] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(v);
-    h
+/// Every key, from the key table, one per line; the window scrolls when the screen is short.
+pub fn help(state: &State, frame: &mut Frame, screen: Rect) {
+    let label_width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let entry_width = BINDINGS.iter().map(|b| b.help.chars().count()).max().unwrap_or(0) + label_width + 2;
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| Line::from(vec![Span::styled(format!("{:<label_width$}  ", b.label), theme::KEY), Span::raw(b.help)]))
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("j/k scroll · Esc, q or ? closes this window", theme::DIM)));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(screen, u16::try_from(entry_width + 2).unwrap_or(u16::MAX), height);
+    let scroll = state.overlay_scroll.min(window_scroll(area.height, lines.len()));
+    frame.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL).border_style(theme::FOCUSED).title(scrolled(
+        " Keys ",
+        scroll,
+        area,
+        lines.len(),
+    ));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-/// Every key, from the key table; in two columns when one would not fit the screen.
-pub fn help(frame: &mut Frame, screen: Rect) {
-    let label_width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
-    let entry_width = BINDINGS.iter().map(|b| b.help.chars().count()).max().unwrap_or(0) + label_width + 4;
-    let fits = BINDINGS.len() + 4 <= usize::from(screen.height);
-    let columns = if fits { 1 } else { 2 };
-    let rows = BINDINGS.len().div_ceil(columns);
-    // Two columns share the screen's width: a help text too long for its column is cut short.
-    let entry_width = entry_width.min((usize::from(screen.width).saturating_sub(2) / columns).max(label_width + 4));
-    let text_width = entry_width - label_width - 2;
-    let entry = |i: usize| -> Vec<Span> {
-        BINDINGS.get(i).map_or_else(Vec::new, |b| {
-            let help = if b.help.chars().count() < text_width {
-                b.help.to_string()
-            } else {
-                format!("{}… ", b.help.chars().take(text_width.saturating_sub(2)).collect::<String>())
-            };
-            vec![
-                Span::styled(format!("{:<label_width$}  ", b.label), theme::KEY),
-                Span::raw(format!("{help:<text_width$}")),
-            ]
-        })
-    };
-    let mut lines: Vec<Line> =
-        (0..rows).map(|r| Line::from((0..columns).flat_map(|c| entry(c * rows + r)).collect::<Vec<_>>())).collect();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Esc or ? closes this window", theme::DIM)));
-    let width = u16::try_from(entry_width * columns + 2).unwrap_or(u16::MAX);
-    let area = centered(screen, width, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    frame.render_widget(Clear, area);
-    let block = Block::default().borders(Borders::ALL).border_style(theme::FOCUSED).title(" Keys ");
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+/// A window's title, with where the view stands when the text does not fit.
+fn scrolled(title: &str, scroll: usize, area: Rect, lines: usize) -> String {
+    let shown = usize::from(area.height.saturating_sub(2));
+    if lines <= shown {
+        title.to_string()
+    } else {
+        format!("{title}· lines {}–{} of {lines} ", scroll + 1, (scroll + shown).min(lines))
+    }
 }
 
 pub fn problems(state: &State, frame: &mut Frame, screen: Rect) {
-    let mut lines: Vec<Line> = if state.problems.is_empty() {
-        vec![Line::from("Every file was read without trouble.")]
-    } else {
-        state
-            .problems
-            .iter()
-            .flat_map(|p| {
-                [Line::from(Span::styled(p.path.clone(), theme::WARNING)), Line::from(format!("  {}", p.error))]
-            })
-            .collect()
-    };
+    let area = problems_window(screen);
+    let mut lines: Vec<Line> =
+        if state.problems.is_empty() {
+            vec![Line::from("Every file was read without trouble.")]
+        } else {
+            problem_lines(&state.problems, area)
+                .into_iter()
+                .map(|(path, text)| {
+                    if path {
+                        Line::from(Span::styled(text, theme::WARNING))
+                    } else {
+                        Line::from(format!("  {text}"))
+                    }
+                })
+                .collect()
+        };
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Esc or p closes this window", theme::DIM)));
-    let area = centered(screen, screen.width.saturating_sub(8), screen.height.saturating_sub(4));
+    lines.push(Line::from(Span::styled("j/k scroll · Esc, q or p closes this window", theme::DIM)));
+    let scroll = state.overlay_scroll.min(window_scroll(area.height, lines.len()));
     frame.render_widget(Clear, area);
-    let title = format!(" File problems ({}) ", state.problems.len());
+    let title = scrolled(&format!(" File problems ({}) ", state.problems.len()), scroll, area, lines.len());
     let block = Block::default().borders(Borders::ALL).border_style(theme::WARNING).title(title);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// The corpus view of speakers: every speaker with quotation and article counts, or one
