@@ -88,7 +88,7 @@ impl Signals {
 /// Runs the reader until the user quits. `background` brings actions from a loader thread.
 pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
-        anyhow::bail!("byline needs a terminal to draw in; use `byline export` for JSON output");
+        anyhow::bail!("needs a terminal to draw in; use `byline export` for JSON output");
     }
     let signals = Signals::register()?;
     install_panic_hook();

@@ -107,7 +107,19 @@ fn help_lists_the_keys() {
 
 #[test]
 fn without_a_terminal_the_reader_says_so_instead_of_drawing() {
-    byline().assert().failure().stderr(contains("needs a terminal"));
+    let out = byline().assert().failure().stderr(contains("byline: needs a terminal"));
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(!err.contains("byline: byline"), "one prefix: {err}");
+}
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("one.txt");
+    std::fs::write(&f, "A headline for the test\n\nThe only paragraph of the only article in this folder.\n").unwrap();
+    let f = f.to_str().unwrap();
+    let out = export(&[f, f, dir.path().to_str().unwrap()]);
+    assert_eq!(out["articles"].as_array().unwrap().len(), 1, "{out}");
 }
 
 fn paths(doc: &Value) -> Vec<String> {

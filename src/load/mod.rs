@@ -106,6 +106,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, MissingPath> {
             found.files.push(p.clone());
         }
     }
+    // A file named twice (`byline a.txt a.txt`, or a file and its folder) is read once.
+    let mut seen = std::collections::HashSet::new();
+    found.files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(found)
 }
 
