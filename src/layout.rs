@@ -90,6 +90,9 @@ pub struct Line {
     pub range: Range<usize>,
     /// First line of its block (where a list item draws its bullet).
     pub first: bool,
+    /// A line of the headline, which leads the reader whole however long it is; `range` is
+    /// then a range of the title.
+    pub headline: bool,
 }
 
 /// Width taken by the bullet of a list item, on every line of the item.
@@ -100,14 +103,19 @@ pub const BULLET_WIDTH: usize = 2;
 /// and a label line above a block whose `labels` name speakers.
 pub fn wrap_article(article: &Article, width: u16, labels: &[(usize, String)]) -> Vec<Line> {
     let width = usize::from(width.max(1));
-    let mut out = Vec::new();
+    let blank = Line { block: None, label: None, range: 0..0, first: false, headline: false };
+    let mut out: Vec<Line> = wrap_ranges(&article.title, width)
+        .into_iter()
+        .map(|range| Line { block: None, label: None, range, first: false, headline: true })
+        .collect();
+    out.push(blank.clone());
     for (i, block) in article.blocks.iter().enumerate() {
         if i > 0 {
-            out.push(Line { block: None, label: None, range: 0..0, first: false });
+            out.push(blank.clone());
         }
         let names: Vec<String> = labels.iter().filter(|(b, _)| *b == i).map(|(_, n)| n.clone()).collect();
         if !names.is_empty() {
-            out.push(Line { block: None, label: Some(names), range: 0..0, first: false });
+            out.push(Line { block: None, label: Some(names), range: 0..0, first: false, headline: false });
         }
         let w = match block.kind {
             BlockKind::ListItem => width.saturating_sub(BULLET_WIDTH).max(1),
@@ -115,7 +123,7 @@ pub fn wrap_article(article: &Article, width: u16, labels: &[(usize, String)]) -
         };
         let mut first = true;
         for range in wrap_ranges(&block.text, w) {
-            out.push(Line { block: Some(i), label: None, range, first });
+            out.push(Line { block: Some(i), label: None, range, first, headline: false });
             first = false;
         }
     }
@@ -208,8 +216,10 @@ mod tests {
         let a = crate::load::normalize("a.txt", &format!("A headline\n{text}.\n"));
         let wrapped = Wrapped::new(&a, 10, &[]);
         let at = a.blocks[0].text.find("lazy").unwrap();
-        assert_eq!(wrapped.line_of(0, at), Some(3));
-        assert_eq!(wrapped.line_of(0, 0), Some(0));
+        // The headline and a blank line come first.
+        assert!(wrapped.lines[0].headline && !wrapped.lines[1].headline);
+        assert_eq!(wrapped.line_of(0, at), Some(5));
+        assert_eq!(wrapped.line_of(0, 0), Some(2));
         assert_eq!(wrapped.line_of(7, 0), None);
     }
 

@@ -203,3 +203,19 @@ fn forty_file_problems_scroll_to_the_last() {
     keys(&mut s, &[KeyCode::Char('g')]);
     assert!(format!("{}", draw(&s).backend()).contains("broken-01"), "g goes back to the top");
 }
+
+#[test]
+fn a_long_headline_is_shown_whole_at_the_top_of_the_reader() {
+    let headline =
+        "Harbour board votes to raise tolls for the third time in two years as crews warn the small boats will leave";
+    let a =
+        byline::load::normalize("long.txt", &format!("{headline}\n\nThe harbour board raised its tolls on Monday.\n"));
+    let mut s = State::new(byline::load::Loaded { articles: vec![a], problems: Vec::new() });
+    update(&mut s, Action::Resize(80, 24));
+    keys(&mut s, &[KeyCode::Enter]);
+    let screen = format!("{}", draw(&s).backend());
+    for word in headline.split_whitespace() {
+        assert!(screen.contains(word), "{word} of the headline is not shown:\n{screen}");
+    }
+    assert!(screen.contains("leave"), "the end of the headline is shown");
+}

@@ -1,4 +1,5 @@
-//! The reader: the current article wrapped to the pane, headings and bullets styled, quotations
+//! The reader: the current article wrapped to the pane under its whole headline, headings and
+//! bullets styled, quotations
 //! in their speaker's colour with the speaker named above their first quotation, search matches
 //! highlighted on top.
 
@@ -87,6 +88,10 @@ fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, S
 }
 
 fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
+    if line.headline {
+        let text = slice::range(&doc.article.title, line.range.clone()).to_string();
+        return Line::from(Span::styled(text, theme::TITLE));
+    }
     if let Some(names) = &line.label {
         let mut spans = Vec::new();
         for (i, n) in names.iter().enumerate() {
