@@ -281,7 +281,9 @@ fn is_credited_caption(line: &str) -> bool {
             return true;
         }
     }
-    if word_count(line) > CAPTION_WORDS {
+    // Most lines name no photographer: only those with `by` or `credit` are looked at closely.
+    let maybe = ["by ", "By ", "BY ", "redit"].iter().any(|m| line.contains(m));
+    if !maybe || word_count(line) > CAPTION_WORDS {
         return false;
     }
     let lower = line.to_lowercase();
