@@ -65,8 +65,10 @@ pub fn problem_lines(problems: &[crate::load::Problem], window: Rect) -> Vec<(bo
     let mut out = Vec::new();
     for p in problems {
         out.extend(wrap_ranges(&p.path, width).into_iter().map(|r| (true, slice::range(&p.path, r).to_string())));
-        let error = format!("  {}", p.error);
-        out.extend(wrap_ranges(&error, width - 2).into_iter().map(|r| (false, slice::range(&error, r).to_string())));
+        // The error is indented by two under its path.
+        out.extend(
+            wrap_ranges(&p.error, width - 2).into_iter().map(|r| (false, slice::range(&p.error, r).to_string())),
+        );
     }
     out
 }

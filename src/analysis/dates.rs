@@ -55,7 +55,8 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+/// The month a name or abbreviation (`Sept`, `nov`) stands for, 1 for January.
+pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let idx = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         .iter()

@@ -219,7 +219,6 @@ fn is_share_row(ws: &[String]) -> bool {
 /// up, with nothing else on the line.
 fn is_time_label(ws: &[String]) -> bool {
     const WHEN: [&str; 5] = ["on", "at", "by", "today", "yesterday"];
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     match ws {
         // `Monday 6:30PM`: a weekday and a time.
@@ -235,7 +234,7 @@ fn is_time_label(ws: &[String]) -> bool {
             matches!(label.as_str(), "posted" | "published" | "updated" | "modified")
                 && (next.starts_with(|c: char| c.is_ascii_digit())
                     || WHEN.contains(&next.as_str())
-                    || (next.len() <= 9 && MONTHS.iter().any(|m| next.starts_with(m))))
+                    || (next.len() <= 9 && crate::analysis::dates::month_number(next).is_some()))
         }
         _ => false,
     }

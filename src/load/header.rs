@@ -69,8 +69,9 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
             // Above the headline, a short bullet is a menu entry.
             Kind::Bullet if h.title.is_none() && word_count(&text) <= MENU_WORDS => removed.take(lines, i),
             // `• By Jane Doe`, `• July 2, 2018`: the header set as a list.
-            Kind::Bullet if h.title.is_some() && (is_byline(&text) || dates::dateline(&text).is_some()) => {
-                if !is_byline(&text) && h.date.is_none() && !dates::is_updated_line(&text) {
+            Kind::Bullet if h.title.is_some() && is_byline(&text) => removed.take(lines, i),
+            Kind::Bullet if h.title.is_some() && dates::dateline(&text).is_some() => {
+                if h.date.is_none() && !dates::is_updated_line(&text) {
                     h.date = dates::dateline(&text);
                 }
                 removed.take(lines, i);
