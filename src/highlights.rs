@@ -20,6 +20,9 @@ pub struct Placed {
     pub highlight: usize,
     /// The article and the byte range in its flat text; `None` when it cannot be placed.
     pub at: Option<(usize, Range<usize>)>,
+    /// Whether the article it was made in is among those loaded: when it is not, the highlight
+    /// is not orphaned, only out of view.
+    pub loaded: bool,
 }
 
 /// Places every highlight in `articles`. One that cannot be placed is kept as orphaned.
@@ -29,11 +32,12 @@ pub fn place<A: Borrow<Article>>(highlights: &[Highlight], articles: &[A], finge
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let at = store::find_article(articles, fingerprints, &h.article, &h.anchor.exact).and_then(|doc| {
+            let doc = store::find_article(articles, fingerprints, &h.article, &h.anchor.exact);
+            let at = doc.and_then(|doc| {
                 let flat = flats[doc].get_or_insert_with(|| store::flat_text(articles[doc].borrow()));
                 store::locate(flat, &h.anchor).map(|(s, e)| (doc, s..e))
             });
-            Placed { highlight: i, at }
+            Placed { highlight: i, at, loaded: doc.is_some() }
         })
         .collect()
 }
@@ -49,10 +53,26 @@ pub fn block_of(starts: &[usize], at: usize) -> (usize, usize) {
     (b, at - starts.get(b).copied().unwrap_or(0))
 }
 
-/// The speaker of the quotation the passage starts in, if it starts in one.
-pub fn speaker_at(article: &Article, analysis: &Analysis, flat_start: usize) -> Option<String> {
-    let (b, at) = block_of(&store::block_starts(article), flat_start);
-    analysis.quotes.iter().find(|q| q.covers(b, at)).and_then(|q| q.speaker.clone())
+/// The speaker of the first quotation the passage overlaps. Overlap, not "starts inside", so
+/// that a passage selected from the opening quote mark still takes the quotation's speaker.
+pub fn speaker_in(article: &Article, analysis: &Analysis, passage: Range<usize>) -> Option<String> {
+    let starts = store::block_starts(article);
+    let (first, from) = block_of(&starts, passage.start);
+    let (last, to) = block_of(&starts, passage.end.saturating_sub(1).max(passage.start));
+    analysis.quotes.iter().find_map(|q| {
+        let overlaps = (first..=last).any(|b| {
+            let Some(text) = article.blocks.get(b).map(|x| x.text.as_str()) else { return false };
+            let Some(quoted) = q.range_in(b, text) else { return false };
+            let lo = if b == first { from } else { 0 };
+            let hi = if b == last { to + 1 } else { text.len() };
+            quoted.start < hi && lo < quoted.end
+        });
+        if overlaps {
+            q.speaker.clone()
+        } else {
+            None
+        }
+    })
 }
 
 /// One highlight as reported.
@@ -63,6 +83,8 @@ pub struct Entry {
     pub speaker: Option<String>,
     /// False when the passage could not be found in any loaded article.
     pub placed: bool,
+    /// False when the article it was made in is not among those read this time.
+    pub loaded: bool,
 }
 
 /// Highlights grouped by article, in the order of the articles.
@@ -86,8 +108,9 @@ pub fn report(highlights: &[Highlight], placed: &[Placed], articles: &[Article],
                 let entry = Entry {
                     text: slice::range(&flat, range.clone()).to_string(),
                     note: h.note.clone(),
-                    speaker: analyses.get(*doc).and_then(|an| speaker_at(a, an, range.start)),
+                    speaker: analyses.get(*doc).and_then(|an| speaker_in(a, an, range.clone())),
                     placed: true,
+                    loaded: true,
                 };
                 let group = Group {
                     title: a.title.clone(),
@@ -99,7 +122,13 @@ pub fn report(highlights: &[Highlight], placed: &[Placed], articles: &[Article],
                 (Some(*doc), group, entry)
             }
             None => {
-                let entry = Entry { text: h.anchor.exact.clone(), note: h.note.clone(), speaker: None, placed: false };
+                let entry = Entry {
+                    text: h.anchor.exact.clone(),
+                    note: h.note.clone(),
+                    speaker: None,
+                    placed: false,
+                    loaded: p.loaded,
+                };
                 let group = Group {
                     title: h.article.title.clone(),
                     date: None,
@@ -143,7 +172,9 @@ pub fn markdown(groups: &[Group]) -> String {
             if let Some(n) = &e.note {
                 out.push_str(&format!("\nNote: {n}\n"));
             }
-            if !e.placed {
+            if !e.loaded {
+                out.push_str(&format!("\n(article not loaded: {})\n", g.path));
+            } else if !e.placed {
                 out.push_str("\n(orphaned: this passage is no longer in the article)\n");
             }
         }

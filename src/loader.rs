@@ -98,3 +98,20 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     }
     let _ = tx.send(Action::LoadDone);
 }
+
+/// Reads one file (or folder) now, on the caller's thread: for the one file a user asks to open,
+/// small enough not to need the background. The reason it cannot be read is the error.
+pub fn read_now(path: &std::path::Path) -> Result<Vec<Doc>, String> {
+    let mut loaded = load::load_paths(&[path.to_path_buf()]).map_err(|e| e.to_string())?;
+    if loaded.articles.is_empty() {
+        let why = loaded.problems.first().map_or_else(|| "no article in it".to_string(), |p| p.error.clone());
+        return Err(format!("{}: {why}", path.display()));
+    }
+    let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
+    Ok(loaded
+        .articles
+        .into_iter()
+        .zip(analyses)
+        .map(|(article, analysis)| Doc { article, analysis, ready: true })
+        .collect())
+}

@@ -117,6 +117,10 @@ fn main() -> ExitCode {
     let paths = match &cli.command {
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
+        Some(Command::Fetch { .. }) if cli.date.is_some() => {
+            eprintln!("byline: --date: fetch takes every new item; give --date when reading or exporting");
+            return ExitCode::from(2);
+        }
         Some(Command::Fetch { urls, archive, timeout }) => {
             return fetch(urls.as_deref(), archive.as_deref(), *timeout, cli.data_dir.as_deref())
         }
@@ -138,7 +142,7 @@ fn main() -> ExitCode {
     };
     match &cli.command {
         Some(Command::Export { .. }) => export(loaded, filter),
-        Some(Command::Highlights { format, .. }) => highlights(loaded, cli.data_dir.as_deref(), *format),
+        Some(Command::Highlights { format, .. }) => highlights(loaded, cli.data_dir.as_deref(), *format, filter),
         _ => run(loaded, cli.data_dir.as_deref(), cli.date.as_deref(), today),
     }
 }
@@ -155,7 +159,9 @@ fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format) -> ExitCode {
+/// `--date` keeps the highlights of articles so dated; those of articles not loaded have no
+/// known date and are left out when it is given.
+fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format, filter: Option<DateFilter>) -> ExitCode {
     let (store, warning) = open_store(data_dir);
     if let Some(w) = warning {
         eprintln!("byline: {w}");
@@ -163,7 +169,13 @@ fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format) -> Ex
     let analyses = byline::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
     let fingerprints: Vec<String> = loaded.articles.iter().map(byline::store::fingerprint).collect();
     let placed = byline::highlights::place(&store.data.highlights, &loaded.articles, &fingerprints);
-    let groups = byline::highlights::report(&store.data.highlights, &placed, &loaded.articles, &analyses);
+    let mut groups = byline::highlights::report(&store.data.highlights, &placed, &loaded.articles, &analyses);
+    if let Some(f) = filter {
+        groups.retain(|g| {
+            let date = g.date.as_deref().and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+            g.highlights.iter().all(|e| e.loaded) && f.matches(date)
+        });
+    }
     match format {
         Format::Markdown => print!("{}", byline::highlights::markdown(&groups)),
         Format::Json => match serde_json::to_string_pretty(&groups) {

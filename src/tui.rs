@@ -199,6 +199,12 @@ fn event_loop(
                     state.message = Some(why);
                 }
             }
+            if let Some((path, highlight)) = state.load_request.take() {
+                match crate::loader::read_now(&path) {
+                    Ok(docs) => update(state, Action::Added(docs, highlight)),
+                    Err(why) => state.message = Some(why),
+                }
+            }
         }
         if let Some(rx) = &background {
             // Take what the loader has finished, but never so much that a key waits.

@@ -140,6 +140,8 @@ fn export_takes_a_date_filter() {
 fn a_bad_date_filter_exits_2_and_says_why() {
     byline().args(["export", "--date", "2025-13"]).assert().code(2).stderr(contains("no month 13"));
     byline().args(["--date", "soon"]).assert().code(2).stderr(contains("“soon” is not a date"));
+    // An option that means nothing to the command is an error, not ignored.
+    byline().args(["fetch", "--date", "2025", "urls"]).assert().code(2).stderr(contains("--date"));
 }
 
 #[cfg(unix)]

@@ -248,3 +248,78 @@ fn a_store_killed_mid_save_is_always_old_or_new() {
     }
     assert!(last > 0, "the children saved something");
 }
+
+#[test]
+fn a_highlight_made_in_another_folder_is_not_loaded_not_orphaned_and_opens_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Rail line reopens\n\nThe rail line reopened on Tuesday after repairs.\n").unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+
+    let mut elsewhere = open(&[&other], &data);
+    assert_eq!(placed_texts(&elsewhere), [None]);
+    assert!(!elsewhere.placed[0].loaded, "the article is out of view, not changed");
+    press(&mut elsewhere, KeyCode::Char('\''));
+    press(&mut elsewhere, KeyCode::Enter);
+    let (path, highlight) = elsewhere.load_request.take().expect("opening it asks for its file");
+    assert_eq!((path.as_path(), highlight), (article.as_path(), 0));
+    // What the event loop does with the request.
+    let docs = byline::loader::read_now(&path).expect("the file reads");
+    update(&mut elsewhere, Action::Added(docs, highlight));
+    assert_eq!(elsewhere.docs.len(), 2);
+    assert_eq!(elsewhere.overlay, None);
+    let doc = elsewhere.current().expect("an article is open");
+    assert_eq!(doc.article.title, "Harbour plan approved");
+    assert!(placed_texts(&elsewhere)[0].as_deref().is_some_and(|t| t.starts_with("Mayor Jane Doe")));
+
+    let out = Command::cargo_bin("byline")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("highlights")
+        .arg(&other)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("(article not loaded: {})", article.display())), "{text}");
+    assert!(!text.contains("orphaned"), "{text}");
+}
+
+#[test]
+fn a_highlight_from_the_opening_quote_mark_takes_the_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let s = open(&[&article], &dir.path().join("data"));
+    let d = &s.docs[0];
+    let flat = byline::store::flat_text(&d.article);
+    let from = flat.find('“').unwrap();
+    let to = flat.find('”').unwrap() + '”'.len_utf8();
+    assert_eq!(byline::highlights::speaker_in(&d.article, &d.analysis, from..to).as_deref(), Some("Jane Doe"));
+    let before = flat.find("Mayor").unwrap();
+    assert_eq!(byline::highlights::speaker_in(&d.article, &d.analysis, before..from).as_deref(), None);
+}
+
+#[test]
+fn highlights_takes_global_options_before_or_after_and_honours_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("byline").unwrap().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (d, a) = (data.to_str().unwrap(), article.to_str().unwrap());
+    assert!(run(&["--data-dir", d, "--date", "2024-03", "highlights", a]).contains("a good day for the town"));
+    assert!(run(&["highlights", a, "--data-dir", d, "--date", "2024"]).contains("a good day for the town"));
+    let none = run(&["highlights", a, "--data-dir", d, "--date", "1999"]);
+    assert!(!none.contains("a good day"), "{none}");
+}

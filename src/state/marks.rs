@@ -38,6 +38,7 @@ impl State {
             };
             let Some(d) = self.docs.get(doc) else {
                 p.at = None;
+                p.loaded = false;
                 continue;
             };
             let k = match flats.iter().position(|(i, _)| *i == doc) {
@@ -193,7 +194,14 @@ impl State {
     pub(super) fn open_highlight(&mut self, row: usize) {
         let Some(p) = self.placed.get(row).cloned() else { return };
         let Some((doc, range)) = p.at else {
-            self.message = Some("This highlight's passage is no longer in any article (orphaned)".into());
+            let path = self.store.data.highlights.get(p.highlight).map(|h| h.article.path.clone());
+            match path {
+                Some(path) if !p.loaded => {
+                    self.message = Some(format!("Reading {path}…"));
+                    self.load_request = Some((path.into(), p.highlight));
+                }
+                _ => self.message = Some("This highlight's passage is no longer in its article (orphaned)".into()),
+            }
             return;
         };
         self.overlay = None;

@@ -233,6 +233,9 @@ pub enum Action {
     CloseOverlay,
     /// Whole articles read and analysed in the background, by index.
     Loaded(Vec<(usize, Doc)>),
+    /// Articles read at the user's request (see `State::load_request`), added to the list, then
+    /// the highlight that asked for them opened.
+    Added(Vec<Doc>, usize),
     /// Progress of the background reading: files read, of how many.
     LoadProgress(usize, usize),
     /// Files the background reading skipped or read with a caveat.
@@ -273,6 +276,9 @@ pub struct State {
     pub source_filter: Option<String>,
     /// A link or file the user asked to open (`o`); the terminal loop opens it and clears this.
     pub open_request: Option<String>,
+    /// A file to read and add to the articles, and the highlight to open in it: asked for by
+    /// opening a highlight made in an article that is not loaded. The event loop reads it.
+    pub load_request: Option<(std::path::PathBuf, usize)>,
     /// The day relative filters (`7d`) count back from.
     pub today: NaiveDate,
     pub prompt_kind: PromptKind,
@@ -367,6 +373,7 @@ impl State {
             filter_text: String::new(),
             source_filter: None,
             open_request: None,
+            load_request: None,
             today,
             prompt_kind: PromptKind::Search,
             focus: Pane::List,

@@ -49,7 +49,7 @@ impl State {
         let Some(q) = self.current().and_then(|d| d.analysis.quotes.get(i)).cloned() else { return };
         self.quote = Some(i);
         self.focus = Pane::Reader;
-        self.reveal_text(q.block, q.start);
+        self.reveal_span((q.block, q.start), (q.end_block, q.end));
         // The sentence cursor follows, so that J and m work from the quotation.
         let text = self.current().map(|d| d.article.blocks[q.block].text.clone()).unwrap_or_default();
         self.sentence = highlights::sentences(&text)

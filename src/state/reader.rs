@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Lines kept between a quotation jumped to and the reader's edge.
+const SCROLL_MARGIN: usize = 1;
+
 impl State {
     pub fn areas(&self) -> Areas {
         Areas::new(self.screen)
@@ -47,6 +50,63 @@ impl State {
     pub(super) fn reveal_text(&mut self, block: usize, at: usize) {
         if let Some(line) = self.reader_lines().line_of(block, at) {
             self.reveal(line);
+        }
+    }
+
+    /// Shows the text from `from` to `to` (block, byte) whole when it fits, else from its
+    /// start, with a line of margin: a quotation jumped to is not left cut at the bottom edge.
+    pub(super) fn reveal_span(&mut self, from: (usize, usize), to: (usize, usize)) {
+        let lines = self.reader_lines();
+        let (Some(first), Some(last)) = (lines.line_of(from.0, from.1), lines.line_of(to.0, to.1)) else {
+            return self.reveal_text(from.0, from.1);
+        };
+        self.reveal(first);
+        let h = self.reader_height();
+        if last + SCROLL_MARGIN >= self.scroll + h {
+            let whole = (last + SCROLL_MARGIN + 1).saturating_sub(h);
+            self.scroll_to(whole.min(first.saturating_sub(SCROLL_MARGIN)).max(self.scroll));
+        }
+    }
+
+    /// Whether `line` is on screen in the reader.
+    fn on_screen(&self, line: usize) -> bool {
+        (self.scroll..self.scroll + self.reader_height()).contains(&line)
+    }
+
+    /// After the reader scrolled, a sentence cursor that left the screen comes back to its
+    /// nearest edge (as vim's cursor does), and a current quotation out of sight is let go, so
+    /// that `J`, `m` and `]` work from what the reader sees.
+    fn follow_view(&mut self, down: bool) {
+        let Some(doc) = self.current() else { return };
+        let lines = self.reader_lines();
+        let quote_gone = self.quote.is_some_and(|i| {
+            let line = doc.analysis.quotes.get(i).and_then(|q| lines.line_of(q.block, q.start));
+            !line.is_some_and(|l| self.on_screen(l))
+        });
+        let cursor_gone = self.sentence.as_ref().is_some_and(|(b, r)| {
+            let line = lines.line_of(*b, r.start);
+            !line.is_some_and(|l| self.on_screen(l))
+        });
+        let mut pick = None;
+        if cursor_gone {
+            let blocks = &doc.article.blocks;
+            let mut on_screen_blocks: Vec<usize> = Vec::new();
+            for b in lines.lines.iter().skip(self.scroll).take(self.reader_height()).filter_map(|l| l.block) {
+                if on_screen_blocks.last() != Some(&b) {
+                    on_screen_blocks.push(b);
+                }
+            }
+            let mut visible = on_screen_blocks
+                .into_iter()
+                .flat_map(|b| highlights::sentences(&blocks[b].text).into_iter().map(move |r| (b, r)))
+                .filter(|(b, r)| lines.line_of(*b, r.start).is_some_and(|l| self.on_screen(l)));
+            pick = if down { visible.next() } else { visible.last() };
+        }
+        if quote_gone {
+            self.quote = None;
+        }
+        if pick.is_some() {
+            self.sentence = pick;
         }
     }
 
@@ -106,7 +166,10 @@ impl State {
                     self.select(self.shown[pos]);
                 }
             }
-            Pane::Reader => self.scroll_to(self.scroll.saturating_add_signed(delta)),
+            Pane::Reader => {
+                self.scroll_to(self.scroll.saturating_add_signed(delta));
+                self.follow_view(delta > 0);
+            }
             Pane::Side => {
                 let last = self.side_rows().len().saturating_sub(1);
                 self.side_selected = self.side_selected.saturating_add_signed(delta).min(last);

@@ -107,3 +107,70 @@ fn resizing_keeps_the_scroll_inside_the_text() {
     update(&mut s, Action::Resize(200, 60));
     assert!(s.scroll <= s.max_scroll());
 }
+
+/// An article of `n` paragraphs, each with a quotation of a few lines.
+fn quoted_article(n: usize) -> String {
+    let mut t = String::from("A long headline about the harbour\n\n");
+    for i in 0..n {
+        t.push_str(&format!(
+            "Paragraph {i} opens here. “This is quotation number {i}, and it goes on for a while so that it \
+             wraps over several lines of the reader at eighty columns and more,” said Jane Roe.\n\n"
+        ));
+    }
+    t
+}
+
+fn line_of_quote(s: &State, i: usize) -> (usize, usize) {
+    let q = &s.current().unwrap().analysis.quotes[i];
+    let lines = s.reader_lines();
+    (lines.line_of(q.block, q.start).unwrap(), lines.line_of(q.end_block, q.end).unwrap())
+}
+
+#[test]
+fn quotation_jumps_start_from_the_screen_after_scrolling() {
+    let mut s = state_with(&[&quoted_article(30)]);
+    update(&mut s, Action::Open);
+    for _ in 0..9 {
+        update(&mut s, Action::NextQuote);
+    }
+    assert_eq!(s.quote, Some(8));
+    update(&mut s, Action::Top);
+    assert_eq!(s.quote, None, "the quotation left the screen");
+    update(&mut s, Action::NextQuote);
+    assert_eq!(s.quote, Some(0));
+}
+
+#[test]
+fn a_quotation_jumped_to_is_shown_whole() {
+    let mut s = state_with(&[&quoted_article(30)]);
+    update(&mut s, Action::Open);
+    let h = s.reader_height();
+    for i in 0..20 {
+        update(&mut s, Action::NextQuote);
+        let (first, last) = line_of_quote(&s, i);
+        assert!(first >= s.scroll && last < s.scroll + h, "quote {i} at {first}..={last}, screen {}+{h}", s.scroll);
+    }
+}
+
+#[test]
+fn the_sentence_cursor_comes_back_into_view_when_the_reader_scrolls() {
+    let mut s = state_with(&[&quoted_article(30)]);
+    update(&mut s, Action::Open);
+    update(&mut s, Action::NextSentence);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::PageDown);
+    let h = s.reader_height();
+    let on_screen = |s: &State| {
+        let (b, r) = s.sentence.clone().unwrap();
+        let line = s.reader_lines().line_of(b, r.start).unwrap();
+        line >= s.scroll && line < s.scroll + h
+    };
+    assert!(on_screen(&s), "after paging down");
+    update(&mut s, Action::ToggleHighlight);
+    let passage = s.passage().unwrap();
+    let starts = s.reader_lines().block_starts.clone();
+    let (b, _) = crate::highlights::block_of(&starts, passage.start);
+    assert!(b > 2, "the highlight is made where the reader is, not at the top (block {b})");
+    update(&mut s, Action::PageUp);
+    assert!(on_screen(&s), "after paging up");
+}

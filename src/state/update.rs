@@ -176,6 +176,21 @@ pub fn update(state: &mut State, action: Action) {
             state.skipped.extend(files);
             state.refilter();
         }
+        Action::Added(docs, highlight) => {
+            state.generation += 1;
+            for doc in docs {
+                state.dates.push(doc.article.date);
+                state.fingerprints.push(store::fingerprint(&doc.article));
+                state.docs.push(doc);
+            }
+            state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
+            state.resort();
+            state.replace_highlights();
+            match state.placed.iter().position(|p| p.highlight == highlight) {
+                Some(row) if state.placed[row].at.is_some() => state.open_highlight(row),
+                _ => state.message = Some("The file was read, but this highlight's passage is not in it".into()),
+            }
+        }
         Action::LoadDone => {
             state.loading = None;
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));

@@ -161,13 +161,18 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
                 Some((d, range)) => {
                     let date = d.article.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
                     let flat = crate::store::flat_text(&d.article);
-                    let speaker = crate::highlights::speaker_at(&d.article, &d.analysis, range.start);
+                    let speaker = crate::highlights::speaker_in(&d.article, &d.analysis, range.clone());
                     (
                         format!("{date} · {}", d.article.title),
                         slice::range(&flat, range.clone()).replace('\n', " "),
                         speaker,
                     )
                 }
+                None if !p.loaded => (
+                    format!("not loaded · {} ({})", h.article.title, h.article.path),
+                    h.anchor.exact.replace('\n', " "),
+                    None,
+                ),
                 None => (format!("orphaned · {}", h.article.title), h.anchor.exact.replace('\n', " "), None),
             };
             let mut lines = vec![
