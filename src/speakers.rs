@@ -1,8 +1,9 @@
 //! Every speaker across the corpus, with their quotations and the colour they are drawn in.
 //!
-//! Built once from the analysed articles. Colours are handed out in order of how much each
-//! speaker is quoted, so the most quoted voices get distinct colours, and a speaker keeps the
-//! same colour in the reader, the side panel and the corpus view.
+//! Built once from the analysed articles. Colours here are handed out in order of how much each
+//! speaker is quoted, so the most quoted voices get distinct colours in the corpus view and the
+//! highlight list. The reader and the side panel colour by the article's own speakers instead
+//! (`State::article_speakers`): there two voices of one article must never look alike.
 
 use crate::analysis::Analysis;
 use std::collections::HashMap;

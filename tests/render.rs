@@ -148,7 +148,7 @@ fn quotations_take_their_speakers_colour_in_the_reader_and_the_side_panel() {
     keys(&mut s, &[KeyCode::Enter, KeyCode::Char(']')]);
     let t = draw(&s);
     let buf = t.backend().buffer();
-    let colour = theme::speaker(s.speakers.colour("Keir Starmer")).fg.unwrap();
+    let colour = theme::speaker(byline::state::colour_in(&s.article_speakers(), "Keir Starmer")).fg.unwrap();
     let text_of = |y: u16, x0: u16, x1: u16| -> String { (x0..x1).map(|x| buf[(x, y)].symbol()).collect() };
     // The label above Starmer's first quotation, and the quotation itself, in his colour.
     let label_row = (0..40).find(|&y| text_of(y, 30, 100).contains("▍Keir Starmer")).expect("a speaker label");

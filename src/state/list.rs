@@ -47,6 +47,25 @@ impl State {
         }
     }
 
+    /// Lifts the filters that hide article `doc`, so that it can be opened from a window that
+    /// lists every article. Says which were lifted: a filter is never cleared behind the user's back.
+    pub(super) fn unhide(&mut self, doc: usize) -> Option<String> {
+        if self.position.get(doc).is_some_and(|&p| p != usize::MAX) {
+            return None;
+        }
+        let mut lifted = Vec::new();
+        if self.filter.is_some() {
+            lifted.push(format!("date filter “{}”", self.filter_text));
+            self.filter = None;
+            self.filter_text.clear();
+        }
+        if let Some(source) = self.source_filter.take() {
+            lifted.push(format!("source filter “{source}”"));
+        }
+        self.refilter();
+        (!lifted.is_empty()).then(|| format!("{} cleared to show this article", lifted.join(" and ")))
+    }
+
     /// Sets the filter from an expression; an invalid one says why and changes nothing.
     pub fn set_filter(&mut self, expr: &str) -> Result<(), String> {
         let filter = datefilter::parse(expr, self.today)?;
@@ -56,18 +75,30 @@ impl State {
         Ok(())
     }
 
-    /// Speaker labels of the current article: each speaker's name above the block of their
-    /// first quotation in it.
+    /// Speaker labels of the current article: the name of each quotation's speaker above the
+    /// block the quotation opens in, so that no quotation leaves its speaker to be guessed.
     pub fn labels(&self) -> Vec<(usize, String)> {
         let Some(doc) = self.current() else { return Vec::new() };
-        let mut seen: Vec<&str> = Vec::new();
-        let mut out = Vec::new();
+        let mut out: Vec<(usize, String)> = Vec::new();
         for q in &doc.analysis.quotes {
             if let Some(name) = &q.speaker {
-                if !seen.contains(&name.as_str()) {
-                    seen.push(name);
+                if !out.iter().rev().take_while(|(b, _)| *b == q.block).any(|(_, n)| n == name) {
                     out.push((q.block, name.clone()));
                 }
+            }
+        }
+        out
+    }
+
+    /// The current article's speakers in the order they are first quoted. A speaker's colour in
+    /// the reader and the side panel is their place here ([`colour_in`]), so two speakers of one
+    /// article never share a colour while the palette lasts, whatever the rest of the corpus holds.
+    pub fn article_speakers(&self) -> Vec<&str> {
+        let Some(doc) = self.current() else { return Vec::new() };
+        let mut out: Vec<&str> = Vec::new();
+        for name in doc.analysis.quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+            if !out.contains(&name) {
+                out.push(name);
             }
         }
         out
@@ -80,6 +111,7 @@ impl State {
             self.scroll = 0;
             self.side_selected = 0;
             self.quote = None;
+            self.mention = None;
             self.sentence = None;
             self.selecting = None;
             if let Some(q) = self.search.as_ref().map(|s| s.query.clone()) {
@@ -87,4 +119,9 @@ impl State {
             }
         }
     }
+}
+
+/// The colour of `name` among an article's speakers (see [`State::article_speakers`]).
+pub fn colour_in(speakers: &[&str], name: &str) -> Option<usize> {
+    speakers.iter().position(|s| *s == name)
 }

@@ -205,16 +205,13 @@ impl State {
             return;
         };
         self.overlay = None;
-        if self.position.get(doc).is_none_or(|&x| x == usize::MAX) {
-            self.filter = None;
-            self.filter_text.clear();
-            self.refilter();
-        }
+        let lifted = self.unhide(doc);
         let Some(d) = self.docs.get(doc) else { return };
         let starts = store::block_starts(&d.article);
         self.select(doc);
         let (b, at) = highlights::block_of(&starts, range.start);
         self.focus = Pane::Reader;
         self.reveal_text(b, at);
+        self.message = lifted;
     }
 }

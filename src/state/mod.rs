@@ -12,6 +12,7 @@ mod reader;
 mod tests;
 mod update;
 
+pub use list::colour_in;
 pub use origin::opener;
 pub use update::update;
 
@@ -299,6 +300,8 @@ pub struct State {
     pub speakers: Speakers,
     /// The quotation the reader last jumped to, in the current article.
     pub quote: Option<usize>,
+    /// The entity mention the side panel last jumped to: entity, and which of its mentions.
+    pub mention: Option<(usize, usize)>,
     pub corpus: CorpusView,
     /// Highlights and read marks, and whether they changed since the last save.
     pub store: Store,
@@ -387,6 +390,7 @@ impl State {
             quit: false,
             speakers,
             quote: None,
+            mention: None,
             corpus: CorpusView::default(),
             store: Store::in_memory(),
             store_dirty: false,

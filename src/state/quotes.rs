@@ -135,13 +135,12 @@ impl State {
 
     /// Opens article `r.doc` in the reader at quotation `r.quote`.
     pub(super) fn open_quote(&mut self, r: QuoteRef) {
-        if self.position.get(r.doc).is_none_or(|&p| p == usize::MAX) {
-            self.filter = None;
-            self.filter_text.clear();
-            self.refilter();
-        }
+        let lifted = self.unhide(r.doc);
         self.select(r.doc);
         self.go_to_quote(r.quote);
+        if let (Some(lifted), Some(m)) = (lifted, &mut self.message) {
+            *m = format!("{m} · {lifted}");
+        }
     }
 
     /// Enter on the side panel: a speaker's first quotation, or an entity's first mention.
@@ -156,11 +155,19 @@ impl State {
                 }
             }
             SideRow::Entity(e) => {
+                // Enter again on the same name goes on to its next mention, round to the first.
                 let ents = &doc.analysis.entities;
-                let hit = ents.mentions.iter().find(|m| m.entity == e).map(|m| (m.block, m.range.start));
-                if let Some((block, at)) = hit {
-                    self.focus = Pane::Reader;
-                    self.reveal_text(block, at);
+                let at: Vec<(usize, usize)> =
+                    ents.mentions.iter().filter(|m| m.entity == e).map(|m| (m.block, m.range.start)).collect();
+                let k = match self.mention {
+                    Some((was, k)) if was == e => (k + 1) % at.len().max(1),
+                    _ => 0,
+                };
+                let name = ents.entities.get(e).map(|x| x.name.clone()).unwrap_or_default();
+                if let Some(&(block, start)) = at.get(k) {
+                    self.mention = Some((e, k));
+                    self.reveal_text(block, start);
+                    self.message = Some(format!("{name}: mention {} of {} · Enter for the next", k + 1, at.len()));
                 }
             }
         }

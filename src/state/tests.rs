@@ -174,3 +174,74 @@ fn the_sentence_cursor_comes_back_into_view_when_the_reader_scrolls() {
     update(&mut s, Action::PageUp);
     assert!(on_screen(&s), "after paging up");
 }
+
+#[test]
+fn speakers_of_one_article_never_share_a_colour_and_each_quotation_is_labelled() {
+    // Eight speakers quoted elsewhere take the corpus palette's eight colours first.
+    let mut others = String::from("Other voices of the week\n\n");
+    for name in ["Ann Abel", "Ben Bold", "Cy Cole", "Di Dunn", "Ed Eck", "Flo Finn", "Gus Gray", "Hal Hunt"] {
+        for _ in 0..3 {
+            others.push_str(&format!("“We will see,” said {name}.\n\n"));
+        }
+    }
+    let story = "Two voices on the harbour\n\n“The plan is sound,” said Jane Roe.\n\n\
+                 “It costs too much,” said John Doe.\n\n“We disagree,” Roe said.\n";
+    let mut s = state_with(&[&others, story]);
+    let doc = s.shown.iter().copied().find(|&d| s.docs[d].article.title.starts_with("Two voices")).unwrap();
+    s.select(doc);
+    let speakers = s.article_speakers();
+    assert_eq!(speakers, ["Jane Roe", "John Doe"]);
+    let (roe, doe) = (colour_in(&speakers, "Jane Roe"), colour_in(&speakers, "John Doe"));
+    assert!(roe.is_some() && roe != doe);
+    let labels = s.labels();
+    let blocks: Vec<(usize, &str)> = labels.iter().map(|(b, n)| (*b, n.as_str())).collect();
+    assert_eq!(blocks, [(0, "Jane Roe"), (1, "John Doe"), (2, "Jane Roe")], "a label at every quotation");
+}
+
+#[test]
+fn enter_on_a_name_marks_its_mention_and_goes_round_them() {
+    let mut s = state_with(&[&quoted_article(30)]);
+    update(&mut s, Action::NextPane);
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.focus, Pane::Side);
+    let rows = s.side_rows();
+    let row = rows
+        .iter()
+        .position(|r| matches!(r, SideRow::Entity(e) if s.docs[0].analysis.entities.entities[*e].name == "Jane Roe"))
+        .expect("Jane Roe is listed");
+    s.side_selected = row;
+    let SideRow::Entity(e) = rows[row] else { unreachable!() };
+    let n = s.docs[0].analysis.entities.mentions.iter().filter(|m| m.entity == e).count();
+    assert!(n >= 30, "{n} mentions");
+    update(&mut s, Action::Open);
+    assert_eq!(s.mention, Some((e, 0)));
+    update(&mut s, Action::Open);
+    assert_eq!(s.mention, Some((e, 1)), "Enter again goes to the next mention");
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("mention 2 of")), "{:?}", s.message);
+    for _ in 0..n - 2 {
+        update(&mut s, Action::Open);
+    }
+    let last = s.docs[0].analysis.entities.mentions.iter().rfind(|m| m.entity == e).unwrap().clone();
+    let line = s.reader_lines().line_of(last.block, last.range.start).unwrap();
+    assert!(line >= s.scroll && line < s.scroll + s.reader_height(), "the last mention is on screen");
+    update(&mut s, Action::Open);
+    assert_eq!(s.mention, Some((e, 0)), "and round to the first");
+}
+
+#[test]
+fn opening_a_quotation_the_date_filter_hides_says_the_filter_was_cleared() {
+    let a = "Old harbour story\n\nPublished: 3 March 2020\n\n“The plan is sound,” said Jane Roe.\n";
+    let b = "New harbour story\n\nPublished: 3 March 2024\n\n“It costs too much,” said John Doe.\n";
+    let mut s = state_with(&[a, b]);
+    s.set_filter("2024").unwrap();
+    assert_eq!(s.shown.len(), 1);
+    update(&mut s, Action::ToggleSpeakers);
+    let roe = s.speakers.list.iter().position(|x| x.name == "Jane Roe").unwrap();
+    s.corpus.speaker_row = roe;
+    update(&mut s, Action::Open);
+    update(&mut s, Action::Open);
+    assert_eq!(s.docs[s.selected].article.title, "Old harbour story");
+    assert_eq!(s.filter, None);
+    let m = s.message.clone().unwrap_or_default();
+    assert!(m.contains("date filter “2024” cleared"), "{m}");
+}

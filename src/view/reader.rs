@@ -1,12 +1,12 @@
 //! The reader: the current article wrapped to the pane under its whole headline, headings and
-//! bullets styled, quotations
-//! in their speaker's colour with the speaker named above their first quotation, search matches
-//! highlighted on top.
+//! bullets styled, quotations in their speaker's colour (one colour per speaker of the article)
+//! with the speaker named above each paragraph a quotation opens in, search matches highlighted
+//! on top.
 
 use super::{list::truncate, pane_block, theme};
 use crate::article::BlockKind;
 use crate::layout::{self, BULLET_WIDTH};
-use crate::state::{Doc, Pane, State};
+use crate::state::{colour_in, Doc, Pane, State};
 use crate::text::slice;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -35,18 +35,19 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let text_area = layout::reader_text(area);
     let wrapped = state.reader_lines();
+    let speakers = state.article_speakers();
     let visible: Vec<Line> = wrapped
         .lines
         .iter()
         .skip(state.scroll)
         .take(usize::from(text_area.height))
-        .map(|l| draw_line(state, doc, l))
+        .map(|l| draw_line(state, doc, &speakers, l))
         .collect();
     frame.render_widget(Paragraph::new(visible), text_area);
 }
 
 /// Byte ranges of the block to style, in order of precedence (later wins).
-fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, Style)> {
+fn styled_ranges(state: &State, doc: &Doc, speakers: &[&str], block: usize) -> Vec<(Range<usize>, Style)> {
     let text = &doc.article.blocks[block].text;
     let mut out = Vec::new();
     // Quotations are in order and do not overlap: only those from the first that ends at or
@@ -55,12 +56,18 @@ fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, S
     let (lo, hi) = (quotes.partition_point(|q| q.end_block < block), quotes.partition_point(|q| q.block <= block));
     for (i, q) in quotes.iter().enumerate().take(hi).skip(lo) {
         if let Some(r) = q.range_in(block, text) {
-            let colour = q.speaker.as_deref().and_then(|s| state.speakers.colour(s));
+            let colour = q.speaker.as_deref().and_then(|s| colour_in(speakers, s));
             let mut style = theme::speaker(colour);
             if state.quote == Some(i) {
                 style = style.add_modifier(theme::CURRENT_QUOTE);
             }
             out.push((r, style));
+        }
+    }
+    if let Some((e, k)) = state.mention {
+        let m = doc.analysis.entities.mentions.iter().filter(|m| m.entity == e).nth(k);
+        if let Some(m) = m.filter(|m| m.block == block) {
+            out.push((m.range.clone(), theme::CURRENT_MENTION));
         }
     }
     for r in state.highlights_in_block(block) {
@@ -87,7 +94,7 @@ fn styled_ranges(state: &State, doc: &Doc, block: usize) -> Vec<(Range<usize>, S
     out
 }
 
-fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
+fn draw_line(state: &State, doc: &Doc, speakers: &[&str], line: &layout::Line) -> Line<'static> {
     if line.headline {
         let text = slice::range(&doc.article.title, line.range.clone()).to_string();
         return Line::from(Span::styled(text, theme::TITLE));
@@ -98,7 +105,7 @@ fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
             if i > 0 {
                 spans.push(Span::styled(" · ", theme::DIM));
             }
-            let style = theme::speaker(state.speakers.colour(n)).patch(theme::LABEL);
+            let style = theme::speaker(colour_in(speakers, n)).patch(theme::LABEL);
             spans.push(Span::styled(format!("▍{n}"), style));
         }
         return Line::from(spans);
@@ -114,7 +121,7 @@ fn draw_line(state: &State, doc: &Doc, line: &layout::Line) -> Line<'static> {
         let bullet = if line.first { "•" } else { "" };
         spans.push(Span::styled(format!("{bullet:<BULLET_WIDTH$}"), theme::KEY));
     }
-    let ranges = styled_ranges(state, doc, b);
+    let ranges = styled_ranges(state, doc, speakers, b);
     // Cut the line at every range boundary, then give each piece the style of every range
     // covering it, later ranges patched over earlier ones.
     let mut cuts = vec![line.range.start, line.range.end];

@@ -2,7 +2,7 @@
 //! the people, organisations, places, amounts and dates it names, with mention counts.
 
 use super::{list::truncate, pane_block, theme};
-use crate::state::{Pane, SideRow, State};
+use crate::state::{colour_in, Pane, SideRow, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
@@ -17,6 +17,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         return;
     };
     let entities = &doc.analysis.entities.entities;
+    let speakers = state.article_speakers();
     let row = |name: &str, count: String, style| {
         let name = truncate(name, width.saturating_sub(count.chars().count() + 1));
         ListItem::new(Line::from(vec![Span::styled(name, style), Span::styled(format!(" {count}"), theme::DIM)]))
@@ -26,7 +27,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         .map(|r| match r {
             SideRow::Heading(h) => ListItem::new(Line::from(Span::styled(*h, theme::HEADING))),
             SideRow::Speaker { name, quotes } => {
-                let style = theme::speaker(state.speakers.colour(name));
+                let style = theme::speaker(colour_in(&speakers, name));
                 row(name, quotes.to_string(), style)
             }
             SideRow::Entity(e) => {

@@ -40,6 +40,8 @@ pub fn speaker(colour: Option<usize>) -> Style {
 }
 
 pub const HIGHLIGHT: Style = Style::new().bg(Color::Rgb(90, 70, 20)).fg(Color::White);
+/// The mention of a name the side panel jumped to.
+pub const CURRENT_MENTION: Style = Style::new().add_modifier(Modifier::UNDERLINED).add_modifier(Modifier::BOLD);
 pub const SENTENCE_CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const SELECTION: Style = Style::new().bg(Color::Rgb(40, 60, 110));
 pub const UNREAD: Style = Style::new().add_modifier(Modifier::BOLD);
