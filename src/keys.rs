@@ -55,6 +55,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[KeyCode::Char('{')], "{", Action::PrevBySpeaker, "previous quotation by this speaker"),
     bind(&[KeyCode::Char('S')], "S", Action::ToggleSpeakers, "every speaker in all articles"),
     bind(&[KeyCode::Char('p')], "p", Action::ToggleProblems, "files skipped or read with problems"),
+    bind(&[KeyCode::Char('w')], "w", Action::ToggleWide, "wide reading: hide or show the list and names"),
     bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "close this window or pane; on the list, quit"),
     bind(&[KeyCode::Char('Q')], "Q Ctrl-C", Action::Quit, "quit from anywhere"),

@@ -20,22 +20,68 @@ pub struct Areas {
     pub reader: Rect,
     pub side: Rect,
     pub status: Rect,
+    pub reading_width: u16,
 }
+
+/// What decides the panes' widths besides the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrangement {
+    /// Reading full width: the list and the side panel hidden unless one of them has the focus.
+    pub wide: bool,
+    /// Whether the list or the side panel has the focus: a focused pane is always shown.
+    pub list_focused: bool,
+    pub side_focused: bool,
+    /// The widest the reader's lines may be; wider panes centre the text.
+    pub reading_width: u16,
+}
+
+impl Default for Arrangement {
+    fn default() -> Self {
+        Arrangement { wide: false, list_focused: true, side_focused: false, reading_width: READING_WIDTH }
+    }
+}
+
+/// Lines longer than this are hard to follow; a wider reader centres its text instead.
+pub const READING_WIDTH: u16 = 80;
+/// The narrowest reader worth keeping the other panes for: on a narrower screen the side panel
+/// goes first, then the list.
+const MIN_READER: u16 = 36;
 
 impl Areas {
     pub fn new(screen: Rect) -> Self {
-        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
-        let w = main.width;
-        let list = (w * 27 / 100).max(20);
-        let side = (w * 22 / 100).max(16);
-        let [list, reader, side] =
-            Layout::horizontal([Constraint::Length(list), Constraint::Min(10), Constraint::Length(side)]).areas(main);
-        Areas { list, reader, side, status }
+        Self::arrange(screen, Arrangement::default())
     }
 
-    /// The reader's text area inside its border, with one column of margin on each side.
+    pub fn arrange(screen: Rect, how: Arrangement) -> Self {
+        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        let w = main.width;
+        let mut list = if how.wide && !how.list_focused { 0 } else { (w * 27 / 100).max(20) };
+        let mut side = if how.wide && !how.side_focused { 0 } else { (w * 22 / 100).max(16) };
+        if w.saturating_sub(list + side) < MIN_READER && !how.side_focused {
+            side = 0;
+        }
+        if w.saturating_sub(list + side) < MIN_READER && !how.list_focused {
+            list = 0;
+        }
+        if w.saturating_sub(list + side) < MIN_READER {
+            // The focused pane stays; the other one makes room.
+            if how.side_focused {
+                list = 0;
+            } else {
+                side = 0;
+            }
+        }
+        let [list, reader, side] =
+            Layout::horizontal([Constraint::Length(list), Constraint::Min(10), Constraint::Length(side)]).areas(main);
+        Areas { list, reader, side, status, reading_width: how.reading_width }
+    }
+
+    /// The reader's text area inside its border, with one column of margin on each side, no
+    /// wider than the reading width and centred in the pane.
     pub fn reader_text(&self) -> Rect {
-        reader_text(self.reader)
+        let inside = reader_text(self.reader);
+        let width = inside.width.min(self.reading_width.max(20));
+        Rect { x: inside.x + (inside.width - width) / 2, width, ..inside }
     }
 }
 

@@ -204,6 +204,8 @@ pub enum Action {
     PrevMatch,
     /// Show or hide the list of keys.
     ToggleHelp,
+    /// Read full width: hide the list and the side panel, or bring them back.
+    ToggleWide,
     /// Show or hide the files that could not be read.
     ToggleProblems,
     /// Jump to the next quotation in the article.
@@ -295,6 +297,11 @@ pub struct State {
     /// Line of text shown in the status bar until the next action.
     pub message: Option<String>,
     pub screen: Rect,
+    /// Wide reading: the reader takes the whole screen (the list and side panel come back
+    /// while one of them has the focus).
+    pub wide: bool,
+    /// The widest the reader's lines may be.
+    pub reading_width: u16,
     pub quit: bool,
     /// Speakers across all articles.
     pub speakers: Speakers,
@@ -387,6 +394,8 @@ impl State {
             side_selected: 0,
             message: None,
             screen: Rect::new(0, 0, 80, 24),
+            wide: false,
+            reading_width: layout::READING_WIDTH,
             quit: false,
             speakers,
             quote: None,

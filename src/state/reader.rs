@@ -7,7 +7,13 @@ const SCROLL_MARGIN: usize = 1;
 
 impl State {
     pub fn areas(&self) -> Areas {
-        Areas::new(self.screen)
+        let how = layout::Arrangement {
+            wide: self.wide,
+            list_focused: self.focus == Pane::List,
+            side_focused: self.focus == Pane::Side,
+            reading_width: self.reading_width,
+        };
+        Areas::arrange(self.screen, how)
     }
 
     /// The current article laid out at the reader's width.
@@ -25,6 +31,42 @@ impl State {
         });
         *self.wrapped.borrow_mut() = Some((key, std::rc::Rc::clone(&w)));
         w
+    }
+
+    /// Where the reader is, as text rather than as a wrapped line: the article, the reader's
+    /// width, and the first text on screen (block, byte); `None` at the very top.
+    pub(super) fn reading_anchor(&self) -> (usize, u16, Option<(usize, usize)>) {
+        let width = self.areas().reader_text().width;
+        if self.scroll == 0 {
+            return (self.selected, width, None);
+        }
+        let lines = self.reader_lines();
+        let at = lines.lines.iter().skip(self.scroll).find_map(|l| l.block.map(|b| (b, l.range.start)));
+        (self.selected, width, at)
+    }
+
+    /// After the reader's width changed (a resize, a pane shown or hidden), scrolls back to the
+    /// text that was at the top, so no one loses their place.
+    pub(super) fn keep_anchor(&mut self, before: (usize, u16, Option<(usize, usize)>)) {
+        let (doc, width, at) = before;
+        if doc != self.selected || width == self.areas().reader_text().width {
+            return;
+        }
+        let line = match at {
+            Some((b, byte)) => self.reader_lines().line_of(b, byte).map(|l| {
+                // Keep the speaker label or blank line above the block in view as before.
+                let lines = self.reader_lines();
+                let mut l = l;
+                while l > 0 && lines.lines[l - 1].label.is_some() {
+                    l -= 1;
+                }
+                l
+            }),
+            None => Some(0),
+        };
+        if let Some(line) = line {
+            self.scroll_to(line);
+        }
     }
 
     pub(super) fn reader_height(&self) -> usize {

@@ -245,3 +245,61 @@ fn opening_a_quotation_the_date_filter_hides_says_the_filter_was_cleared() {
     let m = s.message.clone().unwrap_or_default();
     assert!(m.contains("date filter “2024” cleared"), "{m}");
 }
+
+#[test]
+fn narrow_screens_hide_the_side_panel_first_and_wide_ones_cap_the_line() {
+    let mut s = state_with(&[&quoted_article(5)]);
+    update(&mut s, Action::Resize(40, 20));
+    update(&mut s, Action::Open);
+    let a = s.areas();
+    assert_eq!((a.list.width, a.side.width), (0, 0), "the reader has the screen at 40 columns");
+    assert_eq!(a.reader.width, 40);
+    update(&mut s, Action::Resize(60, 20));
+    update(&mut s, Action::Back);
+    let a = s.areas();
+    assert!(a.list.width > 0 && a.side.width == 0, "the focused list stays, the side panel goes: {a:?}");
+    assert!(a.reader.width >= 36, "{a:?}");
+    update(&mut s, Action::Resize(200, 40));
+    let text = s.areas().reader_text();
+    assert_eq!(text.width, crate::layout::READING_WIDTH);
+    let reader = s.areas().reader;
+    assert!(text.x > reader.x + 2, "centred in the pane");
+}
+
+#[test]
+fn w_reads_full_width_and_brings_the_panes_back() {
+    let mut s = state_with(&[&quoted_article(5)]);
+    update(&mut s, Action::Resize(100, 30));
+    update(&mut s, Action::ToggleWide);
+    assert_eq!(s.focus, Pane::Reader);
+    let a = s.areas();
+    assert_eq!((a.list.width, a.side.width, a.reader.width), (0, 0, 100));
+    update(&mut s, Action::Back);
+    assert!(s.areas().list.width > 0, "the list shows while it has the focus");
+    update(&mut s, Action::ToggleWide);
+    assert!(s.areas().side.width > 0);
+}
+
+#[test]
+fn resizing_keeps_the_text_at_the_top_of_the_reader() {
+    let mut s = state_with(&[&quoted_article(40)]);
+    update(&mut s, Action::Resize(120, 40));
+    update(&mut s, Action::Open);
+    for _ in 0..4 {
+        update(&mut s, Action::PageDown);
+    }
+    let top = |s: &State| {
+        let lines = s.reader_lines();
+        let l = lines.lines.iter().skip(s.scroll).find(|l| l.block.is_some()).unwrap().clone();
+        (l.block.unwrap(), l.range.start)
+    };
+    let (block, _) = top(&s);
+    let (block_line_start, at) = top(&s);
+    assert_eq!(block, block_line_start);
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        update(&mut s, Action::Resize(w, h));
+        let (b, byte) = top(&s);
+        assert_eq!(b, block, "at {w}×{h}");
+        assert!(byte <= at && at < byte + 120, "the same text is at the top at {w}×{h}: {byte} vs {at}");
+    }
+}

@@ -5,6 +5,12 @@ use super::*;
 /// The one place state changes.
 pub fn update(state: &mut State, action: Action) {
     state.message = None;
+    let anchor = state.reading_anchor();
+    apply(state, action);
+    state.keep_anchor(anchor);
+}
+
+fn apply(state: &mut State, action: Action) {
     match action {
         Action::Down => state.move_by(1),
         Action::Up => state.move_by(-1),
@@ -70,6 +76,14 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::ToggleSpeakers => {
             state.overlay = (state.overlay != Some(Overlay::Speakers)).then_some(Overlay::Speakers);
+        }
+        Action::ToggleWide => {
+            state.wide = !state.wide;
+            if state.wide {
+                state.focus = Pane::Reader;
+            }
+            state.message =
+                Some(if state.wide { "Wide reading: w for the list and names" } else { "Three panes" }.into());
         }
         Action::NextPane => state.focus = state.focus.next(),
         Action::PrevPane => state.focus = state.focus.prev(),

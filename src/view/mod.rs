@@ -26,10 +26,15 @@ pub fn render(state: &State, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).alignment(Alignment::Center), screen);
         return;
     }
-    let areas = layout::Areas::new(screen);
-    list::render(state, frame, areas.list);
+    let areas = state.areas();
+    // A pane the screen has no room for (or wide reading hides) has no width and is not drawn.
+    if areas.list.width > 0 {
+        list::render(state, frame, areas.list);
+    }
     reader::render(state, frame, areas.reader);
-    side::render(state, frame, areas.side);
+    if areas.side.width > 0 {
+        side::render(state, frame, areas.side);
+    }
     status::render(state, frame, areas.status);
     match state.overlay {
         Some(Overlay::Help) => overlay::help(state, frame, screen),

@@ -33,7 +33,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         block = block.title_bottom(truncate(&origin, usize::from(area.width.saturating_sub(4))));
     }
     frame.render_widget(block, area);
-    let text_area = layout::reader_text(area);
+    let text_area = state.areas().reader_text();
     let wrapped = state.reader_lines();
     let speakers = state.article_speakers();
     let visible: Vec<Line> = wrapped
