@@ -6,60 +6,120 @@
 use crate::state::{Action, Overlay, Pane, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+/// A key as bindings name it: a key code, with Ctrl or without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: true }
+}
+
+impl Key {
+    fn of(event: KeyEvent) -> Self {
+        Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) }
+    }
+}
+
 /// One key binding: the keys, how help shows them, and what they do.
 pub struct Binding {
-    pub keys: &'static [KeyCode],
+    pub keys: &'static [Key],
     /// How the keys are written in help (`j ↓`).
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
 }
 
-const fn bind(keys: &'static [KeyCode], label: &'static str, action: Action, help: &'static str) -> Binding {
+const fn bind(keys: &'static [Key], label: &'static str, action: Action, help: &'static str) -> Binding {
     Binding { keys, label, action, help }
 }
 
 pub const BINDINGS: &[Binding] = &[
-    bind(&[KeyCode::Char('j'), KeyCode::Down], "j ↓", Action::Down, "down a line / next entry"),
-    bind(&[KeyCode::Char('k'), KeyCode::Up], "k ↑", Action::Up, "up a line / previous entry"),
-    bind(&[KeyCode::PageDown, KeyCode::Char(' ')], "PgDn Space", Action::PageDown, "down a page"),
-    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", Action::PageUp, "up a page"),
-    bind(&[KeyCode::Char('g'), KeyCode::Home], "g Home", Action::Top, "go to the top"),
-    bind(&[KeyCode::Char('G'), KeyCode::End], "G End", Action::Bottom, "go to the bottom"),
+    bind(&[key(KeyCode::Char('j')), key(KeyCode::Down)], "j ↓", Action::Down, "down a line / next entry"),
+    bind(&[key(KeyCode::Char('k')), key(KeyCode::Up)], "k ↑", Action::Up, "up a line / previous entry"),
+    bind(&[key(KeyCode::PageDown), key(KeyCode::Char(' '))], "PgDn Space", Action::PageDown, "down a page"),
+    bind(&[key(KeyCode::PageUp), key(KeyCode::Char('b'))], "PgUp b", Action::PageUp, "up a page"),
+    bind(&[ctrl('d')], "Ctrl-D", Action::HalfPageDown, "down half a page"),
+    bind(&[ctrl('u')], "Ctrl-U", Action::HalfPageUp, "up half a page"),
+    bind(&[key(KeyCode::Char('g')), key(KeyCode::Home)], "g Home", Action::Top, "go to the top"),
+    bind(&[key(KeyCode::Char('G')), key(KeyCode::End)], "G End", Action::Bottom, "go to the bottom"),
     bind(
-        &[KeyCode::Enter, KeyCode::Char('l'), KeyCode::Right],
+        &[key(KeyCode::Enter), key(KeyCode::Char('l')), key(KeyCode::Right)],
         "Enter l →",
         Action::Open,
         "open the article / jump to the name",
     ),
-    bind(&[KeyCode::Esc, KeyCode::Char('h'), KeyCode::Left], "Esc h ←", Action::Back, "back to the list"),
-    bind(&[KeyCode::Tab], "Tab", Action::NextPane, "next pane"),
-    bind(&[KeyCode::BackTab], "Shift-Tab", Action::PrevPane, "previous pane"),
-    bind(&[KeyCode::Char('/')], "/", Action::StartSearch, "search this article"),
-    bind(&[KeyCode::Char('n')], "n", Action::NextMatch, "next match"),
-    bind(&[KeyCode::Char('N')], "N", Action::PrevMatch, "previous match"),
-    bind(&[KeyCode::Char('J')], "J", Action::NextSentence, "sentence cursor to the next sentence"),
-    bind(&[KeyCode::Char('K')], "K", Action::PrevSentence, "sentence cursor to the previous sentence"),
-    bind(&[KeyCode::Char('v')], "v", Action::ToggleSelection, "select from here (grow with J/K)"),
-    bind(&[KeyCode::Char('m')], "m", Action::ToggleHighlight, "highlight or un-highlight"),
-    bind(&[KeyCode::Char('M')], "M", Action::NoteHighlight, "highlight with a note"),
-    bind(&[KeyCode::Char('\'')], "'", Action::ToggleHighlightList, "every highlight"),
-    bind(&[KeyCode::Char('u')], "u", Action::ToggleRead, "mark read / unread"),
-    bind(&[KeyCode::Char('d')], "d", Action::StartDateFilter, "filter the list by date"),
-    bind(&[KeyCode::Char('f')], "f", Action::StartSourceFilter, "filter the list by source"),
-    bind(&[KeyCode::Char('s')], "s", Action::CycleSort, "sort by date, title or source"),
-    bind(&[KeyCode::Char('o')], "o", Action::OpenLink, "open the link (or the file)"),
-    bind(&[KeyCode::Char(']')], "]", Action::NextQuote, "next quotation"),
-    bind(&[KeyCode::Char('[')], "[", Action::PrevQuote, "previous quotation"),
-    bind(&[KeyCode::Char('}')], "}", Action::NextBySpeaker, "next quotation by this speaker (any article)"),
-    bind(&[KeyCode::Char('{')], "{", Action::PrevBySpeaker, "previous quotation by this speaker"),
-    bind(&[KeyCode::Char('S')], "S", Action::ToggleSpeakers, "every speaker in all articles"),
-    bind(&[KeyCode::Char('p')], "p", Action::ToggleProblems, "files skipped or read with problems"),
-    bind(&[KeyCode::Char('w')], "w", Action::ToggleWide, "wide reading: hide or show the list and names"),
-    bind(&[KeyCode::Char('?')], "?", Action::ToggleHelp, "this help"),
-    bind(&[KeyCode::Char('q')], "q", Action::Quit, "close this window or pane; on the list, quit"),
-    bind(&[KeyCode::Char('Q')], "Q Ctrl-C", Action::Quit, "quit from anywhere"),
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::Char('h')), key(KeyCode::Left)],
+        "Esc h ←",
+        Action::Back,
+        "back to the list",
+    ),
+    bind(&[key(KeyCode::Tab)], "Tab", Action::NextPane, "next pane"),
+    bind(&[key(KeyCode::BackTab)], "Shift-Tab", Action::PrevPane, "previous pane"),
+    bind(&[key(KeyCode::Char('/'))], "/", Action::StartSearch, "search this article"),
+    bind(&[key(KeyCode::Char('n'))], "n", Action::NextMatch, "next match"),
+    bind(&[key(KeyCode::Char('N'))], "N", Action::PrevMatch, "previous match"),
+    bind(&[key(KeyCode::Char('J'))], "J", Action::NextSentence, "sentence cursor to the next sentence"),
+    bind(&[key(KeyCode::Char('K'))], "K", Action::PrevSentence, "sentence cursor to the previous sentence"),
+    bind(&[key(KeyCode::Char('v'))], "v", Action::ToggleSelection, "select from here (grow with J/K)"),
+    bind(&[key(KeyCode::Char('m'))], "m", Action::ToggleHighlight, "highlight or un-highlight"),
+    bind(&[key(KeyCode::Char('M'))], "M", Action::NoteHighlight, "highlight with a note"),
+    bind(&[key(KeyCode::Char('\''))], "'", Action::ToggleHighlightList, "every highlight"),
+    bind(&[key(KeyCode::Char('u'))], "u", Action::ToggleRead, "mark read / unread"),
+    bind(&[key(KeyCode::Char('d'))], "d", Action::StartDateFilter, "filter the list by date"),
+    bind(&[key(KeyCode::Char('f'))], "f", Action::StartSourceFilter, "filter the list by source"),
+    bind(&[key(KeyCode::Char('s'))], "s", Action::CycleSort, "sort by date, title or source"),
+    bind(&[key(KeyCode::Char('o'))], "o", Action::OpenLink, "open the link (or the file)"),
+    bind(&[key(KeyCode::Char(']'))], "]", Action::NextQuote, "next quotation"),
+    bind(&[key(KeyCode::Char('['))], "[", Action::PrevQuote, "previous quotation"),
+    bind(&[key(KeyCode::Char('}'))], "}", Action::NextBySpeaker, "next quotation by this speaker (any article)"),
+    bind(&[key(KeyCode::Char('{'))], "{", Action::PrevBySpeaker, "previous quotation by this speaker"),
+    bind(&[key(KeyCode::Char('S'))], "S", Action::ToggleSpeakers, "every speaker in all articles"),
+    bind(&[key(KeyCode::Char('p'))], "p", Action::ToggleProblems, "files skipped or read with problems"),
+    bind(&[key(KeyCode::Char('w'))], "w", Action::ToggleWide, "wide reading: hide or show the list and names"),
+    bind(&[key(KeyCode::Char('?'))], "?", Action::ToggleHelp, "this help"),
+    bind(&[key(KeyCode::Char('q'))], "q", Action::Quit, "close this window or pane; on the list, quit"),
+    bind(&[key(KeyCode::Char('Q')), ctrl('c'), ctrl('q')], "Q Ctrl-C", Action::Quit, "quit from anywhere"),
 ];
+
+/// The keys of the prompt in the status bar (search, filters, notes): every other key is text.
+pub const PROMPT_BINDINGS: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], "Enter", Action::SearchSubmit, "run the search or set the filter"),
+    bind(&[key(KeyCode::Esc)], "Esc", Action::SearchCancel, "close the prompt, changing nothing"),
+    bind(&[key(KeyCode::Backspace)], "Backspace", Action::SearchBackspace, "delete a character"),
+    bind(&[ctrl('w')], "Ctrl-W", Action::PromptDeleteWord, "delete a word"),
+    bind(&[ctrl('u')], "Ctrl-U", Action::PromptClear, "delete the whole line"),
+    bind(&[key(KeyCode::Up)], "↑", Action::PromptHistory(true), "what was typed before at this prompt"),
+    bind(&[key(KeyCode::Down)], "↓", Action::PromptHistory(false), "back towards the newest"),
+    bind(&[ctrl('c')], "Ctrl-C", Action::Quit, "quit"),
+];
+
+/// Help's sections: a heading (none for the first) and its bindings.
+pub const HELP: &[(&str, &[Binding])] = &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS)];
+
+/// Help as lines of (key, what it does); a heading is a line with no key, after a blank one.
+pub fn help_lines() -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    for (heading, bindings) in HELP {
+        if !heading.is_empty() {
+            out.push(("", ""));
+            out.push(("", *heading));
+        }
+        out.extend(bindings.iter().map(|b| (b.label, b.help)));
+    }
+    out
+}
+
+fn lookup(table: &[Binding], k: Key) -> Option<Action> {
+    table.iter().find(|b| b.keys.contains(&k)).map(|b| b.action.clone())
+}
 
 /// The few bindings the status bar has room for.
 const HINTS: &[(&str, &str)] = &[("?", "help"), ("/", "search"), ("] [", "quotes"), ("S", "speakers")];
@@ -82,20 +142,20 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')).then_some(Action::Quit);
-    }
-    if key.code == KeyCode::Char('Q') && state.prompt.is_none() {
-        return Some(Action::Quit);
-    }
+    let k = Key::of(key);
     if state.prompt.is_some() {
-        return match key.code {
-            KeyCode::Enter => Some(Action::SearchSubmit),
-            KeyCode::Esc => Some(Action::SearchCancel),
-            KeyCode::Backspace => Some(Action::SearchBackspace),
-            KeyCode::Char(c) => Some(Action::SearchInput(c)),
+        return match (lookup(PROMPT_BINDINGS, k), key.code) {
+            (Some(a), _) => Some(a),
+            (None, KeyCode::Char(c)) if !k.ctrl => Some(Action::SearchInput(c)),
             _ => None,
         };
+    }
+    if k.ctrl || key.code == KeyCode::Char('Q') {
+        return lookup(BINDINGS, k);
+    }
+    // A warning about the data folder stays until Esc dismisses it.
+    if key.code == KeyCode::Esc && state.warning.is_some() && state.overlay.is_none() {
+        return Some(Action::DismissWarning);
     }
     // The highlight list and the corpus view are lists: movement and Enter work in them as in
     // the panes.
@@ -130,12 +190,12 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('q') && state.focus != Pane::List {
         return Some(Action::Back);
     }
-    BINDINGS.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action.clone())
+    lookup(BINDINGS, k)
 }
 
 /// The action of `code` in a list window: movement, Enter, and Back when `back` is allowed.
 fn list_action(code: KeyCode, back: bool) -> Option<Action> {
-    let action = BINDINGS.iter().find(|b| b.keys.contains(&code)).map(|b| b.action.clone())?;
+    let action = lookup(BINDINGS, key(code))?;
     let moves = matches!(
         action,
         Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom | Action::Open
@@ -143,10 +203,19 @@ fn list_action(code: KeyCode, back: bool) -> Option<Action> {
     (moves || (back && action == Action::Back)).then_some(action)
 }
 
-/// The key table as plain text, for `--help`.
+/// The key tables as plain text, for `--help`.
 pub fn help_text() -> String {
-    let width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
-    BINDINGS.iter().map(|b| format!("  {:<width$}  {}", b.label, b.help)).collect::<Vec<_>>().join("\n")
+    let lines = help_lines();
+    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let text: Vec<String> = lines
+        .iter()
+        .map(|(k, what)| match *k {
+            "" if what.is_empty() => String::new(),
+            "" => format!("{what}:"),
+            k => format!("  {k:<width$}  {what}"),
+        })
+        .collect();
+    text.join("\n")
 }
 
 #[cfg(test)]
@@ -160,11 +229,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let mut seen = Vec::new();
-        for b in BINDINGS {
-            for k in b.keys {
-                assert!(!seen.contains(k), "{k:?} is bound twice");
-                seen.push(*k);
+        for table in [BINDINGS, PROMPT_BINDINGS] {
+            let mut seen = Vec::new();
+            for b in table {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} is bound twice");
+                    seen.push(*k);
+                }
             }
         }
     }

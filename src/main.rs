@@ -289,7 +289,7 @@ fn start(
         // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
     }
-    state.message = warning;
+    state.warning = warning;
     match byline::tui::run(state, background) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

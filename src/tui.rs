@@ -102,6 +102,11 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
     let result = event_loop(&mut terminal, &mut state, background, &signals);
     save(&mut state);
     leave();
+    if state.unsaved && result.is_ok() {
+        // The screen that showed the warning is gone: say it where it stays.
+        let why = state.warning.unwrap_or_default();
+        anyhow::bail!("highlights or read marks made in this session were lost ({why})");
+    }
     result
 }
 
@@ -128,12 +133,18 @@ fn open_outside(target: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Highlights and read marks are saved as soon as they change, so a crash loses none.
+/// Highlights and read marks are saved as soon as they change, so a crash loses none. A save
+/// that fails stays on screen as a warning, and is tried again on the next change and on quit.
 fn save(state: &mut State) {
-    if state.store_dirty {
+    if state.store_dirty || state.unsaved {
         state.store_dirty = false;
-        if let Err(e) = state.save_store() {
-            state.message = Some(e.to_string());
+        match state.save_store() {
+            Ok(()) => state.unsaved = false,
+            Err(e) => {
+                state.unsaved = true;
+                // The first warning says most (an unreadable store says why it cannot save).
+                state.warning.get_or_insert_with(|| format!("not saved: {e}"));
+            }
         }
     }
 }
@@ -224,9 +235,47 @@ fn event_loop(
             }
         }
         if state.store_dirty {
+            // Also retries a save that failed before: the new change is saved with the old.
             save(state);
             dirty = true;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{normalize, Loaded};
+
+    #[test]
+    fn a_failed_save_stays_on_screen_and_is_retried() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let data = dir.path().join("data");
+        let articles = vec![normalize("a.txt", "Harbour plan approved\n\nThe council met on Monday.\n")];
+        let mut state = State::new(Loaded { articles, problems: Vec::new() });
+        let (store, err) = crate::store::Store::open(&data);
+        assert!(err.is_none());
+        state.attach_store(store);
+        // Then the data folder cannot be made: a file is in its place.
+        std::fs::write(&data, "").expect("written");
+        update(&mut state, Action::Open);
+        assert!(state.store_dirty, "opening marks the article read");
+        save(&mut state);
+        assert!(state.unsaved);
+        let warning = state.warning.clone().expect("a warning");
+        assert!(warning.starts_with("not saved"), "{warning}");
+        update(&mut state, Action::Resize(100, 30));
+        update(&mut state, Action::Down);
+        assert_eq!(state.warning.as_deref(), Some(warning.as_str()), "kept through keys and resizes");
+        // Once the folder can be written, the next save writes what was lost.
+        std::fs::remove_file(&data).expect("removed");
+        save(&mut state);
+        assert!(!state.unsaved);
+        let (store, err) = crate::store::Store::open(&data);
+        assert!(err.is_none());
+        assert_eq!(store.data.read.len(), 1, "the read mark reached the disk");
+        update(&mut state, Action::DismissWarning);
+        assert_eq!(state.warning, None);
+    }
 }

@@ -72,11 +72,11 @@ fn help_at_80_by_24_scrolls_to_every_key_with_its_whole_text() {
     let first = format!("{}", draw(&s).backend());
     assert!(first.contains("lines 1–"), "a short screen says the help goes on:\n{first}");
     let mut seen = first;
-    for _ in 0..40 {
+    for _ in 0..60 {
         keys(&mut s, &[KeyCode::Char('j')]);
         seen.push_str(&format!("{}", draw(&s).backend()));
     }
-    for b in byline::keys::BINDINGS {
+    for b in byline::keys::BINDINGS.iter().chain(byline::keys::PROMPT_BINDINGS) {
         assert!(seen.contains(&format!("{}  ", b.label)), "help never shows the key {:?}", b.label);
         assert!(seen.contains(b.help), "help never shows all of {:?}", b.help);
     }
@@ -218,4 +218,40 @@ fn a_long_headline_is_shown_whole_at_the_top_of_the_reader() {
         assert!(screen.contains(word), "{word} of the headline is not shown:\n{screen}");
     }
     assert!(screen.contains("leave"), "the end of the headline is shown");
+}
+
+fn status_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let y = buf.area.height - 1;
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn what_is_typed_at_a_prompt_stays_in_view_at_80_columns() {
+    let mut s = state(80, 24);
+    keys(&mut s, &[KeyCode::Char('d')]);
+    typed(&mut s, "2025-03..2025-06");
+    let row = status_row(&draw(&s));
+    assert!(row.contains("date: 2025-03..2025-06▏"), "{row}");
+    // Longer than the line: the end, where the typing happens, is shown.
+    keys(&mut s, &[KeyCode::Esc, KeyCode::Char('/')]);
+    let long = "coalition ".repeat(12) + "willing";
+    typed(&mut s, &long);
+    let row = status_row(&draw(&s));
+    assert!(row.starts_with("/…") && row.contains("coalition willing▏"), "{row}");
+    insta::assert_snapshot!(row);
+}
+
+#[test]
+fn a_long_message_takes_the_place_of_the_position() {
+    let mut s = state(80, 24);
+    s.warning = Some("the store in /home/someone/.local/share/byline could not be read".into());
+    let row = status_row(&draw(&s));
+    assert!(row.starts_with("⚠ the store in /home/someone/.local/share/byline could not be read"), "{row}");
+    // The warning stays through keys until Esc dismisses it.
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    assert!(status_row(&draw(&s)).contains("could not be read"));
+    keys(&mut s, &[KeyCode::Esc]);
+    assert!(s.warning.is_none());
+    assert!(status_row(&draw(&s)).starts_with(" Article 3/5"));
 }

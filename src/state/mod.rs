@@ -6,6 +6,7 @@
 mod list;
 mod marks;
 mod origin;
+mod prompt;
 mod quotes;
 mod reader;
 #[cfg(test)]
@@ -168,6 +169,10 @@ pub enum Action {
     PageDown,
     /// Move up a screenful.
     PageUp,
+    /// Move down half a screenful (Ctrl-D).
+    HalfPageDown,
+    /// Move up half a screenful (Ctrl-U).
+    HalfPageUp,
     /// Go to the first line or entry.
     Top,
     /// Go to the last line or entry.
@@ -194,6 +199,14 @@ pub enum Action {
     SearchInput(char),
     /// Delete the last character of the search prompt.
     SearchBackspace,
+    /// Delete the last word of the prompt (Ctrl-W).
+    PromptDeleteWord,
+    /// Clear the prompt (Ctrl-U).
+    PromptClear,
+    /// The previous (`true`) or next entry of this prompt's history (Up, Down).
+    PromptHistory(bool),
+    /// Dismiss the data-folder warning.
+    DismissWarning,
     /// Run the typed search and jump to its first match.
     SearchSubmit,
     /// Close the search prompt without searching.
@@ -296,6 +309,16 @@ pub struct State {
     pub side_selected: usize,
     /// Line of text shown in the status bar until the next action.
     pub message: Option<String>,
+    /// A problem with the data folder (unreadable store, failed save): shown until the user
+    /// dismisses it with Esc, never wiped by the next key or a resize.
+    pub warning: Option<String>,
+    /// Highlights or read marks that the last save could not write: retried on the next change
+    /// and on quit, and reported if they are still unsaved then.
+    pub unsaved: bool,
+    /// What was typed at each prompt before, oldest first, for Up and Down at the prompt.
+    pub history: Vec<(PromptKind, String)>,
+    /// Where Up and Down are in the history while the prompt is open.
+    pub history_at: Option<usize>,
     pub screen: Rect,
     /// Wide reading: the reader takes the whole screen (the list and side panel come back
     /// while one of them has the focus).
@@ -393,6 +416,10 @@ impl State {
             scroll: 0,
             side_selected: 0,
             message: None,
+            warning: None,
+            unsaved: false,
+            history: Vec::new(),
+            history_at: None,
             screen: Rect::new(0, 0, 80, 24),
             wide: false,
             reading_width: layout::READING_WIDTH,

@@ -16,6 +16,8 @@ fn apply(state: &mut State, action: Action) {
         Action::Up => state.move_by(-1),
         Action::PageDown => state.move_by(state.page()),
         Action::PageUp => state.move_by(-state.page()),
+        Action::HalfPageDown => state.move_by((state.page() / 2).max(1)),
+        Action::HalfPageUp => state.move_by(-(state.page() / 2).max(1)),
         Action::Top => state.move_by(isize::MIN / 2),
         Action::Bottom => state.move_by(isize::MAX / 2),
         Action::Open if state.overlay == Some(Overlay::Speakers) => state.corpus_open(),
@@ -87,17 +89,10 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::NextPane => state.focus = state.focus.next(),
         Action::PrevPane => state.focus = state.focus.prev(),
-        Action::StartSearch => {
-            state.prompt = Some(String::new());
-            state.prompt_kind = PromptKind::Search;
-        }
-        Action::StartDateFilter => {
-            state.prompt = Some(state.filter_text.clone());
-            state.prompt_kind = PromptKind::DateFilter;
-        }
+        Action::StartSearch => state.open_prompt(PromptKind::Search, String::new()),
+        Action::StartDateFilter => state.open_prompt(PromptKind::DateFilter, state.filter_text.clone()),
         Action::StartSourceFilter => {
-            state.prompt = Some(state.source_filter.clone().unwrap_or_default());
-            state.prompt_kind = PromptKind::SourceFilter;
+            state.open_prompt(PromptKind::SourceFilter, state.source_filter.clone().unwrap_or_default());
         }
         Action::OpenLink => state.request_open(),
         Action::CycleSort => {
@@ -115,9 +110,23 @@ fn apply(state: &mut State, action: Action) {
                 p.pop();
             }
         }
+        Action::PromptDeleteWord => {
+            if let Some(p) = &mut state.prompt {
+                let kept = p.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                p.truncate(kept);
+            }
+        }
+        Action::PromptClear => {
+            if let Some(p) = &mut state.prompt {
+                p.clear();
+            }
+        }
+        Action::PromptHistory(back) => state.recall(back),
+        Action::DismissWarning => state.warning = None,
         Action::SearchCancel => state.prompt = None,
         Action::SearchSubmit => {
             let text = state.prompt.take().unwrap_or_default();
+            state.remember(&text);
             match state.prompt_kind {
                 PromptKind::Search => submit_search(state, text.trim()),
                 PromptKind::SourceFilter => {

@@ -1,7 +1,7 @@
 //! Windows drawn over the panes: the key help and the list of files that could not be read.
 
 use super::theme;
-use crate::keys::BINDINGS;
+use crate::keys::help_lines;
 use crate::layout::{centered, problem_lines, problems_window, window_scroll};
 use crate::state::State;
 use crate::text::slice;
@@ -12,11 +12,15 @@ use ratatui::Frame;
 
 /// Every key, from the key table, one per line; the window scrolls when the screen is short.
 pub fn help(state: &State, frame: &mut Frame, screen: Rect) {
-    let label_width = BINDINGS.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
-    let entry_width = BINDINGS.iter().map(|b| b.help.chars().count()).max().unwrap_or(0) + label_width + 2;
-    let mut lines: Vec<Line> = BINDINGS
+    let rows = help_lines();
+    let label_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let entry_width = rows.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0) + label_width + 2;
+    let mut lines: Vec<Line> = rows
         .iter()
-        .map(|b| Line::from(vec![Span::styled(format!("{:<label_width$}  ", b.label), theme::KEY), Span::raw(b.help)]))
+        .map(|(k, what)| match *k {
+            "" => Line::from(Span::styled(*what, theme::HEADING)),
+            k => Line::from(vec![Span::styled(format!("{k:<label_width$}  "), theme::KEY), Span::raw(*what)]),
+        })
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("j/k scroll · Esc, q or ? closes this window", theme::DIM)));

@@ -7,40 +7,84 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let line = if let Some(q) = &state.prompt {
-        let label = match state.prompt_kind {
-            PromptKind::Search => "/",
-            PromptKind::Note => "note for this highlight: ",
-            PromptKind::SourceFilter => "source filter (part of a source's name; empty clears): ",
-            PromptKind::DateFilter => {
-                "date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): "
-            }
-        };
-        Line::from(vec![Span::styled(label, theme::KEY), Span::raw(q.clone()), Span::raw("▏")])
-    } else {
-        let mut spans = vec![Span::raw(position(state))];
-        if let Some((done, total)) = state.loading {
-            spans.push(Span::styled(format!(" · reading {done}/{total}…"), theme::KEY));
-        }
-        if !state.problems.is_empty() {
-            let n = state.problems.len();
-            let s = if n == 1 { "" } else { "s" };
-            spans.push(Span::styled(format!(" · {n} file problem{s} (p)"), theme::WARNING));
-        }
-        if let Some(m) = &state.message {
-            spans.push(Span::raw(format!(" · {m}")));
-        } else {
-            for (k, what) in hints(state) {
-                spans.push(Span::raw(" · "));
-                spans.push(Span::styled(k, theme::KEY));
-                spans.push(Span::raw(format!(" {what}")));
-            }
-        }
-        Line::from(spans)
+    let width = usize::from(area.width);
+    let line = match &state.prompt {
+        Some(q) => prompt_line(state.prompt_kind, q, width),
+        None => status_line(state, width),
     };
     frame.render_widget(Paragraph::new(line).style(theme::STATUS), area);
+}
+
+/// The prompt, its label shortened and the start of a long entry left out so that what is
+/// being typed is always in view.
+fn prompt_line(kind: PromptKind, typed: &str, width: usize) -> Line<'static> {
+    let (long, short) = match kind {
+        PromptKind::Search => ("/", "/"),
+        PromptKind::Note => ("note for this highlight: ", "note: "),
+        PromptKind::SourceFilter => ("source filter (part of a source's name; empty clears): ", "source: "),
+        PromptKind::DateFilter => {
+            ("date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): ", "date: ")
+        }
+    };
+    let typed_width = typed.width() + 1;
+    let label = if long.width() + typed_width <= width { long } else { short };
+    let room = width.saturating_sub(label.width() + 1);
+    let shown = if typed.width() <= room {
+        typed.to_string()
+    } else {
+        // Keep the end, where the typing happens.
+        let mut tail = String::new();
+        let mut used = 1;
+        for c in typed.chars().rev() {
+            used += c.width().unwrap_or(0);
+            if used > room {
+                break;
+            }
+            tail.insert(0, c);
+        }
+        format!("…{tail}")
+    };
+    Line::from(vec![Span::styled(label, theme::KEY), Span::raw(shown), Span::raw("▏")])
+}
+
+fn status_line(state: &State, width: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(position(state))];
+    if let Some((done, total)) = state.loading {
+        spans.push(Span::styled(format!(" · reading {done}/{total}…"), theme::KEY));
+    }
+    if !state.problems.is_empty() {
+        let n = state.problems.len();
+        let s = if n == 1 { "" } else { "s" };
+        spans.push(Span::styled(format!(" · {n} file problem{s} (p)"), theme::WARNING));
+    }
+    let mut said = Vec::new();
+    if let Some(w) = &state.warning {
+        said.push(Span::styled(format!(" · ⚠ {w} (Esc to dismiss)"), theme::WARNING));
+    }
+    if let Some(m) = &state.message {
+        said.push(Span::raw(format!(" · {m}")));
+    }
+    if said.is_empty() {
+        for (k, what) in hints(state) {
+            spans.push(Span::raw(" · "));
+            spans.push(Span::styled(k, theme::KEY));
+            spans.push(Span::raw(format!(" {what}")));
+        }
+        return Line::from(spans);
+    }
+    // What byline has to say comes before where the reader is when both do not fit.
+    let wide = |v: &[Span]| v.iter().map(|s| s.content.width()).sum::<usize>();
+    if wide(&spans) + wide(&said) > width {
+        if let Some(first) = said.first_mut() {
+            first.content = first.content.trim_start_matches(" · ").to_string().into();
+        }
+        return Line::from(said);
+    }
+    spans.extend(said);
+    Line::from(spans)
 }
 
 fn position(state: &State) -> String {
