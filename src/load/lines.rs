@@ -131,8 +131,12 @@ pub(super) fn classify(text: &str, markdown: bool) -> Vec<Line> {
                     return Line { kind: Kind::Text, text: rest.trim().to_string() };
                 }
             }
-            if let Some(c) = BULLET.captures(&l).or_else(|| NUMBERED.captures(&l)) {
+            if let Some(c) = BULLET.captures(&l) {
                 return Line { kind: Kind::Bullet, text: c[1].trim().to_string() };
+            }
+            // A numbered item keeps its number: the order is part of what it says.
+            if NUMBERED.is_match(&l) {
+                return Line { kind: Kind::Bullet, text: l };
             }
             if l.chars().all(|c| matches!(c, '•' | '·' | '-' | '*' | ' ')) && l.chars().count() <= 2 {
                 return Line { kind: Kind::Blank, text: String::new() };

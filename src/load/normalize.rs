@@ -328,6 +328,13 @@ mod tests {
     }
 
     #[test]
+    fn numbered_items_keep_their_numbers() {
+        let a = normalize("a.txt", "Title of story\nIntro sentence here.\n1. First point\n2) Second point\n");
+        let items: Vec<(BlockKind, &str)> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(items[1..], [(BlockKind::ListItem, "1. First point"), (BlockKind::ListItem, "2) Second point")]);
+    }
+
+    #[test]
     fn short_title_lines_between_paragraphs_are_headings() {
         let a = normalize(
             "a.txt",

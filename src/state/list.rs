@@ -40,11 +40,59 @@ impl State {
         for (pos, &doc) in self.shown.iter().enumerate() {
             self.position[doc] = pos;
         }
+        self.recount_unread();
         if self.position.get(self.selected).is_none_or(|&p| p == usize::MAX) {
             if let Some(&first) = self.shown.first() {
                 self.select(first);
             }
         }
+    }
+
+    pub(super) fn recount_unread(&mut self) {
+        self.unread = self.shown.iter().filter(|&&d| !self.is_read(d)).count();
+    }
+
+    /// Entries of the list on screen (two lines each).
+    pub(super) fn list_rows(&self) -> usize {
+        (usize::from(self.areas().list.height.saturating_sub(2)) / 2).max(1)
+    }
+
+    /// Scrolls the list just enough to keep its cursor on screen, as less and vim do.
+    pub(super) fn follow_list(&mut self) {
+        let rows = self.list_rows();
+        let cursor = self.cursor().unwrap_or(0);
+        let last_top = self.shown.len().saturating_sub(rows);
+        if cursor < self.list_top {
+            self.list_top = cursor;
+        } else if cursor >= self.list_top + rows {
+            self.list_top = cursor + 1 - rows;
+        }
+        self.list_top = self.list_top.min(last_top);
+    }
+
+    /// `n` in the list: the next unread article after the cursor, round to the top.
+    pub(super) fn next_unread(&mut self) {
+        let n = self.shown.len();
+        let from = self.cursor().map_or(0, |c| c + 1);
+        let found = (0..n).map(|k| self.shown[(from + k) % n.max(1)]).find(|&d| !self.is_read(d));
+        match found {
+            Some(d) => {
+                self.select(d);
+                self.message = Some(format!("{} unread", self.unread));
+            }
+            None => self.message = Some("No unread articles".into()),
+        }
+    }
+
+    /// `A`: every article the list shows marked read.
+    pub(super) fn mark_all_read(&mut self) {
+        let shown = self.shown.clone();
+        let was = self.unread;
+        for d in shown {
+            self.set_read(d, true);
+        }
+        self.recount_unread();
+        self.message = Some(format!("Marked {was} articles read"));
     }
 
     /// Lifts the filters that hide article `doc`, so that it can be opened from a window that

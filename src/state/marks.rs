@@ -8,6 +8,7 @@ impl State {
     pub fn attach_store(&mut self, store: Store) {
         self.store = store;
         self.replace_highlights();
+        self.recount_unread();
     }
 
     /// Saves the store, which also takes in what another byline saved meanwhile. Highlights are
@@ -68,6 +69,9 @@ impl State {
         if let Some(f) = self.fingerprints.get(doc) {
             self.store.data.read.insert(f.clone(), ReadMark { read, at: store::now_millis() });
             self.store_dirty = true;
+            if self.position.get(doc).is_some_and(|&p| p != usize::MAX) {
+                self.unread = if read { self.unread.saturating_sub(1) } else { self.unread + 1 };
+            }
         }
     }
 

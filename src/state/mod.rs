@@ -86,6 +86,15 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
+    /// How the list title shows the order: which way it runs, not an arrow to decode.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Date => "newest first",
+            SortOrder::Title => "A–Z",
+            SortOrder::Source => "by source",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SortOrder::Date => "date",
@@ -245,6 +254,8 @@ pub enum Action {
     ToggleHighlightList,
     /// Mark the selected article read or unread.
     ToggleRead,
+    /// Mark every article the list shows read.
+    MarkAllRead,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Whole articles read and analysed in the background, by index.
@@ -307,6 +318,10 @@ pub struct State {
     pub scroll: usize,
     /// Selected row of the side panel.
     pub side_selected: usize,
+    /// The first list entry on screen: the list scrolls with its cursor, not by pages.
+    pub list_top: usize,
+    /// Unread articles among those shown, kept as marks change.
+    pub unread: usize,
     /// Line of text shown in the status bar until the next action.
     pub message: Option<String>,
     /// A problem with the data folder (unreadable store, failed save): shown until the user
@@ -415,6 +430,8 @@ impl State {
             search: None,
             scroll: 0,
             side_selected: 0,
+            list_top: 0,
+            unread: 0,
             message: None,
             warning: None,
             unsaved: false,

@@ -303,3 +303,34 @@ fn resizing_keeps_the_text_at_the_top_of_the_reader() {
         assert!(byte <= at && at < byte + 120, "the same text is at the top at {w}×{h}: {byte} vs {at}");
     }
 }
+
+#[test]
+fn the_list_scrolls_with_its_cursor_and_n_finds_the_next_unread() {
+    let texts: Vec<String> = (0..30).map(|i| format!("Story number {i} here\n\nText of story {i}.\n")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut s = state_with(&refs);
+    let rows = s.list_rows();
+    for _ in 0..rows {
+        update(&mut s, Action::Down);
+    }
+    assert_eq!(s.list_top, 1, "one entry down, not a page");
+    update(&mut s, Action::Up);
+    assert_eq!(s.list_top, 1, "moving up inside the screen does not scroll");
+    update(&mut s, Action::Top);
+    assert_eq!(s.list_top, 0);
+
+    assert_eq!(s.unread, 30);
+    update(&mut s, Action::ToggleRead);
+    assert_eq!(s.unread, 29);
+    let first = s.selected;
+    update(&mut s, Action::Down);
+    update(&mut s, Action::ToggleRead);
+    update(&mut s, Action::Top);
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.cursor(), Some(2), "n skips the read ones");
+    assert_ne!(s.selected, first);
+    update(&mut s, Action::MarkAllRead);
+    assert_eq!(s.unread, 0);
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.message.as_deref(), Some("No unread articles"));
+}

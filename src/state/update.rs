@@ -8,6 +8,7 @@ pub fn update(state: &mut State, action: Action) {
     let anchor = state.reading_anchor();
     apply(state, action);
     state.keep_anchor(anchor);
+    state.follow_list();
 }
 
 fn apply(state: &mut State, action: Action) {
@@ -69,6 +70,7 @@ fn apply(state: &mut State, action: Action) {
         Action::ToggleHighlightList => {
             state.overlay = (state.overlay != Some(Overlay::Highlights)).then_some(Overlay::Highlights);
         }
+        Action::MarkAllRead => state.mark_all_read(),
         Action::ToggleRead => {
             if state.current().is_some() {
                 let read = !state.is_read(state.selected);
@@ -158,6 +160,7 @@ fn apply(state: &mut State, action: Action) {
                 }
             }
         }
+        Action::NextMatch if state.focus == Pane::List && state.overlay.is_none() => state.next_unread(),
         Action::NextMatch => state.go_to_match(true, true),
         Action::PrevMatch => state.go_to_match(false, true),
         Action::ToggleHelp => {
@@ -216,6 +219,7 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::LoadDone => {
             state.loading = None;
+            state.recount_unread();
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
             state.resort();
             state.replace_highlights();

@@ -13,20 +13,16 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             .into_iter()
             .flatten()
             .collect();
-    let title = match filters.is_empty() {
-        false => format!(" Articles {}/{} · {} ", state.shown.len(), state.article_count(), filters.join(" · ")),
-        true => format!(" Articles ({}) ↓{} ", state.article_count(), state.sort.name()),
-    };
-    let block = pane_block(state, Pane::List, title);
+    let title = list_title(state, usize::from(area.width.saturating_sub(2)), &filters);
+    let order = format!(" {} ", state.sort.label());
+    let block =
+        pane_block(state, Pane::List, title).title_bottom(truncate(&order, usize::from(area.width.saturating_sub(4))));
     let width = usize::from(area.width.saturating_sub(2));
     // Only the rows on screen are built: a page of the list at a time, so the cost of drawing
     // does not grow with the archive.
     let rows = usize::from(area.height.saturating_sub(2)) / 2;
     let cursor = state.cursor();
-    let first = match (cursor, rows) {
-        (Some(c), r) if r > 0 => c / r * r,
-        _ => 0,
-    };
+    let first = state.list_top.min(cursor.unwrap_or(0));
     let items: Vec<ListItem> = state.shown[first.min(state.shown.len())..]
         .iter()
         .take(rows.max(1))
@@ -58,6 +54,25 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let list = List::new(items).block(block).highlight_style(theme::SELECTED);
     let mut ls = ListState::default().with_selected(cursor.map(|c| c - first));
     frame.render_stateful_widget(list, area, &mut ls);
+}
+
+/// The list's title: how many articles, how many unread, and the filters; shorter forms on a
+/// narrow pane so that the numbers are never the part cut off.
+fn list_title(state: &State, width: usize, filters: &[&str]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let (shown, all, unread) = (state.shown.len(), state.article_count(), state.unread);
+    let count = if filters.is_empty() { format!("{all}") } else { format!("{shown}/{all}") };
+    let unread_long = if unread > 0 { format!(" · {unread} unread") } else { String::new() };
+    let unread_short = if unread > 0 { format!(" · {unread} new") } else { String::new() };
+    let filters = if filters.is_empty() { String::new() } else { format!(" · {}", filters.join(" · ")) };
+    let candidates = [
+        format!(" Articles {count}{unread_long}{filters} "),
+        format!(" Articles {count}{unread_long} "),
+        format!(" Articles {count}{unread_short} "),
+        format!(" {count}{unread_short} "),
+    ];
+    let fits = candidates.iter().find(|c| c.width() <= width);
+    fits.cloned().unwrap_or_else(|| truncate(&candidates[3], width))
 }
 
 /// Width of the date column: `2025-10-24` or `undated`.

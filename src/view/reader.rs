@@ -118,7 +118,11 @@ fn draw_line(state: &State, doc: &Doc, speakers: &[&str], line: &layout::Line) -
     };
     let mut spans = Vec::new();
     if block.kind == BlockKind::ListItem {
-        let bullet = if line.first { "•" } else { "" };
+        // A numbered item shows its own number instead of a bullet.
+        let numbered = block.text.split_once(' ').is_some_and(|(n, _)| {
+            n.len() <= 4 && n.ends_with(['.', ')']) && n[..n.len() - 1].chars().all(|c| c.is_ascii_digit())
+        });
+        let bullet = if line.first && !numbered { "•" } else { "" };
         spans.push(Span::styled(format!("{bullet:<BULLET_WIDTH$}"), theme::KEY));
     }
     let ranges = styled_ranges(state, doc, speakers, b);
