@@ -75,7 +75,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Char('u'))], "u", Action::ToggleRead, "mark read / unread"),
     bind(&[key(KeyCode::Char('A'))], "A", Action::MarkAllRead, "mark every article in the list read"),
     bind(&[key(KeyCode::Char('d'))], "d", Action::StartDateFilter, "filter the list by date"),
-    bind(&[key(KeyCode::Char('f'))], "f", Action::StartSourceFilter, "filter the list by source"),
+    bind(&[key(KeyCode::Char('f'))], "f", Action::StartTextFilter, "filter the list: title, source, speaker, name"),
     bind(&[key(KeyCode::Char('s'))], "s", Action::CycleSort, "sort by date, title or source"),
     bind(&[key(KeyCode::Char('o'))], "o", Action::OpenLink, "open the link (or the file)"),
     bind(&[key(KeyCode::Char(']'))], "]", Action::NextQuote, "next quotation"),

@@ -36,6 +36,11 @@ fn fold(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
+/// `text` folded as search compares it, for matching whole fields (titles, names).
+pub fn folded(text: &str) -> String {
+    text.chars().filter(|&c| !is_combining_mark(c)).map(fold).collect()
+}
+
 /// Every non-overlapping occurrence of `query` in `text`, case-insensitively.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = query.chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();

@@ -32,8 +32,8 @@ impl State {
         if !self.skipped.is_empty() {
             self.shown.retain(|i| !self.skipped.contains(i));
         }
-        if self.source_filter.is_some() {
-            let keep = self.source_shown();
+        if self.text_filter.is_some() {
+            let keep = self.text_shown();
             self.shown.retain(|&i| keep[i]);
         }
         self.position = vec![usize::MAX; self.docs.len()];
@@ -107,8 +107,8 @@ impl State {
             self.filter = None;
             self.filter_text.clear();
         }
-        if let Some(source) = self.source_filter.take() {
-            lifted.push(format!("source filter “{source}”"));
+        if let Some(source) = self.text_filter.take() {
+            lifted.push(format!("filter “{source}”"));
         }
         self.refilter();
         (!lifted.is_empty()).then(|| format!("{} cleared to show this article", lifted.join(" and ")))

@@ -118,7 +118,7 @@ pub enum PromptKind {
     #[default]
     Search,
     DateFilter,
-    SourceFilter,
+    TextFilter,
     /// A note for the passage being highlighted.
     Note,
 }
@@ -199,7 +199,7 @@ pub enum Action {
     /// Start typing a date filter for the list.
     StartDateFilter,
     /// Start typing a source filter for the list.
-    StartSourceFilter,
+    StartTextFilter,
     /// Open the article's link (or its file) with the system's opener.
     OpenLink,
     /// Order the list by the next key: date, title, source.
@@ -300,7 +300,7 @@ pub struct State {
     /// The filter as the user wrote it, for showing and editing.
     pub filter_text: String,
     /// Only articles whose source contains this (any case) are listed.
-    pub source_filter: Option<String>,
+    pub text_filter: Option<String>,
     /// A link or file the user asked to open (`o`); the terminal loop opens it and clears this.
     pub open_request: Option<String>,
     /// A file to read and add to the articles, and the highlight to open in it: asked for by
@@ -419,7 +419,7 @@ impl State {
             sort: SortOrder::Date,
             filter: None,
             filter_text: String::new(),
-            source_filter: None,
+            text_filter: None,
             open_request: None,
             load_request: None,
             today,

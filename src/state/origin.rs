@@ -1,33 +1,34 @@
-//! Where articles come from: the list filtered by source (a feed, a site, a paper), and `o`,
-//! which asks for the article's link (or its file) to be opened outside byline.
+//! Which articles the list shows by what they are about and where they come from: the text
+//! filter (title, source, speakers, names), and `o`, which asks for the article's link (or its
+//! file) to be opened outside byline.
 
-use super::State;
+use super::{Doc, State};
+use crate::search;
 
 impl State {
-    /// Shows only articles whose source contains `text` (any case); empty shows all again. A
-    /// source no article has says so and changes nothing.
-    pub fn set_source_filter(&mut self, text: &str) -> Result<(), String> {
+    /// Shows only articles whose title, source, speakers or named people, organisations and
+    /// places contain `text` (case, accents and typography folded as search folds them): with
+    /// the date filter this answers "which articles quote Jane Roe in March". Empty shows all
+    /// again; words no article has say so and change nothing.
+    pub fn set_text_filter(&mut self, text: &str) -> Result<(), String> {
         let text = text.trim();
         if text.is_empty() {
-            self.source_filter = None;
+            self.text_filter = None;
         } else {
-            let wanted = text.to_lowercase();
-            if !self.docs.iter().any(|d| from_source(d.article.source.as_deref(), &wanted)) {
-                return Err(format!("no article from a source matching “{text}”"));
+            let wanted = search::folded(text);
+            if !self.docs.iter().any(|d| mentions(d, &wanted)) {
+                return Err(format!("no article has “{text}” in its title, source, speakers or names"));
             }
-            self.source_filter = Some(text.to_string());
+            self.text_filter = Some(text.to_string());
         }
         self.refilter();
         Ok(())
     }
 
-    /// Which articles pass the source filter, by index.
-    pub(super) fn source_shown(&self) -> Vec<bool> {
-        let wanted = self.source_filter.as_deref().map(str::to_lowercase);
-        self.docs
-            .iter()
-            .map(|d| wanted.as_deref().is_none_or(|w| from_source(d.article.source.as_deref(), w)))
-            .collect()
+    /// Which articles pass the text filter, by index.
+    pub(super) fn text_shown(&self) -> Vec<bool> {
+        let wanted = self.text_filter.as_deref().map(search::folded);
+        self.docs.iter().map(|d| wanted.as_deref().is_none_or(|w| mentions(d, w))).collect()
     }
 
     /// Asks for the selected article's link to be opened, else its file (without a feed item's
@@ -48,8 +49,16 @@ impl State {
     }
 }
 
-fn from_source(source: Option<&str>, wanted: &str) -> bool {
-    source.is_some_and(|s| s.to_lowercase().contains(wanted))
+/// Whether the article's title, source, a speaker or a name holds `wanted` (already folded).
+fn mentions(d: &Doc, wanted: &str) -> bool {
+    let a = &d.article;
+    let names = d.analysis.entities.entities.iter().filter(|e| e.kind.is_named()).map(|e| e.name.as_str());
+    let speakers = d.analysis.quotes.iter().filter_map(|q| q.speaker.as_deref());
+    [a.title.as_str(), a.source.as_deref().unwrap_or("")]
+        .into_iter()
+        .chain(speakers)
+        .chain(names)
+        .any(|field| search::folded(field).contains(wanted))
 }
 
 /// The program that opens links and files: `$BYLINE_OPENER`, else the system's.
@@ -78,20 +87,45 @@ mod tests {
                 true,
             ),
             crate::load::normalize_as("feeds/b.xml#2", &note("Valley Wire", "Dam cracks", "none"), true),
+            crate::load::normalize_as(
+                "c.md",
+                "---\nsource: Valley Wire\ndate: 2025-03-04\n---\n# Council vote\n\n\
+                 “The vote was close,” said José Núñez, the mayor. Residents met at the \
+                 Harbour Trust offices in Lisbon.\n",
+                true,
+            ),
         ];
         State::new(crate::load::Loaded { articles, problems: vec![] })
     }
 
+    fn shown_titles(s: &State) -> Vec<&str> {
+        let mut t: Vec<&str> = s.shown.iter().map(|&i| s.docs[i].article.title.as_str()).collect();
+        t.sort_unstable();
+        t
+    }
+
     #[test]
-    fn the_list_filters_by_source_and_a_bad_source_changes_nothing() {
+    fn the_list_filters_by_title_source_speaker_and_name_and_a_miss_changes_nothing() {
         let mut s = state();
-        assert_eq!(s.set_source_filter("harbour"), Ok(()));
-        assert_eq!(s.shown.len(), 1);
-        assert_eq!(s.docs[s.shown[0]].article.title, "Fleet ashore");
-        assert!(s.set_source_filter("Gazette").unwrap_err().contains("Gazette"));
-        assert_eq!(s.shown.len(), 1, "unchanged");
-        s.set_source_filter("").unwrap();
-        assert_eq!(s.shown.len(), 2);
+        assert_eq!(s.set_text_filter("harbour post"), Ok(()));
+        assert_eq!(shown_titles(&s), ["Fleet ashore"], "by source");
+        assert_eq!(s.set_text_filter("dam"), Ok(()));
+        assert_eq!(shown_titles(&s), ["Dam cracks"], "by title");
+        assert_eq!(s.set_text_filter("Jose Nunez"), Ok(()));
+        assert_eq!(shown_titles(&s), ["Council vote"], "by speaker, accents folded");
+        assert_eq!(s.set_text_filter("lisbon"), Ok(()));
+        assert_eq!(shown_titles(&s), ["Council vote"], "by a place it names");
+        assert_eq!(s.set_text_filter("harbour"), Ok(()));
+        assert_eq!(shown_titles(&s), ["Council vote", "Fleet ashore"], "a source and a name");
+        // With the date filter: who was quoted when.
+        s.set_filter("2025-03").unwrap();
+        s.set_text_filter("Núñez").unwrap();
+        assert_eq!(shown_titles(&s), ["Council vote"]);
+        s.set_filter("").unwrap();
+        assert!(s.set_text_filter("Gazette").unwrap_err().contains("Gazette"));
+        assert_eq!(shown_titles(&s), ["Council vote"], "unchanged");
+        s.set_text_filter("").unwrap();
+        assert_eq!(s.shown.len(), 3);
     }
 
     #[test]

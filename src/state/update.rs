@@ -93,8 +93,8 @@ fn apply(state: &mut State, action: Action) {
         Action::PrevPane => state.focus = state.focus.prev(),
         Action::StartSearch => state.open_prompt(PromptKind::Search, String::new()),
         Action::StartDateFilter => state.open_prompt(PromptKind::DateFilter, state.filter_text.clone()),
-        Action::StartSourceFilter => {
-            state.open_prompt(PromptKind::SourceFilter, state.source_filter.clone().unwrap_or_default());
+        Action::StartTextFilter => {
+            state.open_prompt(PromptKind::TextFilter, state.text_filter.clone().unwrap_or_default());
         }
         Action::OpenLink => state.request_open(),
         Action::CycleSort => {
@@ -131,17 +131,17 @@ fn apply(state: &mut State, action: Action) {
             state.remember(&text);
             match state.prompt_kind {
                 PromptKind::Search => submit_search(state, text.trim()),
-                PromptKind::SourceFilter => {
-                    state.message = Some(match state.set_source_filter(&text) {
-                        Ok(()) if state.source_filter.is_some() => {
+                PromptKind::TextFilter => {
+                    state.message = Some(match state.set_text_filter(&text) {
+                        Ok(()) if state.text_filter.is_some() => {
                             format!(
-                                "{} of {} articles from “{}”",
+                                "{} of {} articles with “{}”",
                                 state.shown.len(),
                                 state.article_count(),
                                 text.trim()
                             )
                         }
-                        Ok(()) => "Source filter cleared".to_string(),
+                        Ok(()) => "Filter cleared".to_string(),
                         Err(why) => format!("Filter unchanged: {why}"),
                     });
                 }

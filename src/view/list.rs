@@ -9,7 +9,7 @@ use ratatui::Frame;
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let filters: Vec<&str> =
-        [state.filter.is_some().then_some(state.filter_text.as_str()), state.source_filter.as_deref()]
+        [state.filter.is_some().then_some(state.filter_text.as_str()), state.text_filter.as_deref()]
             .into_iter()
             .flatten()
             .collect();

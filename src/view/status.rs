@@ -24,7 +24,7 @@ fn prompt_line(kind: PromptKind, typed: &str, width: usize) -> Line<'static> {
     let (long, short) = match kind {
         PromptKind::Search => ("/", "/"),
         PromptKind::Note => ("note for this highlight: ", "note: "),
-        PromptKind::SourceFilter => ("source filter (part of a source's name; empty clears): ", "source: "),
+        PromptKind::TextFilter => ("filter (words of a title, source, speaker or name; empty clears): ", "filter: "),
         PromptKind::DateFilter => {
             ("date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): ", "date: ")
         }

@@ -35,6 +35,11 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// A person, organisation or place: a name someone may look articles up by.
+    pub fn is_named(self) -> bool {
+        matches!(self, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             EntityKind::Person => "People",
