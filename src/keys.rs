@@ -102,8 +102,21 @@ pub const PROMPT_BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], "Ctrl-C", Action::Quit, "quit"),
 ];
 
+/// The keys of the highlight list (`'`), besides moving and Enter.
+pub const HIGHLIGHT_LIST_BINDINGS: &[Binding] = &[
+    bind(&[key(KeyCode::Char('e'))], "e", Action::EditHighlightNote, "write or change the note"),
+    bind(&[key(KeyCode::Char('x')), key(KeyCode::Delete)], "x Del", Action::DeleteHighlight, "delete the highlight"),
+    bind(
+        &[key(KeyCode::Char('\'')), key(KeyCode::Char('q')), key(KeyCode::Esc), key(KeyCode::Char('h'))],
+        "' q Esc",
+        Action::ToggleHighlightList,
+        "close the list",
+    ),
+];
+
 /// Help's sections: a heading (none for the first) and its bindings.
-pub const HELP: &[(&str, &[Binding])] = &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS)];
+pub const HELP: &[(&str, &[Binding])] =
+    &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS), ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS)];
 
 /// Help as lines of (key, what it does); a heading is a line with no key, after a blank one.
 pub fn help_lines() -> Vec<(&'static str, &'static str)> {
@@ -162,12 +175,7 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     // the panes.
     match state.overlay {
         Some(Overlay::Highlights) => {
-            return match key.code {
-                KeyCode::Char('\'') | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('h') => {
-                    Some(Action::ToggleHighlightList)
-                }
-                code => list_action(code, false),
-            }
+            return lookup(HIGHLIGHT_LIST_BINDINGS, k).or_else(|| list_action(key.code, false));
         }
         Some(Overlay::Speakers) => {
             return match key.code {
@@ -230,7 +238,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        for table in [BINDINGS, PROMPT_BINDINGS] {
+        for table in [BINDINGS, PROMPT_BINDINGS, HIGHLIGHT_LIST_BINDINGS] {
             let mut seen = Vec::new();
             for b in table {
                 for k in b.keys {

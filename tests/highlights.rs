@@ -323,3 +323,35 @@ fn highlights_takes_global_options_before_or_after_and_honours_the_date() {
     let none = run(&["highlights", a, "--data-dir", d, "--date", "1999"]);
     assert!(!none.contains("a good day"), "{none}");
 }
+
+#[test]
+fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+    press(&mut s, KeyCode::Char('\''));
+    press(&mut s, KeyCode::Char('e'));
+    for c in "worth quoting".chars() {
+        press(&mut s, KeyCode::Char(c));
+    }
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.store.data.highlights[0].note.as_deref(), Some("worth quoting"));
+    assert_eq!(s.overlay, Some(Overlay::Highlights), "the list stays open");
+    // Editing again starts from the note; clearing it removes the note, not the highlight.
+    press(&mut s, KeyCode::Char('e'));
+    assert_eq!(s.prompt.as_deref(), Some("worth quoting"));
+    let ctrl_u = crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let a = action_for(&s, ctrl_u).unwrap();
+    update(&mut s, a);
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.store.data.highlights[0].note, None);
+    press(&mut s, KeyCode::Char('x'));
+    assert!(s.store.data.highlights.is_empty());
+    assert!(s.placed.is_empty());
+    s.store.save().unwrap();
+    let (store, _) = Store::open(&data);
+    assert!(store.data.highlights.is_empty(), "the deletion is saved");
+}

@@ -194,6 +194,49 @@ impl State {
         self.replace_highlights();
     }
 
+    /// The store index of the highlight selected in the highlight list, if the store can change.
+    fn chosen_highlight(&mut self) -> Option<usize> {
+        if self.store.read_only {
+            self.message = Some("Highlights are read-only: the store could not be read".into());
+            return None;
+        }
+        let i = self.placed.get(self.highlight_row).map(|p| p.highlight);
+        i.filter(|&i| i < self.store.data.highlights.len())
+    }
+
+    /// `x` in the highlight list: the highlight is deleted, and the deletion remembered so that
+    /// another byline's save does not bring it back.
+    pub(super) fn delete_highlight(&mut self) {
+        let Some(i) = self.chosen_highlight() else { return };
+        let id = self.store.data.highlights.remove(i).id;
+        self.store.data.deleted.push(id);
+        self.store_dirty = true;
+        self.replace_highlights();
+        self.highlight_row = self.highlight_row.min(self.placed.len().saturating_sub(1));
+        self.message = Some("Highlight deleted".into());
+    }
+
+    /// `e` in the highlight list: the note prompt opens with the note as it is.
+    pub(super) fn edit_highlight_note(&mut self) {
+        let Some(i) = self.chosen_highlight() else { return };
+        let h = &self.store.data.highlights[i];
+        let note = h.note.clone().unwrap_or_default();
+        self.editing = Some(h.id.clone());
+        self.open_prompt(PromptKind::EditNote, note);
+    }
+
+    /// The edited note is saved; an empty one removes the note, not the highlight.
+    pub(super) fn set_note(&mut self, text: &str) {
+        let Some(id) = self.editing.take() else { return };
+        let Some(h) = self.store.data.highlights.iter_mut().find(|h| h.id == id) else {
+            self.message = Some("That highlight was deleted meanwhile".into());
+            return;
+        };
+        h.note = (!text.is_empty()).then(|| text.to_string());
+        self.store_dirty = true;
+        self.message = Some(if text.is_empty() { "Note removed" } else { "Note saved" }.into());
+    }
+
     /// Opens the highlight at `row` of the highlight list in the reader.
     pub(super) fn open_highlight(&mut self, row: usize) {
         let Some(p) = self.placed.get(row).cloned() else { return };

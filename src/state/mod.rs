@@ -119,6 +119,8 @@ pub enum PromptKind {
     Search,
     DateFilter,
     TextFilter,
+    /// The note of a highlight chosen in the highlight list.
+    EditNote,
     /// A note for the passage being highlighted.
     Note,
 }
@@ -252,6 +254,10 @@ pub enum Action {
     NoteHighlight,
     /// Show or hide every highlight across the articles.
     ToggleHighlightList,
+    /// Delete the highlight selected in the highlight list.
+    DeleteHighlight,
+    /// Write or change the note of the highlight selected in the highlight list.
+    EditHighlightNote,
     /// Mark the selected article read or unread.
     ToggleRead,
     /// Mark every article the list shows read.
@@ -361,6 +367,8 @@ pub struct State {
     pub selecting: Option<usize>,
     /// Selected row of the highlight list.
     pub highlight_row: usize,
+    /// The highlight (by id: a save may reorder the store meanwhile) whose note the prompt edits.
+    pub editing: Option<String>,
     /// How far the help or problems window is scrolled.
     pub overlay_scroll: usize,
     /// Bumped whenever articles are replaced, so that layouts made of the old ones are dropped.
@@ -452,6 +460,7 @@ impl State {
             sentence: None,
             selecting: None,
             highlight_row: 0,
+            editing: None,
             overlay_scroll: 0,
             generation: 0,
             wrapped: Default::default(),

@@ -71,6 +71,8 @@ fn apply(state: &mut State, action: Action) {
             state.overlay = (state.overlay != Some(Overlay::Highlights)).then_some(Overlay::Highlights);
         }
         Action::MarkAllRead => state.mark_all_read(),
+        Action::DeleteHighlight => state.delete_highlight(),
+        Action::EditHighlightNote => state.edit_highlight_note(),
         Action::ToggleRead => {
             if state.current().is_some() {
                 let read = !state.is_read(state.selected);
@@ -146,6 +148,7 @@ fn apply(state: &mut State, action: Action) {
                     });
                 }
                 PromptKind::Note => state.toggle_highlight(Some(text.trim().to_string())),
+                PromptKind::EditNote => state.set_note(text.trim()),
                 PromptKind::DateFilter => {
                     state.message = Some(match state.set_filter(&text) {
                         Ok(()) => match state.filter {

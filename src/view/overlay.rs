@@ -149,8 +149,13 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
     let area = centered(screen, screen.width.saturating_sub(6), screen.height.saturating_sub(4));
     frame.render_widget(Clear, area);
     let width = usize::from(area.width.saturating_sub(2));
-    let title = format!(" Highlights ({}) · Enter: open · Esc: close ", state.placed.len());
-    let block = Block::default().borders(Borders::ALL).border_style(theme::FOCUSED).title(title);
+    let title = format!(" Highlights ({}) ", state.placed.len());
+    let keys = " Enter open · e note · x delete · q close ";
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::FOCUSED)
+        .title(title)
+        .title_bottom(super::list::truncate(keys, width));
     if state.placed.is_empty() {
         let help = "No highlights yet. In the reader, J and K move the sentence cursor, v selects, m highlights.";
         frame.render_widget(Paragraph::new(help).wrap(Wrap { trim: true }).block(block), area);

@@ -23,7 +23,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
 fn prompt_line(kind: PromptKind, typed: &str, width: usize) -> Line<'static> {
     let (long, short) = match kind {
         PromptKind::Search => ("/", "/"),
-        PromptKind::Note => ("note for this highlight: ", "note: "),
+        PromptKind::Note | PromptKind::EditNote => ("note for this highlight: ", "note: "),
         PromptKind::TextFilter => ("filter (words of a title, source, speaker or name; empty clears): ", "filter: "),
         PromptKind::DateFilter => {
             ("date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): ", "date: ")
