@@ -84,6 +84,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Char('{'))], "{", Action::PrevBySpeaker, "previous quotation by this speaker"),
     bind(&[key(KeyCode::Char('S'))], "S", Action::ToggleSpeakers, "every speaker in all articles"),
     bind(&[key(KeyCode::Char('p'))], "p", Action::ToggleProblems, "files skipped or read with problems"),
+    // Digits are read as a count before the table is looked up (see `action_for`).
+    bind(&[], "1–9", Action::Count(0), "a count: 5j, 3] repeat; 12G goes to line or entry 12"),
+    bind(&[key(KeyCode::Char('z'))], "zz", Action::Centre, "centre the reader on the sentence cursor or quotation"),
     bind(&[key(KeyCode::Char('w'))], "w", Action::ToggleWide, "wide reading: hide or show the list and names"),
     bind(&[key(KeyCode::Char('?'))], "?", Action::ToggleHelp, "this help"),
     bind(&[key(KeyCode::Char('q'))], "q", Action::Quit, "close this window or pane; on the list, quit"),
@@ -198,6 +201,12 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
     // panel it goes back to the list, and only the list quits.
     if key.code == KeyCode::Char('q') && state.focus != Pane::List {
         return Some(Action::Back);
+    }
+    // A count before a movement, as in vim (`5j`); a 0 only inside a count.
+    if let KeyCode::Char(c @ '0'..='9') = key.code {
+        if c != '0' || state.count.is_some() {
+            return u8::try_from(c.to_digit(10).unwrap_or(0)).ok().map(Action::Count);
+        }
     }
     lookup(BINDINGS, k)
 }

@@ -180,6 +180,10 @@ pub enum Action {
     PageDown,
     /// Move up a screenful.
     PageUp,
+    /// A digit of a count typed before a movement (`5j`, `3]`, `12G`).
+    Count(u8),
+    /// Centre the reader on the sentence cursor, the current quotation or the current match.
+    Centre,
     /// Move down half a screenful (Ctrl-D).
     HalfPageDown,
     /// Move up half a screenful (Ctrl-U).
@@ -338,6 +342,8 @@ pub struct State {
     pub unsaved: bool,
     /// What was typed at each prompt before, oldest first, for Up and Down at the prompt.
     pub history: Vec<(PromptKind, String)>,
+    /// A count being typed (`5` of `5j`), applied to the next movement.
+    pub count: Option<usize>,
     /// Where Up and Down are in the history while the prompt is open.
     pub history_at: Option<usize>,
     pub screen: Rect,
@@ -445,6 +451,7 @@ impl State {
             unsaved: false,
             history: Vec::new(),
             history_at: None,
+            count: None,
             screen: Rect::new(0, 0, 80, 24),
             wide: false,
             reading_width: layout::READING_WIDTH,

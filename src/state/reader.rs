@@ -110,6 +110,25 @@ impl State {
         }
     }
 
+    /// `zz`: the reader scrolls so that the sentence cursor (else the current quotation, else
+    /// the current search match) is in the middle of the screen.
+    pub(super) fn centre(&mut self) {
+        let Some(doc) = self.current() else { return };
+        let at = self
+            .sentence
+            .as_ref()
+            .map(|(b, r)| (*b, r.start))
+            .or_else(|| self.quote.and_then(|i| doc.analysis.quotes.get(i)).map(|q| (q.block, q.start)))
+            .or_else(|| self.search.as_ref().and_then(|s| s.matches.get(s.current)).map(|m| (m.block, m.range.start)));
+        let Some((b, byte)) = at else {
+            self.message = Some("Nothing to centre: move the sentence cursor with J first".into());
+            return;
+        };
+        if let Some(line) = self.reader_lines().line_of(b, byte) {
+            self.scroll_to(line.saturating_sub(self.reader_height() / 2));
+        }
+    }
+
     /// Whether `line` is on screen in the reader.
     fn on_screen(&self, line: usize) -> bool {
         (self.scroll..self.scroll + self.reader_height()).contains(&line)

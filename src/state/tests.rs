@@ -334,3 +334,31 @@ fn the_list_scrolls_with_its_cursor_and_n_finds_the_next_unread() {
     update(&mut s, Action::NextMatch);
     assert_eq!(s.message.as_deref(), Some("No unread articles"));
 }
+
+#[test]
+fn a_count_repeats_a_movement_and_zz_centres_the_cursor() {
+    let texts: Vec<String> = (0..30).map(|i| format!("Story number {i} here\n\nText of story {i}.\n")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut s = state_with(&refs);
+    update(&mut s, Action::Count(1));
+    update(&mut s, Action::Count(2));
+    assert_eq!(s.message.as_deref(), Some("12…"));
+    update(&mut s, Action::Down);
+    assert_eq!(s.cursor(), Some(12));
+    update(&mut s, Action::Count(3));
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.cursor(), Some(2), "3G is the third entry");
+    update(&mut s, Action::Down);
+    assert_eq!(s.cursor(), Some(3), "the count was used up");
+
+    let mut s = state_with(&[&quoted_article(30)]);
+    update(&mut s, Action::Open);
+    update(&mut s, Action::Count(4));
+    update(&mut s, Action::NextQuote);
+    assert_eq!(s.quote, Some(3));
+    update(&mut s, Action::NextSentence);
+    update(&mut s, Action::Centre);
+    let (b, r) = s.sentence.clone().unwrap();
+    let line = s.reader_lines().line_of(b, r.start).unwrap();
+    assert_eq!(line - s.scroll, s.reader_height() / 2);
+}

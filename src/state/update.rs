@@ -5,10 +5,53 @@ use super::*;
 /// The one place state changes.
 pub fn update(state: &mut State, action: Action) {
     state.message = None;
+    if let Action::Count(d) = action {
+        // Counts stop at four digits: `99999j` is a slip, not a wish.
+        let n = state.count.unwrap_or(0).saturating_mul(10).saturating_add(usize::from(d)).min(9999);
+        state.count = Some(n);
+        state.message = Some(format!("{n}…"));
+        return;
+    }
+    let count = state.count.take();
     let anchor = state.reading_anchor();
-    apply(state, action);
+    match (action, count) {
+        // `12G` goes to the twelfth line or entry, as in vim.
+        (Action::Bottom, Some(n)) => {
+            apply(state, Action::Top);
+            state.move_by(isize::try_from(n.saturating_sub(1)).unwrap_or(0));
+        }
+        (a, Some(n)) if a.repeats() => {
+            for _ in 0..n {
+                apply(state, a.clone());
+            }
+        }
+        (a, _) => apply(state, a),
+    }
     state.keep_anchor(anchor);
     state.follow_list();
+}
+
+impl Action {
+    /// Whether a count repeats this action.
+    fn repeats(&self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::NextQuote
+                | Action::PrevQuote
+                | Action::NextBySpeaker
+                | Action::PrevBySpeaker
+                | Action::NextSentence
+                | Action::PrevSentence
+        )
+    }
 }
 
 fn apply(state: &mut State, action: Action) {
@@ -71,6 +114,8 @@ fn apply(state: &mut State, action: Action) {
             state.overlay = (state.overlay != Some(Overlay::Highlights)).then_some(Overlay::Highlights);
         }
         Action::MarkAllRead => state.mark_all_read(),
+        Action::Count(_) => {}
+        Action::Centre => state.centre(),
         Action::DeleteHighlight => state.delete_highlight(),
         Action::EditHighlightNote => state.edit_highlight_note(),
         Action::ToggleRead => {
