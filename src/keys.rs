@@ -121,21 +121,144 @@ pub const HIGHLIGHT_LIST_BINDINGS: &[Binding] = &[
 pub const HELP: &[(&str, &[Binding])] =
     &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS), ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS)];
 
-/// Help as lines of (key, what it does); a heading is a line with no key, after a blank one.
-pub fn help_lines() -> Vec<(&'static str, &'static str)> {
+/// Help as lines of (keys, what it does), with the keys as `keymap` has them; a heading is a
+/// line with no keys, after a blank one.
+pub fn help_lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     for (heading, bindings) in HELP {
         if !heading.is_empty() {
-            out.push(("", ""));
-            out.push(("", *heading));
+            out.push((String::new(), ""));
+            out.push((String::new(), *heading));
         }
-        out.extend(bindings.iter().map(|b| (b.label, b.help)));
+        out.extend(bindings.iter().map(|b| (keymap.label(b), b.help)));
     }
     out
 }
 
 fn lookup(table: &[Binding], k: Key) -> Option<Action> {
     table.iter().find(|b| b.keys.contains(&k)).map(|b| b.action.clone())
+}
+
+/// The main table as the config file changed it: an action given keys there answers to those
+/// keys only, and those keys do nothing else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    rebound: Vec<(Action, Vec<Key>)>,
+}
+
+/// The name of an action in the config file: `NextQuote` is `next_quote`.
+pub fn action_name(action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::new();
+    for (i, c) in debug.chars().take_while(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// A key as the config file writes it: `j`, `J`, `Ctrl-D`, `Down`, `PgDn`, `Space`, `F1`.
+pub fn parse_key(name: &str) -> Option<Key> {
+    let name = name.trim();
+    if let Some(rest) = name.strip_prefix("Ctrl-").or_else(|| name.strip_prefix("C-")) {
+        let mut chars = rest.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.clone().next()) {
+        return Some(key(KeyCode::Char(c)));
+    }
+    let code = match name.to_ascii_lowercase().as_str() {
+        "space" => KeyCode::Char(' '),
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" | "shift-tab" => KeyCode::BackTab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "del" | "delete" => KeyCode::Delete,
+        "backspace" => KeyCode::Backspace,
+        f => KeyCode::F(f.strip_prefix('f')?.parse().ok().filter(|n| (1..=12).contains(n))?),
+    };
+    Some(key(code))
+}
+
+/// How help writes a key.
+fn key_label(k: &Key) -> String {
+    let name = match k.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if k.ctrl => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    name
+}
+
+impl Keymap {
+    /// Builds the map from the config file's `[keys]` table; each bad entry is a problem.
+    pub fn from_names(table: &std::collections::BTreeMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
+        let mut map = Keymap::default();
+        let mut problems = Vec::new();
+        for (name, keys) in table {
+            let Some(b) = BINDINGS.iter().find(|b| !b.keys.is_empty() && action_name(&b.action) == *name) else {
+                problems.push(format!("[keys] {name}: no such action (the names are in `byline --help`)"));
+                continue;
+            };
+            let parsed: Vec<Option<Key>> = keys.iter().map(|k| parse_key(k)).collect();
+            if let Some(bad) = keys.iter().zip(&parsed).find(|(_, p)| p.is_none()).map(|(k, _)| k) {
+                problems.push(format!("[keys] {name}: “{bad}” is not a key (j, J, Ctrl-D, Down, PgDn, Space, F1…)"));
+                continue;
+            }
+            map.rebound.push((b.action.clone(), parsed.into_iter().flatten().collect()));
+        }
+        (map, problems)
+    }
+
+    /// The keys the config file gave `action`, if it gave any.
+    pub fn rebound(&self, action: &Action) -> Option<&[Key]> {
+        self.rebound.iter().find(|(a, _)| a == action).map(|(_, k)| k.as_slice())
+    }
+
+    /// The action of `k` in the main table.
+    fn lookup(&self, k: Key) -> Option<Action> {
+        if let Some((a, _)) = self.rebound.iter().find(|(_, keys)| keys.contains(&k)) {
+            return Some(a.clone());
+        }
+        BINDINGS
+            .iter()
+            .filter(|b| self.rebound(&b.action).is_none())
+            .find(|b| b.keys.contains(&k))
+            .map(|b| b.action.clone())
+    }
+
+    /// How help labels a binding: its own label, or the keys the config file gave it.
+    fn label(&self, b: &Binding) -> String {
+        match self.rebound(&b.action) {
+            Some(keys) if BINDINGS.iter().any(|x| std::ptr::eq(x, b)) => {
+                keys.iter().map(key_label).collect::<Vec<_>>().join(" ")
+            }
+            _ => b.label.to_string(),
+        }
+    }
 }
 
 /// The few bindings the status bar has room for.
@@ -168,7 +291,7 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
         };
     }
     if k.ctrl || key.code == KeyCode::Char('Q') {
-        return lookup(BINDINGS, k);
+        return state.keymap.lookup(k);
     }
     // A warning about the data folder stays until Esc dismisses it.
     if key.code == KeyCode::Esc && state.warning.is_some() && state.overlay.is_none() {
@@ -208,7 +331,7 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             return u8::try_from(c.to_digit(10).unwrap_or(0)).ok().map(Action::Count);
         }
     }
-    lookup(BINDINGS, k)
+    state.keymap.lookup(k)
 }
 
 /// The action of `code` in a list window: movement, Enter, and Back when `back` is allowed.
@@ -221,19 +344,27 @@ fn list_action(code: KeyCode, back: bool) -> Option<Action> {
     (moves || (back && action == Action::Back)).then_some(action)
 }
 
-/// The key tables as plain text, for `--help`.
-pub fn help_text() -> String {
-    let lines = help_lines();
+/// The key tables as plain text, for `--help`, with each action's name for the config file.
+pub fn help_text(keymap: &Keymap) -> String {
+    let lines = help_lines(keymap);
     let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let text: Vec<String> = lines
         .iter()
-        .map(|(k, what)| match *k {
+        .map(|(k, what)| match k.as_str() {
             "" if what.is_empty() => String::new(),
             "" => format!("{what}:"),
             k => format!("  {k:<width$}  {what}"),
         })
         .collect();
     text.join("\n")
+}
+
+/// The actions the config file's `[keys]` table can bind, by name.
+pub fn action_names() -> Vec<String> {
+    let mut names: Vec<String> =
+        BINDINGS.iter().filter(|b| !b.keys.is_empty()).map(|b| action_name(&b.action)).collect();
+    names.dedup();
+    names
 }
 
 #[cfg(test)]
@@ -294,6 +425,34 @@ mod tests {
         assert_eq!(action_for(&s, q), Some(Action::Back));
         s.focus = Pane::List;
         assert_eq!(action_for(&s, q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_rebound_action_answers_to_its_new_keys_only_and_help_says_so() {
+        let table = [("next_quote".to_string(), vec!["Ctrl-N".to_string(), "x".to_string()])].into_iter().collect();
+        let (keymap, problems) = Keymap::from_names(&table);
+        assert!(problems.is_empty());
+        let mut s = State::new(Loaded::default());
+        s.keymap = keymap;
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&s, ctrl_n), Some(Action::NextQuote));
+        assert_eq!(action_for(&s, press(KeyCode::Char('x'))), Some(Action::NextQuote));
+        assert_eq!(action_for(&s, press(KeyCode::Char(']'))), None, "the old key is free");
+        assert_eq!(action_for(&s, press(KeyCode::Char('j'))), Some(Action::Down), "others are as they were");
+        let help = help_text(&s.keymap);
+        assert!(help.contains("  Ctrl-N x    next quotation\n"), "{help}");
+    }
+
+    #[test]
+    fn keys_are_read_as_the_config_file_writes_them() {
+        assert_eq!(parse_key("j"), Some(key(KeyCode::Char('j'))));
+        assert_eq!(parse_key("Ctrl-D"), Some(ctrl('d')));
+        assert_eq!(parse_key("PgDn"), Some(key(KeyCode::PageDown)));
+        assert_eq!(parse_key("space"), Some(key(KeyCode::Char(' '))));
+        assert_eq!(parse_key("F5"), Some(key(KeyCode::F(5))));
+        assert_eq!(parse_key("F13"), None);
+        assert_eq!(parse_key("Hyper-Q"), None);
+        assert_eq!(action_name(&Action::NextBySpeaker), "next_by_speaker");
     }
 
     #[test]

@@ -78,10 +78,17 @@ enum Command {
 }
 
 fn after_help() -> String {
+    let config = byline::config::Config::load();
+    let path = byline::config::path().map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
     format!(
         "Keys:\n{}\n\nFiles that cannot be read are listed with the reason (key p); the rest open.\n\
-         Highlights are saved as you make them, under --data-dir.",
-        byline::keys::help_text()
+         Highlights are saved as you make them, under --data-dir.\n\n\
+         Settings: {path} (or the file $BYLINE_CONFIG names), for example\n  \
+         reading_width = 72\n  colours = \"light\"   # dark, light or none; NO_COLOR means none\n  \
+         opener = \"firefox\"\n  [keys]\n  next_quote = [\"]\", \"Ctrl-N\"]\n\
+         Actions [keys] can bind: {}.",
+        byline::keys::help_text(&config.keymap),
+        byline::keys::action_names().join(", ")
     )
 }
 
@@ -289,7 +296,11 @@ fn start(
         // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
     }
-    state.warning = warning;
+    state.configure(byline::config::Config::load());
+    if let Some(w) = warning {
+        // The data folder's warning matters more than the config's: it says what may be lost.
+        state.warning = Some(w);
+    }
     match byline::tui::run(state, background) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -112,9 +112,9 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
 
 /// Opens a link or file with the system's opener, detached: its output would scribble over the
 /// screen, and byline does not wait for a browser to close.
-fn open_outside(target: &str) -> Result<(), String> {
+fn open_outside(target: &str, configured: Option<&str>) -> Result<(), String> {
     use std::process::{Command, Stdio};
-    let opener = crate::state::opener();
+    let opener = configured.map_or_else(crate::state::opener, str::to_string);
     let mut words = opener.split_whitespace();
     let program = words.next().unwrap_or("xdg-open");
     let child = Command::new(program)
@@ -124,7 +124,7 @@ fn open_outside(target: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("Could not run {program} (set BYLINE_OPENER): {e}"))?;
+        .map_err(|e| format!("Could not run {program} (set opener in config.toml or BYLINE_OPENER): {e}"))?;
     // Reap it when it ends, so no zombie is left behind.
     std::thread::spawn(move || {
         let mut child = child;
@@ -206,7 +206,7 @@ fn event_loop(
                 dirty = true;
             }
             if let Some(target) = state.open_request.take() {
-                if let Err(why) = open_outside(&target) {
+                if let Err(why) = open_outside(&target, state.opener.as_deref()) {
                     state.message = Some(why);
                 }
             }

@@ -352,6 +352,12 @@ pub struct State {
     pub wide: bool,
     /// The widest the reader's lines may be.
     pub reading_width: u16,
+    /// How the screen is coloured (dark, light, none).
+    pub palette: crate::view::theme::Palette,
+    /// The key table as the config file changed it.
+    pub keymap: crate::keys::Keymap,
+    /// The program that opens links, from the config file (else `$BYLINE_OPENER` or the system's).
+    pub opener: Option<String>,
     pub quit: bool,
     /// Speakers across all articles.
     pub speakers: Speakers,
@@ -455,6 +461,9 @@ impl State {
             screen: Rect::new(0, 0, 80, 24),
             wide: false,
             reading_width: layout::READING_WIDTH,
+            palette: Default::default(),
+            keymap: Default::default(),
+            opener: None,
             quit: false,
             speakers,
             quote: None,
@@ -487,6 +496,19 @@ impl State {
     /// Where the selected article stands in the list, if the filter shows it.
     pub fn cursor(&self) -> Option<usize> {
         self.position.get(self.selected).copied().filter(|&p| p != usize::MAX)
+    }
+
+    /// Takes the settings of the config file; its problems become the warning.
+    pub fn configure(&mut self, config: crate::config::Config) {
+        if let Some(w) = config.reading_width {
+            self.reading_width = w;
+        }
+        self.palette = config.palette;
+        self.keymap = config.keymap;
+        self.opener = config.opener;
+        if !config.problems.is_empty() {
+            self.warning = Some(config.problems.join("; "));
+        }
     }
 
     /// The article in the reader; none when the filter hides every article.

@@ -243,7 +243,7 @@ impl State {
     fn overlay_max_scroll(&self) -> Option<usize> {
         match self.overlay {
             Some(Overlay::Help) => {
-                let lines = crate::keys::help_lines().len() + 2;
+                let lines = crate::keys::help_lines(&self.keymap).len() + 2;
                 let height = u16::try_from(lines + 2).unwrap_or(u16::MAX).min(self.screen.height);
                 Some(layout::window_scroll(height, lines))
             }

@@ -24,6 +24,7 @@ pub fn render(state: &State, frame: &mut Frame) {
             screen.width, screen.height
         );
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).alignment(Alignment::Center), screen);
+        state.palette.apply(frame.buffer_mut());
         return;
     }
     let areas = state.areas();
@@ -43,6 +44,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         Some(Overlay::Highlights) => overlay::highlights(state, frame, screen),
         None => {}
     }
+    state.palette.apply(frame.buffer_mut());
 }
 
 /// A pane's frame, brighter when it has the focus.

@@ -12,12 +12,12 @@ use ratatui::Frame;
 
 /// Every key, from the key table, one per line; the window scrolls when the screen is short.
 pub fn help(state: &State, frame: &mut Frame, screen: Rect) {
-    let rows = help_lines();
+    let rows = help_lines(&state.keymap);
     let label_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let entry_width = rows.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0) + label_width + 2;
     let mut lines: Vec<Line> = rows
         .iter()
-        .map(|(k, what)| match *k {
+        .map(|(k, what)| match k.as_str() {
             "" => Line::from(Span::styled(*what, theme::HEADING)),
             k => Line::from(vec![Span::styled(format!("{k:<label_width$}  "), theme::KEY), Span::raw(*what)]),
         })
