@@ -74,6 +74,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Char('\''))], "'", Action::ToggleHighlightList, "every highlight"),
     bind(&[key(KeyCode::Char('u'))], "u", Action::ToggleRead, "mark read / unread"),
     bind(&[key(KeyCode::Char('A'))], "A", Action::MarkAllRead, "mark every article in the list read"),
+    bind(&[key(KeyCode::Char('r'))], "r", Action::Reread, "read files added to the folder since"),
     bind(&[key(KeyCode::Char('d'))], "d", Action::StartDateFilter, "filter the list by date"),
     bind(&[key(KeyCode::Char('f'))], "f", Action::StartTextFilter, "filter the list: title, source, speaker, name"),
     bind(&[key(KeyCode::Char('s'))], "s", Action::CycleSort, "sort by date, title or source"),

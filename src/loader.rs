@@ -115,3 +115,23 @@ pub fn read_now(path: &std::path::Path) -> Result<Vec<Doc>, String> {
         .map(|(article, analysis)| Doc { article, analysis, ready: true })
         .collect())
 }
+
+/// Reads the files under `sources` that are not among `known` (article paths; a feed's items
+/// count as its file): the new files of a folder, for `r`. A file that cannot be read is a
+/// problem, as at start.
+pub fn read_new(sources: &[PathBuf], known: &[&str]) -> Result<(Vec<Doc>, Vec<Problem>), String> {
+    let found = load::discover(sources).map_err(|e| e.to_string())?;
+    let is_known = |f: &PathBuf| {
+        let name = f.display().to_string();
+        known.iter().any(|k| *k == name || k.strip_prefix(name.as_str()).is_some_and(|rest| rest.starts_with('#')))
+    };
+    let new: Vec<PathBuf> = found.files.into_iter().filter(|f| !is_known(f)).collect();
+    if new.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let mut loaded = load::load_paths(&new).map_err(|e| e.to_string())?;
+    let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
+    let docs =
+        loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis, ready: true });
+    Ok((docs.collect(), loaded.problems))
+}

@@ -278,7 +278,8 @@ fn run_folder(paths: &[PathBuf], data_dir: Option<&Path>, date: Option<&str>, to
             })
         })
         .collect();
-    let state = byline::state::State::loading(stubs, found.problems, today);
+    let mut state = byline::state::State::loading(stubs, found.problems, today);
+    state.sources = paths.to_vec();
     let (tx, rx) = std::sync::mpsc::channel();
     let _loader = byline::loader::start(found.files, tx);
     start(state, Some(rx), data_dir, date)

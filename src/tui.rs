@@ -212,7 +212,17 @@ fn event_loop(
             }
             if let Some((path, highlight)) = state.load_request.take() {
                 match crate::loader::read_now(&path) {
-                    Ok(docs) => update(state, Action::Added(docs, highlight)),
+                    Ok(docs) => update(state, Action::Added(docs, Some(highlight))),
+                    Err(why) => state.message = Some(why),
+                }
+            }
+            if std::mem::take(&mut state.reread_request) {
+                let known: Vec<&str> = state.docs.iter().map(|d| d.article.path.as_str()).collect();
+                match crate::loader::read_new(&state.sources, &known) {
+                    Ok((docs, problems)) => {
+                        update(state, Action::LoadProblems(problems));
+                        update(state, Action::Added(docs, None));
+                    }
                     Err(why) => state.message = Some(why),
                 }
             }

@@ -269,7 +269,7 @@ fn a_highlight_made_in_another_folder_is_not_loaded_not_orphaned_and_opens_its_f
     assert_eq!((path.as_path(), highlight), (article.as_path(), 0));
     // What the event loop does with the request.
     let docs = byline::loader::read_now(&path).expect("the file reads");
-    update(&mut elsewhere, Action::Added(docs, highlight));
+    update(&mut elsewhere, Action::Added(docs, Some(highlight)));
     assert_eq!(elsewhere.docs.len(), 2);
     assert_eq!(elsewhere.overlay, None);
     let doc = elsewhere.current().expect("an article is open");
@@ -354,4 +354,26 @@ fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
     s.store.save().unwrap();
     let (store, _) = Store::open(&data);
     assert!(store.data.highlights.is_empty(), "the deletion is saved");
+}
+
+#[test]
+fn r_reads_the_files_added_to_the_folder_since() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("harbour.txt"), STORY).unwrap();
+    let mut s = open(&[dir.path()], &dir.path().join("data"));
+    s.sources = vec![dir.path().to_path_buf()];
+    press(&mut s, KeyCode::Char('r'));
+    assert!(s.reread_request);
+    s.reread_request = false;
+    let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
+    let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
+    assert!(docs.is_empty() && problems.is_empty(), "nothing new yet");
+    std::fs::write(dir.path().join("rail.txt"), "Rail line reopens\n\nThe rail line reopened on Tuesday.\n").unwrap();
+    let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
+    let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
+    assert!(problems.is_empty());
+    update(&mut s, Action::Added(docs, None));
+    assert_eq!(s.message.as_deref(), Some("1 new article"));
+    assert_eq!(s.shown.len(), 2);
+    assert_eq!(s.unread, 2, "neither has been opened");
 }

@@ -270,9 +270,11 @@ pub enum Action {
     CloseOverlay,
     /// Whole articles read and analysed in the background, by index.
     Loaded(Vec<(usize, Doc)>),
-    /// Articles read at the user's request (see `State::load_request`), added to the list, then
-    /// the highlight that asked for them opened.
-    Added(Vec<Doc>, usize),
+    /// Articles read at the user's request, added to the list: the file of a highlight (which is
+    /// then opened, see `State::load_request`) or the new files `r` found.
+    Added(Vec<Doc>, Option<usize>),
+    /// Look in the folders byline was opened on for files added since.
+    Reread,
     /// Progress of the background reading: files read, of how many.
     LoadProgress(usize, usize),
     /// Files the background reading skipped or read with a caveat.
@@ -316,6 +318,11 @@ pub struct State {
     /// A file to read and add to the articles, and the highlight to open in it: asked for by
     /// opening a highlight made in an article that is not loaded. The event loop reads it.
     pub load_request: Option<(std::path::PathBuf, usize)>,
+    /// The files and folders byline was opened on, which `r` looks in again; empty for the
+    /// bundled articles.
+    pub sources: Vec<std::path::PathBuf>,
+    /// Set by `r`: the event loop reads the sources for new files.
+    pub reread_request: bool,
     /// The day relative filters (`7d`) count back from.
     pub today: NaiveDate,
     pub prompt_kind: PromptKind,
@@ -442,6 +449,8 @@ impl State {
             text_filter: None,
             open_request: None,
             load_request: None,
+            sources: Vec::new(),
+            reread_request: false,
             today,
             prompt_kind: PromptKind::Search,
             focus: Pane::List,

@@ -250,8 +250,19 @@ fn apply(state: &mut State, action: Action) {
             state.skipped.extend(files);
             state.refilter();
         }
+        Action::Reread if state.loading.is_some() => {
+            state.message = Some("Still reading the folder: r when it is done".into());
+        }
+        Action::Reread if state.sources.is_empty() => {
+            state.message = Some("These are the bundled articles: there is no folder to read again".into());
+        }
+        Action::Reread => {
+            state.reread_request = true;
+            state.message = Some("Looking for new files…".into());
+        }
         Action::Added(docs, highlight) => {
             state.generation += 1;
+            let added = docs.len();
             for doc in docs {
                 state.dates.push(doc.article.date);
                 state.fingerprints.push(store::fingerprint(&doc.article));
@@ -260,6 +271,15 @@ fn apply(state: &mut State, action: Action) {
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
             state.resort();
             state.replace_highlights();
+            state.recount_unread();
+            let Some(highlight) = highlight else {
+                state.message = Some(match added {
+                    0 => "No new files".to_string(),
+                    1 => "1 new article".to_string(),
+                    n => format!("{n} new articles"),
+                });
+                return;
+            };
             match state.placed.iter().position(|p| p.highlight == highlight) {
                 Some(row) if state.placed[row].at.is_some() => state.open_highlight(row),
                 _ => state.message = Some("The file was read, but this highlight's passage is not in it".into()),
