@@ -118,6 +118,17 @@ pub const HIGHLIGHT_LIST_BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The keys of the corpus view of speakers (`S`), besides moving, Enter and Esc.
+pub const SPEAKER_LIST_BINDINGS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Char('f')), key(KeyCode::Char('/'))],
+        "f /",
+        Action::StartSpeakerFilter,
+        "list only speakers whose name has…",
+    ),
+    bind(&[key(KeyCode::Char('S')), key(KeyCode::Char('q'))], "S q", Action::ToggleSpeakers, "close the view"),
+];
+
 /// Help's sections: a heading (none for the first) and its bindings.
 pub const HELP: &[(&str, &[Binding])] =
     &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS), ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS)];
@@ -305,10 +316,7 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
             return lookup(HIGHLIGHT_LIST_BINDINGS, k).or_else(|| list_action(key.code, false));
         }
         Some(Overlay::Speakers) => {
-            return match key.code {
-                KeyCode::Char('S') | KeyCode::Char('q') => Some(Action::ToggleSpeakers),
-                code => list_action(code, true),
-            }
+            return lookup(SPEAKER_LIST_BINDINGS, k).or_else(|| list_action(key.code, true));
         }
         _ => {}
     }
@@ -379,7 +387,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        for table in [BINDINGS, PROMPT_BINDINGS, HIGHLIGHT_LIST_BINDINGS] {
+        for table in [BINDINGS, PROMPT_BINDINGS, HIGHLIGHT_LIST_BINDINGS, SPEAKER_LIST_BINDINGS] {
             let mut seen = Vec::new();
             for b in table {
                 for k in b.keys {

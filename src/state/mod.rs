@@ -121,6 +121,8 @@ pub enum PromptKind {
     TextFilter,
     /// The note of a highlight chosen in the highlight list.
     EditNote,
+    /// Words of a speaker's name, for the corpus view.
+    SpeakerFilter,
     /// A note for the passage being highlighted.
     Note,
 }
@@ -137,7 +139,7 @@ pub enum Overlay {
 }
 
 /// Where the corpus view of speakers stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CorpusView {
     /// The speaker whose quotations are listed; `None` while the speakers are listed.
     pub speaker: Option<usize>,
@@ -145,6 +147,8 @@ pub struct CorpusView {
     pub speaker_row: usize,
     /// Selected row of the quotation list.
     pub quote_row: usize,
+    /// Only speakers whose name holds this (folded as search folds) are listed.
+    pub filter: Option<String>,
 }
 
 /// One row of the side panel.
@@ -202,6 +206,8 @@ pub enum Action {
     PrevPane,
     /// Start typing a search for the current article.
     StartSearch,
+    /// Start typing a filter for the speakers of the corpus view.
+    StartSpeakerFilter,
     /// Start typing a date filter for the list.
     StartDateFilter,
     /// Start typing a source filter for the list.

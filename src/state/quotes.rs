@@ -176,15 +176,45 @@ impl State {
     pub(super) fn corpus_len(&self) -> usize {
         match self.corpus.speaker {
             Some(s) => self.speakers.list.get(s).map_or(0, |s| s.quotes.len()),
-            None => self.speakers.list.len(),
+            None => self.corpus_rows().len(),
         }
+    }
+
+    /// The speakers the corpus view lists, as indices into `speakers.list`: all of them, or
+    /// those whose name holds the view's filter.
+    pub fn corpus_rows(&self) -> Vec<usize> {
+        let wanted = self.corpus.filter.as_deref().map(crate::search::folded);
+        let list = &self.speakers.list;
+        (0..list.len())
+            .filter(|&i| wanted.as_deref().is_none_or(|w| crate::search::folded(&list[i].name).contains(w)))
+            .collect()
+    }
+
+    /// Filters the corpus view's speakers; an empty filter lists all again, and words no
+    /// speaker's name has say so and change nothing.
+    pub(super) fn set_speaker_filter(&mut self, text: &str) {
+        let text = text.trim();
+        let before = self.corpus.filter.take();
+        self.corpus.filter = (!text.is_empty()).then(|| text.to_string());
+        let n = self.corpus_rows().len();
+        self.message = Some(match (&self.corpus.filter, n) {
+            (None, _) => "Speaker filter cleared".to_string(),
+            (Some(_), 0) => {
+                self.corpus.filter = before;
+                format!("Filter unchanged: no speaker's name has “{text}”")
+            }
+            (Some(_), n) => format!("{n} speakers with “{text}”"),
+        });
+        self.corpus.speaker_row = 0;
     }
 
     pub(super) fn corpus_open(&mut self) {
         match self.corpus.speaker {
             None if !self.speakers.list.is_empty() => {
-                self.corpus.speaker = Some(self.corpus.speaker_row);
-                self.corpus.quote_row = 0;
+                if let Some(&i) = self.corpus_rows().get(self.corpus.speaker_row) {
+                    self.corpus.speaker = Some(i);
+                    self.corpus.quote_row = 0;
+                }
             }
             None => {}
             Some(s) => {

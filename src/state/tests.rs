@@ -362,3 +362,31 @@ fn a_count_repeats_a_movement_and_zz_centres_the_cursor() {
     let line = s.reader_lines().line_of(b, r.start).unwrap();
     assert_eq!(line - s.scroll, s.reader_height() / 2);
 }
+
+#[test]
+fn the_speakers_view_filters_by_name_and_a_miss_changes_nothing() {
+    let story = "Two voices on the harbour\n\n“The plan is sound,” said Jane Roe.\n\n\
+                 “It costs too much,” said John Doe.\n\n“We disagree,” said José Núñez.\n";
+    let mut s = state_with(&[story]);
+    update(&mut s, Action::ToggleSpeakers);
+    assert_eq!(s.corpus_rows().len(), 3);
+    update(&mut s, Action::StartSpeakerFilter);
+    for c in "nunez".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchSubmit);
+    let names: Vec<&str> = s.corpus_rows().iter().map(|&i| s.speakers.list[i].name.as_str()).collect();
+    assert_eq!(names, ["José Núñez"]);
+    update(&mut s, Action::Open);
+    let shown = s.corpus.speaker.map(|i| s.speakers.list[i].name.clone());
+    assert_eq!(shown.as_deref(), Some("José Núñez"), "Enter opens the speaker on the filtered row");
+    update(&mut s, Action::Back);
+    update(&mut s, Action::StartSpeakerFilter);
+    update(&mut s, Action::PromptClear);
+    for c in "Smith".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchSubmit);
+    assert!(s.message.as_deref().is_some_and(|m| m.starts_with("Filter unchanged")));
+    assert_eq!(s.corpus_rows().len(), 1, "the filter is as it was");
+}

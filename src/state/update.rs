@@ -139,6 +139,9 @@ fn apply(state: &mut State, action: Action) {
         Action::NextPane => state.focus = state.focus.next(),
         Action::PrevPane => state.focus = state.focus.prev(),
         Action::StartSearch => state.open_prompt(PromptKind::Search, String::new()),
+        Action::StartSpeakerFilter => {
+            state.open_prompt(PromptKind::SpeakerFilter, state.corpus.filter.clone().unwrap_or_default());
+        }
         Action::StartDateFilter => state.open_prompt(PromptKind::DateFilter, state.filter_text.clone()),
         Action::StartTextFilter => {
             state.open_prompt(PromptKind::TextFilter, state.text_filter.clone().unwrap_or_default());
@@ -194,6 +197,7 @@ fn apply(state: &mut State, action: Action) {
                 }
                 PromptKind::Note => state.toggle_highlight(Some(text.trim().to_string())),
                 PromptKind::EditNote => state.set_note(text.trim()),
+                PromptKind::SpeakerFilter => state.set_speaker_filter(&text),
                 PromptKind::DateFilter => {
                     state.message = Some(match state.set_filter(&text) {
                         Ok(()) => match state.filter {

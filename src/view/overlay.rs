@@ -84,10 +84,10 @@ pub fn speakers(state: &State, frame: &mut Frame, screen: Rect) {
     let width = usize::from(area.width.saturating_sub(2));
     let (title, items, selected): (String, Vec<ListItem>, usize) = match state.corpus.speaker {
         None => {
-            let items = state
-                .speakers
-                .list
+            let rows = state.corpus_rows();
+            let items = rows
                 .iter()
+                .filter_map(|&i| state.speakers.list.get(i))
                 .map(|s| {
                     let counts = format!(
                         "{} quote{} · {} article{}",
@@ -105,11 +105,12 @@ pub fn speakers(state: &State, frame: &mut Frame, screen: Rect) {
                     ]))
                 })
                 .collect();
+            let count = match &state.corpus.filter {
+                Some(f) => format!("{} of {} · “{f}”", rows.len(), state.speakers.list.len()),
+                None => state.speakers.list.len().to_string(),
+            };
             (
-                format!(
-                    " Speakers in all articles ({}) · Enter: their quotes · Esc: close ",
-                    state.speakers.list.len()
-                ),
+                format!(" Speakers in all articles ({count}) · Enter: their quotes · f: filter · Esc: close "),
                 items,
                 state.corpus.speaker_row,
             )

@@ -24,6 +24,7 @@ fn prompt_line(kind: PromptKind, typed: &str, width: usize) -> Line<'static> {
     let (long, short) = match kind {
         PromptKind::Search => ("/", "/"),
         PromptKind::Note | PromptKind::EditNote => ("note for this highlight: ", "note: "),
+        PromptKind::SpeakerFilter => ("speakers whose name has (empty lists all): ", "speakers: "),
         PromptKind::TextFilter => ("filter (words of a title, source, speaker or name; empty clears): ", "filter: "),
         PromptKind::DateFilter => {
             ("date filter (2025-10, 2025-03..2025-06, >=2025-01-01, 7d, undated; empty clears): ", "date: ")
