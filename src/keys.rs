@@ -130,8 +130,12 @@ pub const SPEAKER_LIST_BINDINGS: &[Binding] = &[
 ];
 
 /// Help's sections: a heading (none for the first) and its bindings.
-pub const HELP: &[(&str, &[Binding])] =
-    &[("", BINDINGS), ("At a prompt", PROMPT_BINDINGS), ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS)];
+pub const HELP: &[(&str, &[Binding])] = &[
+    ("", BINDINGS),
+    ("At a prompt", PROMPT_BINDINGS),
+    ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS),
+    ("In the speakers view (S)", SPEAKER_LIST_BINDINGS),
+];
 
 /// Help as lines of (keys, what it does), with the keys as `keymap` has them; a heading is a
 /// line with no keys, after a blank one.

@@ -293,7 +293,13 @@ fn apply(state: &mut State, action: Action) {
             state.loading = None;
             state.recount_unread();
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
+            // The whole files bring dates the first looks lacked, so the order changes: a
+            // cursor still on the first entry stays there, on what is now first.
+            let at_top = state.cursor() == Some(0);
             state.resort();
+            if let Some(&first) = state.shown.first().filter(|_| at_top && state.focus == Pane::List) {
+                state.select(first);
+            }
             state.replace_highlights();
         }
         Action::Resize(w, h) => {
