@@ -94,6 +94,22 @@ fn a_huge_file_and_a_dangling_link_are_reported() {
     assert!(errors.iter().any(|e| e.contains("link.txt") && e.contains("dangling")), "{errors:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn links_to_folders_inside_a_folder_are_reported_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("ok.txt"), "A fine headline\n\nSome text here.\n").unwrap();
+    // A link to the root would walk the whole file system; a link to the folder itself, loop.
+    std::os::unix::fs::symlink("/", p.join("root")).unwrap();
+    std::os::unix::fs::symlink(p, p.join("again")).unwrap();
+    let doc = export(&[p.to_str().unwrap()]);
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let problems = doc["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().all(|x| x["error"].as_str().unwrap().contains("link to a folder")), "{problems:?}");
+}
+
 #[test]
 fn help_lists_the_keys() {
     byline()

@@ -211,10 +211,17 @@ fn is_gzip_name(name: &str) -> bool {
 fn walk_dir(dir: &Path, found: &mut Found) {
     // Hidden files and folders (`.git`, byline's own `.fetch-state.json`) are not articles.
     let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-    let walk =
+    let mut walk =
         walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| !hidden(e));
-    for entry in walk {
+    while let Some(entry) = walk.next() {
         match entry {
+            // A link to a folder inside the folder is not followed: it may lead anywhere (`/`,
+            // a network mount), and what it holds is not what the user asked to open.
+            Ok(e) if e.file_type().is_dir() && e.depth() > 0 && e.path_is_symlink() => {
+                walk.skip_current_dir();
+                let error = "a link to a folder: not followed (open that folder itself to read it)".to_string();
+                found.problems.push(Problem { path: e.path().display().to_string(), error });
+            }
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) if has_article_extension(e.path()) && !e.file_type().is_file() => found
                 .problems
