@@ -33,12 +33,32 @@ pub struct Arrangement {
     pub side_focused: bool,
     /// The widest the reader's lines may be; wider panes centre the text.
     pub reading_width: u16,
+    /// Lines the status bar needs: more than one while a long message or warning is shown.
+    pub status_lines: u16,
 }
 
 impl Default for Arrangement {
     fn default() -> Self {
-        Arrangement { wide: false, list_focused: true, side_focused: false, reading_width: READING_WIDTH }
+        Arrangement {
+            wide: false,
+            list_focused: true,
+            side_focused: false,
+            reading_width: READING_WIDTH,
+            status_lines: 1,
+        }
     }
+}
+
+/// The lines the status bar needs to show `said` (a message, a warning) whole at `width`
+/// columns, next to what the position part takes; at most three.
+pub fn status_lines(said: &str, width: u16) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    if said.is_empty() || said.width() + 40 <= width {
+        return 1;
+    }
+    let lines = wrap_ranges(said, width).len();
+    u16::try_from(lines.clamp(1, 3)).unwrap_or(3)
 }
 
 /// Lines longer than this are hard to follow; a wider reader centres its text instead.
@@ -53,7 +73,8 @@ impl Areas {
     }
 
     pub fn arrange(screen: Rect, how: Arrangement) -> Self {
-        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        let status_lines = how.status_lines.clamp(1, 3);
+        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(status_lines)]).areas(screen);
         let w = main.width;
         let mut list = if how.wide && !how.list_focused { 0 } else { (w * 27 / 100).max(20) };
         let mut side = if how.wide && !how.side_focused { 0 } else { (w * 22 / 100).max(16) };

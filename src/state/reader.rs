@@ -12,8 +12,16 @@ impl State {
             list_focused: self.focus == Pane::List,
             side_focused: self.focus == Pane::Side,
             reading_width: self.reading_width,
+            status_lines: layout::status_lines(&self.said(), self.screen.width),
         };
         Areas::arrange(self.screen, how)
+    }
+
+    /// What the status bar has to say besides where the reader is: the warning, then the
+    /// message, as `view::status` writes them.
+    pub fn said(&self) -> String {
+        let warning = self.warning.as_deref().map(|w| format!("⚠ {w} (Esc to dismiss)"));
+        [warning, self.message.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
 
     /// The current article laid out at the reader's width.

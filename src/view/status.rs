@@ -4,6 +4,7 @@ use super::theme;
 use crate::keys::hints;
 use crate::state::{Pane, PromptKind, State};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -11,6 +12,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
+    if state.prompt.is_none() && area.height > 1 {
+        // A message too long for one line gets the lines it needs, whole.
+        let text = Span::styled(state.said(), if state.warning.is_some() { theme::WARNING } else { Style::new() });
+        let para = Paragraph::new(Line::from(text)).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(para.style(theme::STATUS), area);
+        return;
+    }
     let line = match &state.prompt {
         Some(q) => prompt_line(state.prompt_kind, q, width),
         None => status_line(state, width),
