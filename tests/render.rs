@@ -271,3 +271,14 @@ fn a_long_message_takes_the_place_of_the_position() {
     assert_eq!(s.areas().status.height, 1);
     assert!(status_row(&draw(&s)).starts_with(" Article 3/5"));
 }
+
+#[test]
+fn wide_reading_at_80_by_24_labels_each_quotation() {
+    let mut s = state(80, 24);
+    keys(&mut s, &[KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('w'), KeyCode::Char(']'), KeyCode::Char(']')]);
+    let t = draw(&s);
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("▍"), "a speaker label is on screen:\n{screen}");
+    assert_eq!(s.areas().reader.width, 80, "the reader has the whole width");
+    insta::assert_snapshot!(t.backend());
+}
