@@ -331,7 +331,20 @@ impl<'a> Ctx<'a> {
             (b, slice::before(text, open).trim_end().len())
         };
         let pt = self.text(pb);
-        if at == 0 || !slice::before(pt, at).ends_with(['.', ':']) || self.in_quote(pb, at - 1) {
+        let before = slice::before(pt, at);
+        // `Roe said the plan had “no chance.”` then a paragraph that is all quotation: the
+        // speaker of the phrase goes on.
+        let unquoted = before.trim_end_matches(['”', '"']);
+        if unquoted.len() < before.len() && pb + 1 == b && pb != b {
+            let open = match before.ends_with('”') {
+                true => unquoted.rfind('“'),
+                false => unquoted.rfind('"'),
+            }?;
+            let sent = self.sentence(pb, open);
+            let v = self.last_verb(pb, sent.start..open)?;
+            return self.speaker_of_verb(pb, v, sent.start);
+        }
+        if at == 0 || !before.ends_with(['.', ':']) || self.in_quote(pb, at - 1) {
             return None;
         }
         let sent = self.sentence(pb, at - 1);

@@ -168,6 +168,16 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_of_quotation_goes_on_from_the_phrase_quoted_before_it() {
+        let q = quotes(
+            "The mayor, Ana Reyes, said the harbour plan had “every chance of success.”\n\n\
+             “We have waited long enough, and the town knows it.”",
+        );
+        let whole = q.iter().find(|x| x.1.starts_with("We have waited")).expect("the quotation is found");
+        assert_eq!(whole.0, speaker("Ana Reyes"), "{q:?}");
+    }
+
+    #[test]
     fn a_quotation_over_several_paragraphs_is_one() {
         let q = quotes("A spokeswoman for the Home Office said: “The first part.\n\n“The second part.\n\n“The end.”");
         assert_eq!(q.len(), 1, "{q:?}");
