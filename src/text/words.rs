@@ -299,7 +299,9 @@ pub fn sentence_breaks(text: &str, quotes: &[Range<usize>]) -> Vec<usize> {
                 .rev()
                 .collect();
             let lower = word.to_lowercase();
-            if ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && is_capitalised(&word)) {
+            // `J.` and `A.E.` are initials, the name goes on (`scholar A.E. Dick Howard`).
+            let initials = word.split('.').all(|p| p.chars().count() == 1 && is_capitalised(p));
+            if ABBREVIATIONS.contains(&lower.as_str()) || initials {
                 continue;
             }
         }
@@ -323,6 +325,14 @@ pub fn sentence_at(breaks: &[usize], len: usize, pos: usize) -> Range<usize> {
 #[allow(clippy::string_slice)] // a wrong offset in a test should fail it loudly
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_do_not_end_a_sentence() {
+        let t = "He asked scholar A.E. Dick Howard and J. Roe at the college. They agreed.";
+        let b = sentence_breaks(t, &[]);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(&t[b[0]..], "They agreed.");
+    }
 
     #[test]
     fn sentences_break_after_stops_but_not_abbreviations() {
