@@ -11,7 +11,6 @@ use crate::text::slice;
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Where a stored highlight falls now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,9 +41,18 @@ pub fn place<A: Borrow<Article>>(highlights: &[Highlight], articles: &[A], finge
         .collect()
 }
 
-/// The sentences of a block as byte ranges, trailing spaces left out.
+/// The sentences of a block as byte ranges, trailing spaces left out: the sentences the
+/// analysis reads (`text::words::sentence_breaks`), so that the cursor steps over `Mr.` and
+/// `U.S.` as the analysis does.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices().map(|(i, s)| i..i + s.trim_end().len()).filter(|r| !r.is_empty()).collect()
+    let breaks = crate::text::words::sentence_breaks(text, &[]);
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks.iter().copied().chain(std::iter::once(text.len()));
+    starts
+        .zip(ends)
+        .map(|(a, b)| a..a + slice::from_to(text, a, b).trim_end().len())
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// The block and byte of flat offset `at`.
@@ -191,6 +199,10 @@ mod tests {
         let t = "Mr Smith spoke. He said “we will act.” Then he left!";
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(s, ["Mr Smith spoke.", "He said “we will act.”", "Then he left!"]);
+        // The cursor's sentences are the analysis's: abbreviations do not end one.
+        let t = "Mr. Smith went to the U.S. Embassy. He left.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, ["Mr. Smith went to the U.S. Embassy.", "He left."]);
     }
 
     #[test]
