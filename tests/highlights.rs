@@ -39,6 +39,17 @@ fn highlight_second_sentence(s: &mut State) {
     s.store_dirty = false;
 }
 
+/// The story in a folder of its own, opened with a data folder, its second sentence highlighted.
+fn story_with_a_highlight() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, State) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("harbour.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let data = dir.path().join("data");
+    let mut s = open(&[&article], &data);
+    highlight_second_sentence(&mut s);
+    (dir, article, data, s)
+}
+
 fn placed_texts(s: &State) -> Vec<Option<String>> {
     s.placed
         .iter()
@@ -48,12 +59,7 @@ fn placed_texts(s: &State) -> Vec<Option<String>> {
 
 #[test]
 fn a_highlight_survives_quitting_and_reopening() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("harbour.txt");
-    std::fs::write(&article, STORY).unwrap();
-    let data = dir.path().join("data");
-    let mut s = open(&[&article], &data);
-    highlight_second_sentence(&mut s);
+    let (_dir, article, data, _s) = story_with_a_highlight();
     let again = open(&[&article], &data);
     assert_eq!(placed_texts(&again), [Some("Mayor Jane Doe said: “This is a good day for the town.”".to_string())]);
     assert_eq!(again.highlights_in_block(0).len(), 1, "drawn in the reader");
@@ -62,12 +68,7 @@ fn a_highlight_survives_quitting_and_reopening() {
 
 #[test]
 fn a_highlight_follows_its_article_to_another_folder_and_a_changed_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("harbour.txt");
-    std::fs::write(&article, STORY).unwrap();
-    let data = dir.path().join("data");
-    let mut s = open(&[&article], &data);
-    highlight_second_sentence(&mut s);
+    let (dir, article, data, _s) = story_with_a_highlight();
 
     let moved_dir = dir.path().join("moved");
     std::fs::create_dir(&moved_dir).unwrap();
@@ -306,12 +307,7 @@ fn a_highlight_from_the_opening_quote_mark_takes_the_speaker() {
 
 #[test]
 fn highlights_takes_global_options_before_or_after_and_honours_the_date() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("harbour.txt");
-    std::fs::write(&article, STORY).unwrap();
-    let data = dir.path().join("data");
-    let mut s = open(&[&article], &data);
-    highlight_second_sentence(&mut s);
+    let (_dir, article, data, _s) = story_with_a_highlight();
     let run = |args: &[&str]| {
         let out = Command::cargo_bin("byline").unwrap().args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -326,12 +322,7 @@ fn highlights_takes_global_options_before_or_after_and_honours_the_date() {
 
 #[test]
 fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("harbour.txt");
-    std::fs::write(&article, STORY).unwrap();
-    let data = dir.path().join("data");
-    let mut s = open(&[&article], &data);
-    highlight_second_sentence(&mut s);
+    let (_dir, _, data, mut s) = story_with_a_highlight();
     press(&mut s, KeyCode::Char('\''));
     press(&mut s, KeyCode::Char('e'));
     for c in "worth quoting".chars() {
