@@ -41,9 +41,9 @@ fn highlight_second_sentence(s: &mut State) {
 
 /// The story in a folder of its own, opened with a data folder, its second sentence highlighted.
 fn story_with_a_highlight() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, State) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let article = dir.path().join("harbour.txt");
-    std::fs::write(&article, STORY).unwrap();
+    std::fs::write(&article, STORY).expect("the story is written");
     let data = dir.path().join("data");
     let mut s = open(&[&article], &data);
     highlight_second_sentence(&mut s);
