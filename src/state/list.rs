@@ -141,14 +141,24 @@ impl State {
     /// The current article's speakers in the order they are first quoted. A speaker's colour in
     /// the reader and the side panel is their place here ([`colour_in`]), so two speakers of one
     /// article never share a colour while the palette lasts, whatever the rest of the corpus holds.
-    pub fn article_speakers(&self) -> Vec<&str> {
-        let Some(doc) = self.current() else { return Vec::new() };
-        let mut out: Vec<&str> = Vec::new();
-        for name in doc.analysis.quotes.iter().filter_map(|q| q.speaker.as_deref()) {
-            if !out.contains(&name) {
-                out.push(name);
+    pub fn article_speakers(&self) -> std::rc::Rc<Vec<String>> {
+        let key = (self.selected, self.generation);
+        if let Some((k, v)) = self.speakers_of.borrow().as_ref() {
+            if *k == key {
+                return std::rc::Rc::clone(v);
             }
         }
+        let mut out: Vec<String> = Vec::new();
+        if let Some(doc) = self.current() {
+            for name in doc.analysis.quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+                if !out.iter().any(|o| o == name) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+        let out = std::rc::Rc::new(out);
+        // Made once per article: the reader and the side panel ask on every frame.
+        *self.speakers_of.borrow_mut() = Some((key, std::rc::Rc::clone(&out)));
         out
     }
 
@@ -170,6 +180,6 @@ impl State {
 }
 
 /// The colour of `name` among an article's speakers (see [`State::article_speakers`]).
-pub fn colour_in(speakers: &[&str], name: &str) -> Option<usize> {
-    speakers.iter().position(|s| *s == name)
+pub fn colour_in(speakers: &[String], name: &str) -> Option<usize> {
+    speakers.iter().position(|s| s == name)
 }

@@ -401,9 +401,13 @@ pub struct State {
     /// The current article laid out at the reader's width, made once per article, width and
     /// generation: wrapping a long article on every key and frame would make keys wait.
     wrapped: std::cell::RefCell<Option<(WrapKey, std::rc::Rc<layout::Wrapped>)>>,
+    /// The current article's speakers in order, made once per article and generation.
+    speakers_of: std::cell::RefCell<Option<(SpeakersKey, std::rc::Rc<Vec<String>>)>>,
 }
 
 type WrapKey = (usize, u16, u64);
+/// The article and generation a list of speakers was made for.
+type SpeakersKey = (usize, u64);
 
 impl State {
     pub fn new(loaded: Loaded) -> Self {
@@ -495,6 +499,7 @@ impl State {
             overlay_scroll: 0,
             generation: 0,
             wrapped: Default::default(),
+            speakers_of: Default::default(),
         };
         state.resort();
         if let Some(&first) = state.shown.first() {

@@ -190,7 +190,7 @@ fn speakers_of_one_article_never_share_a_colour_and_each_quotation_is_labelled()
     let doc = s.shown.iter().copied().find(|&d| s.docs[d].article.title.starts_with("Two voices")).unwrap();
     s.select(doc);
     let speakers = s.article_speakers();
-    assert_eq!(speakers, ["Jane Roe", "John Doe"]);
+    assert_eq!(*speakers, ["Jane Roe", "John Doe"]);
     let (roe, doe) = (colour_in(&speakers, "Jane Roe"), colour_in(&speakers, "John Doe"));
     assert!(roe.is_some() && roe != doe);
     let labels = s.labels();

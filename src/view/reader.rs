@@ -47,7 +47,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 /// Byte ranges of the block to style, in order of precedence (later wins).
-fn styled_ranges(state: &State, doc: &Doc, speakers: &[&str], block: usize) -> Vec<(Range<usize>, Style)> {
+fn styled_ranges(state: &State, doc: &Doc, speakers: &[String], block: usize) -> Vec<(Range<usize>, Style)> {
     let text = &doc.article.blocks[block].text;
     let mut out = Vec::new();
     // Quotations are in order and do not overlap: only those from the first that ends at or
@@ -94,7 +94,7 @@ fn styled_ranges(state: &State, doc: &Doc, speakers: &[&str], block: usize) -> V
     out
 }
 
-fn draw_line(state: &State, doc: &Doc, speakers: &[&str], line: &layout::Line) -> Line<'static> {
+fn draw_line(state: &State, doc: &Doc, speakers: &[String], line: &layout::Line) -> Line<'static> {
     if line.headline {
         let text = slice::range(&doc.article.title, line.range.clone()).to_string();
         return Line::from(Span::styled(text, theme::TITLE));
