@@ -33,7 +33,13 @@ impl<'a> Ctx<'a> {
         }
         // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
         // preposition opens a clause before the subject.
+        // `Eight years ago, he said`, `In 2008, …`: a number opens a time phrase before the subject.
+        let number = (LEXICON.usual_tag(first.text) == Some("NUM") || first.text.chars().all(|c| c.is_ascii_digit()))
+            && slice::from_to(text, first.end, sent.end)
+                .find(',')
+                .is_some_and(|c| slice::from_to(text, first.end, first.end + c).split_whitespace().count() <= 4);
         let opener = in_list(OPENERS, first.text)
+            || number
             || (LEXICON.opens_before_names(first.text)
                 && !in_list(PRONOUNS, first.text)
                 && !in_list(DETERMINERS, first.text));

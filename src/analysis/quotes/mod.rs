@@ -178,6 +178,15 @@ mod tests {
     }
 
     #[test]
+    fn a_time_phrase_with_a_number_opens_the_sentence_before_its_subject() {
+        let q = quotes(
+            "Ana Reyes spoke to the council on Monday.\n\n\
+             Eight years ago, she backed the old plan and said, “The harbour can wait no longer.”",
+        );
+        assert_eq!(q[0].0, speaker("Ana Reyes"), "{q:?}");
+    }
+
+    #[test]
     fn a_quotation_over_several_paragraphs_is_one() {
         let q = quotes("A spokeswoman for the Home Office said: “The first part.\n\n“The second part.\n\n“The end.”");
         assert_eq!(q.len(), 1, "{q:?}");
