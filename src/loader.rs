@@ -99,39 +99,40 @@ fn run(files: &[PathBuf], tx: &Sender<Action>) {
     let _ = tx.send(Action::LoadDone);
 }
 
-/// Reads one file (or folder) now, on the caller's thread: for the one file a user asks to open,
-/// small enough not to need the background. The reason it cannot be read is the error.
-pub fn read_now(path: &std::path::Path) -> Result<Vec<Doc>, String> {
-    let mut loaded = load::load_paths(&[path.to_path_buf()]).map_err(|e| e.to_string())?;
-    if loaded.articles.is_empty() {
-        let why = loaded.problems.first().map_or_else(|| "no article in it".to_string(), |p| p.error.clone());
-        return Err(format!("{}: {why}", path.display()));
-    }
-    let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
-    Ok(loaded
-        .articles
-        .into_iter()
-        .zip(analyses)
-        .map(|(article, analysis)| Doc { article, analysis, ready: true })
-        .collect())
-}
-
-/// Reads the files under `sources` that are not among `known` (article paths; a feed's items
-/// count as its file): the new files of a folder, for `r`. A file that cannot be read is a
-/// problem, as at start.
-pub fn read_new(sources: &[PathBuf], known: &[&str]) -> Result<(Vec<Doc>, Vec<Problem>), String> {
-    let found = load::discover(sources).map_err(|e| e.to_string())?;
-    let is_known = |f: &PathBuf| {
-        let name = f.display().to_string();
-        known.iter().any(|k| *k == name || k.strip_prefix(name.as_str()).is_some_and(|rest| rest.starts_with('#')))
-    };
-    let new: Vec<PathBuf> = found.files.into_iter().filter(|f| !is_known(f)).collect();
-    if new.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
-    }
-    let mut loaded = load::load_paths(&new).map_err(|e| e.to_string())?;
+/// Reads and analyses `paths` on the caller's thread (files a user asked for, few enough not
+/// to need the background), with the problems met.
+fn read_docs(paths: &[PathBuf]) -> Result<(Vec<Doc>, Vec<Problem>), String> {
+    let mut loaded = load::load_paths(paths).map_err(|e| e.to_string())?;
     let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
     let docs =
         loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis, ready: true });
     Ok((docs.collect(), loaded.problems))
+}
+
+/// Reads one file (or folder) now, for a highlight made in it. The reason it cannot be read is
+/// the error.
+pub fn read_now(path: &std::path::Path) -> Result<Vec<Doc>, String> {
+    let (docs, problems) = read_docs(&[path.to_path_buf()])?;
+    if docs.is_empty() {
+        let why = problems.first().map_or_else(|| "no article in it".to_string(), |p| p.error.clone());
+        return Err(format!("{}: {why}", path.display()));
+    }
+    Ok(docs)
+}
+
+/// Reads the files under `sources` that are not among `known` (article paths; a feed's items,
+/// `feed.xml#3`, count as its file): the new files of a folder, for `r`. A file that cannot be
+/// read is a problem, as at start.
+pub fn read_new(sources: &[PathBuf], known: &[&str]) -> Result<(Vec<Doc>, Vec<Problem>), String> {
+    let found = load::discover(sources).map_err(|e| e.to_string())?;
+    // A set: an archive holds many thousands of files, each looked up once.
+    // A path is known as itself and, for a feed item, as the file before its `#`.
+    let known: std::collections::HashSet<&str> =
+        known.iter().flat_map(|k| [*k, k.rsplit_once('#').map_or(*k, |(file, _)| file)]).collect();
+    let new: Vec<PathBuf> =
+        found.files.into_iter().filter(|f| !known.contains(f.display().to_string().as_str())).collect();
+    if new.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    read_docs(&new)
 }
