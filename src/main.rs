@@ -1,9 +1,11 @@
 //! The `byline` command: reads the command line and hands over to the library.
 
+use byline::config::Config;
 use byline::datefilter::DateFilter;
 use byline::load::{self, Loaded};
 use byline::store::Store;
-use clap::{Parser, Subcommand, ValueEnum};
+use chrono::NaiveDate;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,8 +19,7 @@ use std::process::ExitCode;
         title:, date:, source:, url:), saved web pages (.html, .htm), feeds (RSS, Atom, JSON Feed) \
         and OPML lists, any of them gzipped; it removes page furniture, rejoins hard-wrapped lines \
         and shows them in three panes: the article list, the reader, and who is quoted and named.\n\n\
-        With no PATH it opens the archive `byline fetch` fills, else the articles bundled with it.",
-    after_help = after_help(),
+        With no PATH it opens the archive `byline fetch` fills, else the articles bundled with it."
 )]
 struct Cli {
     /// Article files or folders (read recursively) to open instead of the bundled articles.
@@ -77,8 +78,8 @@ enum Command {
     },
 }
 
-fn after_help() -> String {
-    let config = byline::config::Config::load();
+/// Keys and settings after the options in `--help`, with the keys as `config` binds them.
+fn after_help(config: &Config) -> String {
     let path = byline::config::path().map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
     format!(
         "Keys:\n{}\n\nFiles that cannot be read are listed with the reason (key p); the rest open.\n\
@@ -112,7 +113,13 @@ fn open_store(flag: Option<&Path>) -> (Store, Option<String>) {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Read once: help shows the keys as the config file binds them, and the reader uses them.
+    let config = Config::load();
+    let matches = Cli::command().after_help(after_help(&config)).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let today = chrono::Local::now().date_naive();
     let filter = match cli.date.as_deref().map(|e| byline::datefilter::parse(e, today)).transpose() {
         Ok(f) => f.flatten(),
@@ -132,11 +139,11 @@ fn main() -> ExitCode {
             return fetch(urls.as_deref(), archive.as_deref(), *timeout, cli.data_dir.as_deref())
         }
         None if !cli.paths.is_empty() => {
-            return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today)
+            return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today, config)
         }
         None if archive_dir(None, cli.data_dir.as_deref()).is_some_and(|a| has_files(&a)) => {
             let archive = archive_dir(None, cli.data_dir.as_deref()).unwrap_or_default();
-            return run_folder(&[archive], cli.data_dir.as_deref(), cli.date.as_deref(), today);
+            return run_folder(&[archive], cli.data_dir.as_deref(), cli.date.as_deref(), today, config);
         }
         None => &cli.paths,
     };
@@ -150,7 +157,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Export { .. }) => export(loaded, filter),
         Some(Command::Highlights { format, .. }) => highlights(loaded, cli.data_dir.as_deref(), *format, filter),
-        _ => run(loaded, cli.data_dir.as_deref(), cli.date.as_deref(), today),
+        _ => run(loaded, cli.data_dir.as_deref(), cli.date.as_deref(), today, config),
     }
 }
 
@@ -246,14 +253,20 @@ fn fetch(urls: Option<&Path>, archive: Option<&Path>, timeout: u64, data_dir: Op
     ExitCode::SUCCESS
 }
 
-fn run(loaded: Loaded, data_dir: Option<&Path>, date: Option<&str>, today: chrono::NaiveDate) -> ExitCode {
+fn run(loaded: Loaded, data_dir: Option<&Path>, date: Option<&str>, today: NaiveDate, config: Config) -> ExitCode {
     let state = byline::state::State::with_today(loaded, today);
-    start(state, None, data_dir, date)
+    start(state, None, data_dir, date, config)
 }
 
 /// Opens files and folders: the list appears from a first look at each file, and the whole
 /// files are read and analysed in the background.
-fn run_folder(paths: &[PathBuf], data_dir: Option<&Path>, date: Option<&str>, today: chrono::NaiveDate) -> ExitCode {
+fn run_folder(
+    paths: &[PathBuf],
+    data_dir: Option<&Path>,
+    date: Option<&str>,
+    today: NaiveDate,
+    config: Config,
+) -> ExitCode {
     use rayon::prelude::*;
     let found = match load::discover(paths) {
         Ok(f) => f,
@@ -282,7 +295,7 @@ fn run_folder(paths: &[PathBuf], data_dir: Option<&Path>, date: Option<&str>, to
     state.sources = paths.to_vec();
     let (tx, rx) = std::sync::mpsc::channel();
     let _loader = byline::loader::start(found.files, tx);
-    start(state, Some(rx), data_dir, date)
+    start(state, Some(rx), data_dir, date, config)
 }
 
 fn start(
@@ -290,6 +303,7 @@ fn start(
     background: Option<std::sync::mpsc::Receiver<byline::state::Action>>,
     data_dir: Option<&Path>,
     date: Option<&str>,
+    config: Config,
 ) -> ExitCode {
     let (store, warning) = open_store(data_dir);
     state.attach_store(store);
@@ -297,7 +311,7 @@ fn start(
         // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
     }
-    state.configure(byline::config::Config::load());
+    state.configure(config);
     if let Some(w) = warning {
         // The data folder's warning matters more than the config's: it says what may be lost.
         state.warning = Some(w);
