@@ -68,10 +68,6 @@ pub const READING_WIDTH: u16 = 80;
 const MIN_READER: u16 = 36;
 
 impl Areas {
-    pub fn new(screen: Rect) -> Self {
-        Self::arrange(screen, Arrangement::default())
-    }
-
     pub fn arrange(screen: Rect, how: Arrangement) -> Self {
         let status_lines = how.status_lines.clamp(1, 3);
         let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(status_lines)]).areas(screen);
@@ -106,7 +102,6 @@ impl Areas {
     }
 }
 
-/// The text area inside a reader pane: inside the border, one column of margin each side.
 /// A window of `width` × `height` in the middle of the screen, no bigger than the screen.
 pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
@@ -140,6 +135,7 @@ pub fn problem_lines(problems: &[crate::load::Problem], window: Rect) -> Vec<(bo
     out
 }
 
+/// The text area inside a reader pane: inside the border, one column of margin each side.
 pub fn reader_text(pane: Rect) -> Rect {
     Rect { x: pane.x + 2, y: pane.y + 1, width: pane.width.saturating_sub(4), height: pane.height.saturating_sub(2) }
 }

@@ -91,7 +91,6 @@ impl State {
         for d in shown {
             self.set_read(d, true);
         }
-        self.recount_unread();
         self.message = Some(format!("Marked {was} articles read"));
     }
 

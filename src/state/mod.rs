@@ -518,6 +518,13 @@ impl State {
         self.position.get(self.selected).copied().filter(|&p| p != usize::MAX)
     }
 
+    /// One more article at the end, with the date and fingerprint kept beside each article.
+    pub(super) fn push_doc(&mut self, doc: Doc) {
+        self.dates.push(doc.article.date);
+        self.fingerprints.push(store::fingerprint(&doc.article));
+        self.docs.push(doc);
+    }
+
     /// Takes the settings of the config file; its problems become the warning.
     pub fn configure(&mut self, config: crate::config::Config) {
         if let Some(w) = config.reading_width {

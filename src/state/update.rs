@@ -236,9 +236,7 @@ fn apply(state: &mut State, action: Action) {
                     replaced.push(i);
                 } else if i == state.docs.len() {
                     // One more article of a feed: the list grows.
-                    state.dates.push(doc.article.date);
-                    state.fingerprints.push(store::fingerprint(&doc.article));
-                    state.docs.push(doc);
+                    state.push_doc(doc);
                     replaced.push(i);
                 }
             }
@@ -268,14 +266,11 @@ fn apply(state: &mut State, action: Action) {
             state.generation += 1;
             let added = docs.len();
             for doc in docs {
-                state.dates.push(doc.article.date);
-                state.fingerprints.push(store::fingerprint(&doc.article));
-                state.docs.push(doc);
+                state.push_doc(doc);
             }
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
             state.resort();
             state.replace_highlights();
-            state.recount_unread();
             let Some(highlight) = highlight else {
                 state.message = Some(match added {
                     0 => "No new files".to_string(),
@@ -291,7 +286,6 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::LoadDone => {
             state.loading = None;
-            state.recount_unread();
             state.speakers = Speakers::build(state.docs.iter().map(|d| &d.analysis));
             // The whole files bring dates the first looks lacked, so the order changes: a
             // cursor still on the first entry stays there, on what is now first.

@@ -61,13 +61,6 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// Whether byte `at` of `block` lies inside the quotation (marks included).
-    pub fn covers(&self, block: usize, at: usize) -> bool {
-        let after_start = block > self.block || (block == self.block && at + 1 >= self.start);
-        let before_end = block < self.end_block || (block == self.end_block && at <= self.end);
-        after_start && before_end
-    }
-
     /// The part of `block` (whose text is `text`) inside this quotation, marks included.
     pub fn range_in(&self, block: usize, text: &str) -> Option<Range<usize>> {
         if block < self.block || block > self.end_block {
