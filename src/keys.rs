@@ -146,7 +146,9 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
             out.push((String::new(), ""));
             out.push((String::new(), *heading));
         }
-        out.extend(bindings.iter().map(|b| (keymap.label(b), b.help)));
+        // The config file rebinds the main table only (the first section).
+        let rebindable = heading.is_empty();
+        out.extend(bindings.iter().map(|b| (if rebindable { keymap.label(b) } else { b.label.to_string() }, b.help)));
     }
     out
 }
@@ -212,7 +214,7 @@ pub fn parse_key(name: &str) -> Option<Key> {
 
 /// How help writes a key.
 fn key_label(k: &Key) -> String {
-    let name = match k.code {
+    match k.code {
         KeyCode::Char(' ') => "Space".to_string(),
         KeyCode::Char(c) if k.ctrl => format!("Ctrl-{}", c.to_ascii_uppercase()),
         KeyCode::Char(c) => c.to_string(),
@@ -225,8 +227,7 @@ fn key_label(k: &Key) -> String {
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
-    };
-    name
+    }
 }
 
 impl Keymap {
@@ -266,13 +267,12 @@ impl Keymap {
             .map(|b| b.action.clone())
     }
 
-    /// How help labels a binding: its own label, or the keys the config file gave it.
+    /// How help labels a binding of the main table: its own label, or the keys the config
+    /// file gave it.
     fn label(&self, b: &Binding) -> String {
         match self.rebound(&b.action) {
-            Some(keys) if BINDINGS.iter().any(|x| std::ptr::eq(x, b)) => {
-                keys.iter().map(key_label).collect::<Vec<_>>().join(" ")
-            }
-            _ => b.label.to_string(),
+            Some(keys) => keys.iter().map(key_label).collect::<Vec<_>>().join(" "),
+            None => b.label.to_string(),
         }
     }
 }

@@ -12,9 +12,19 @@ impl State {
             list_focused: self.focus == Pane::List,
             side_focused: self.focus == Pane::Side,
             reading_width: self.reading_width,
-            status_lines: layout::status_lines(&self.said(), self.screen.width),
+            status_lines: self.status_lines(),
         };
         Areas::arrange(self.screen, how)
+    }
+
+    /// Lines the status bar needs. Asked on every layout, so a short message (no more bytes
+    /// than columns) is answered without building the text.
+    fn status_lines(&self) -> u16 {
+        let short = self.message.as_deref().is_none_or(|m| m.len() + 40 <= usize::from(self.screen.width));
+        if self.warning.is_none() && short {
+            return 1;
+        }
+        layout::status_lines(&self.said(), self.screen.width)
     }
 
     /// What the status bar has to say besides where the reader is: the warning, then the
@@ -60,15 +70,12 @@ impl State {
         if doc != self.selected || width == self.areas().reader_text().width {
             return;
         }
+        let lines = self.reader_lines();
         let line = match at {
-            Some((b, byte)) => self.reader_lines().line_of(b, byte).map(|l| {
-                // Keep the speaker label or blank line above the block in view as before.
-                let lines = self.reader_lines();
-                let mut l = l;
-                while l > 0 && lines.lines[l - 1].label.is_some() {
-                    l -= 1;
-                }
-                l
+            // The speaker label above the block stays in view as before.
+            Some((b, byte)) => lines.line_of(b, byte).map(|l| {
+                let labels = lines.lines[..l].iter().rev().take_while(|x| x.label.is_some()).count();
+                l - labels
             }),
             None => Some(0),
         };
