@@ -1,11 +1,11 @@
 //! Peak memory of opening a folder as `byline FOLDER` does: first looks, then every article
 //! read and analysed by the background loader and applied to the state.
 //!
-//! Usage: `cargo run --release --example peak_memory -- DIR`. Prints the corpus size, the
-//! process's peak resident memory (VmHWM, Linux) and their ratio, and the time taken.
+//! Usage: `cargo run --release --example peak_memory -- DIR [--no-cache]`. Prints the corpus
+//! size, the process's peak resident memory (VmHWM, Linux) and their ratio, the time taken, and
+//! what the archive cache did (it is used as `byline DIR` uses it: run twice to see a warm start).
 
 use byline::state::{update, State};
-use rayon::prelude::*;
 
 fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -14,20 +14,27 @@ fn status_kib(field: &str) -> Option<u64> {
 }
 
 fn main() -> anyhow::Result<()> {
-    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: peak_memory DIR"))?;
+    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: peak_memory DIR [--no-cache]"))?;
+    let no_cache = std::env::args().any(|a| a == "--no-cache");
     let started = std::time::Instant::now();
-    let found = byline::load::discover(&[dir.into()]).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let sources = [std::path::PathBuf::from(dir)];
+    let found = byline::load::discover(&sources).map_err(|e| anyhow::anyhow!("{e}"))?;
     let bytes: u64 = found.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let stubs: Vec<_> = found.files.par_iter().filter_map(|f| byline::load::read_head(f)).collect();
+    let cache = if no_cache { None } else { byline::cache::location(&sources) };
+    let stubs = byline::loader::first_looks(&found.files, cache.as_deref());
     let today = chrono::Local::now().date_naive();
     let mut state = State::loading(stubs, found.problems, today);
     let first = started.elapsed();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let loader = byline::loader::start(found.files, tx);
-    for action in rx {
-        update(&mut state, action);
-    }
-    let _ = loader.join();
+    let mut report = None;
+    byline::loader::read_all(&found.files, cache.as_deref(), &mut |event| {
+        if let byline::loader::LoadEvent::Done(r) = &event {
+            report = Some(r.clone());
+        }
+        if let Some(action) = event.action() {
+            update(&mut state, action);
+        }
+        true
+    });
     let peak = status_kib("VmHWM:").unwrap_or(0) * 1024;
     let now = status_kib("VmRSS:").unwrap_or(0) * 1024;
     println!(
@@ -40,5 +47,6 @@ fn main() -> anyhow::Result<()> {
         peak as f64 / bytes.max(1) as f64,
         now as f64 / 1e6
     );
+    println!("cache: {report:?}");
     Ok(())
 }

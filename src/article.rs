@@ -4,17 +4,17 @@
 //! away, so that nothing the user saved is ever silently lost.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One unit of reading text. Kept flat (no nesting) because scraped pages rarely have reliable
 /// structure deeper than "heading, paragraph, bullet".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph,
@@ -28,17 +28,15 @@ impl Block {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Where the article came from: a file path, or `bundled/NAME` for the embedded corpus.
     pub path: String,
     pub title: String,
     /// True when the text had no headline and the title was cut from its first sentence.
     pub title_derived: bool,
-    #[serde(serialize_with = "serialize_date")]
     pub date: Option<NaiveDate>,
     /// When the page says it was updated, if it says so.
-    #[serde(serialize_with = "serialize_date")]
     pub updated: Option<NaiveDate>,
     pub source: Option<String>,
     pub section: Option<String>,
@@ -46,13 +44,6 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Page furniture taken out of the text, in reading order.
     pub removed: Vec<String>,
-}
-
-fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
-        None => s.serialize_none(),
-    }
 }
 
 impl Article {

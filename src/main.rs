@@ -32,6 +32,10 @@ struct Cli {
     /// data folder, such as ~/.local/share/byline).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
+    /// Read and analyse every file afresh, without the cache of earlier readings kept in
+    /// $BYLINE_CACHE_DIR, else the platform's cache folder (such as ~/.cache/byline).
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
         }
     };
     let paths = match &cli.command {
+        Some(Command::Export { paths }) if !paths.is_empty() => return export_paths(paths, filter, cli.no_cache),
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::StressStore { count }) => return stress_store(cli.data_dir.as_deref(), *count),
         Some(Command::Fetch { .. }) if cli.date.is_some() => {
@@ -138,12 +143,10 @@ fn main() -> ExitCode {
         Some(Command::Fetch { urls, archive, timeout }) => {
             return fetch(urls.as_deref(), archive.as_deref(), *timeout, cli.data_dir.as_deref())
         }
-        None if !cli.paths.is_empty() => {
-            return run_folder(&cli.paths, cli.data_dir.as_deref(), cli.date.as_deref(), today, config)
-        }
+        None if !cli.paths.is_empty() => return run_folder(&cli.paths, &cli, today, config),
         None if archive_dir(None, cli.data_dir.as_deref()).is_some_and(|a| has_files(&a)) => {
             let archive = archive_dir(None, cli.data_dir.as_deref()).unwrap_or_default();
-            return run_folder(&[archive], cli.data_dir.as_deref(), cli.date.as_deref(), today, config);
+            return run_folder(&[archive], &cli, today, config);
         }
         None => &cli.paths,
     };
@@ -163,13 +166,36 @@ fn main() -> ExitCode {
 
 fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
     let analyses = byline::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
-    let (articles, analyses): (Vec<_>, Vec<_>) = std::mem::take(&mut loaded.articles)
-        .into_iter()
-        .zip(analyses)
-        .filter(|(a, _)| filter.is_none_or(|f| f.matches(a.date)))
-        .unzip();
-    loaded.articles = articles;
-    println!("{}", byline::export::to_json(&loaded, &analyses));
+    print_export(loaded.articles.into_iter().zip(analyses).collect(), loaded.problems, filter)
+}
+
+/// Exports files and folders through the cache, as the reader opens them.
+fn export_paths(paths: &[PathBuf], filter: Option<DateFilter>, no_cache: bool) -> ExitCode {
+    let found = match load::discover(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("byline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cache = if no_cache { None } else { byline::cache::location(paths) };
+    let (docs, problems, report) = byline::loader::read_in_order(&found.files, cache.as_deref());
+    if let Some(why) = report.trouble {
+        eprintln!("byline: {why}");
+    }
+    let mut all = found.problems;
+    all.extend(problems);
+    print_export(docs.into_iter().map(|d| (d.article, d.analysis)).collect(), all, filter)
+}
+
+fn print_export(
+    docs: Vec<(byline::article::Article, byline::analysis::Analysis)>,
+    problems: Vec<load::Problem>,
+    filter: Option<DateFilter>,
+) -> ExitCode {
+    let (articles, analyses): (Vec<_>, Vec<_>) =
+        docs.into_iter().filter(|(a, _)| filter.is_none_or(|f| f.matches(a.date))).unzip();
+    println!("{}", byline::export::to_json(&Loaded { articles, problems }, &analyses));
     ExitCode::SUCCESS
 }
 
@@ -260,14 +286,7 @@ fn run(loaded: Loaded, data_dir: Option<&Path>, date: Option<&str>, today: Naive
 
 /// Opens files and folders: the list appears from a first look at each file, and the whole
 /// files are read and analysed in the background.
-fn run_folder(
-    paths: &[PathBuf],
-    data_dir: Option<&Path>,
-    date: Option<&str>,
-    today: NaiveDate,
-    config: Config,
-) -> ExitCode {
-    use rayon::prelude::*;
+fn run_folder(paths: &[PathBuf], cli: &Cli, today: NaiveDate, config: Config) -> ExitCode {
     let found = match load::discover(paths) {
         Ok(f) => f,
         Err(e) => {
@@ -279,23 +298,13 @@ fn run_folder(
         // The terminal is not ours yet: say what is happening on a plain line.
         eprintln!("byline: reading {} files…", found.files.len());
     }
-    let stubs: Vec<byline::article::Article> = found
-        .files
-        .par_iter()
-        .map(|f| {
-            load::read_head(f).unwrap_or_else(|| {
-                let name = f.display().to_string();
-                let mut a = load::normalize(&name, "");
-                a.title = f.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-                a
-            })
-        })
-        .collect();
+    let cache = if cli.no_cache { None } else { byline::cache::location(paths) };
+    let stubs = byline::loader::first_looks(&found.files, cache.as_deref());
     let mut state = byline::state::State::loading(stubs, found.problems, today);
     state.sources = paths.to_vec();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _loader = byline::loader::start(found.files, tx);
-    start(state, Some(rx), data_dir, date, config)
+    let _loader = byline::loader::start(found.files, cache, tx);
+    start(state, Some(rx), cli.data_dir.as_deref(), cli.date.as_deref(), config)
 }
 
 fn start(

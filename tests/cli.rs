@@ -4,8 +4,13 @@ use assert_cmd::Command;
 use predicates::str::contains;
 use serde_json::Value;
 
+/// Readings cached by the runs below stay in the build folder, not the user's cache.
+const CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 fn byline() -> Command {
-    Command::cargo_bin("byline").expect("the byline binary is built")
+    let mut byline = Command::cargo_bin("byline").expect("the byline binary is built");
+    byline.env("BYLINE_CACHE_DIR", CACHE);
+    byline
 }
 
 fn export(args: &[&str]) -> Value {

@@ -7,6 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Readings cached by the runs below stay in the build folder, not the user's cache.
+const CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Fishing fleet stays ashore | Harbour Post</title>
 <meta property="og:site_name" content="Harbour Post"></head><body>
 <nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
@@ -117,7 +120,13 @@ fn fetch_fills_an_archive_that_byline_reads_and_fetches_nothing_twice() {
     assert!(names.iter().all(|n| n.ends_with(".md")), "{names:?}");
 
     // The archive opens like any folder: the fetched page's full text, the feed's metadata.
-    let out = assert_cmd::Command::cargo_bin("byline").unwrap().arg("export").arg(&archive).assert().success();
+    let out = assert_cmd::Command::cargo_bin("byline")
+        .unwrap()
+        .env("BYLINE_CACHE_DIR", CACHE)
+        .arg("export")
+        .arg(&archive)
+        .assert()
+        .success();
     let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let fleet =
         doc["articles"].as_array().unwrap().iter().find(|a| a["title"] == "Fishing fleet stays ashore").unwrap();

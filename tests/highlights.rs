@@ -8,6 +8,9 @@ use byline::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 
+/// Readings cached by the runs below stay in the build folder, not the user's cache.
+const CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 fn press(s: &mut State, code: KeyCode) {
     if let Some(a) = action_for(s, KeyEvent::new(code, KeyModifiers::NONE)) {
         update(s, a);
@@ -175,7 +178,9 @@ fn u_toggles_read_and_the_list_shows_unread_in_bold() {
 }
 
 fn byline() -> Command {
-    Command::cargo_bin("byline").expect("the byline binary is built")
+    let mut byline = Command::cargo_bin("byline").expect("the byline binary is built");
+    byline.env("BYLINE_CACHE_DIR", CACHE);
+    byline
 }
 
 #[test]
@@ -309,7 +314,7 @@ fn a_highlight_from_the_opening_quote_mark_takes_the_speaker() {
 fn highlights_takes_global_options_before_or_after_and_honours_the_date() {
     let (_dir, article, data, _s) = story_with_a_highlight();
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("byline").unwrap().args(args).output().unwrap();
+        let out = Command::cargo_bin("byline").unwrap().env("BYLINE_CACHE_DIR", CACHE).args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };

@@ -1,7 +1,7 @@
 //! Headless sessions: key presses go through the real key table into `update`.
 
 use byline::keys::action_for;
-use byline::state::{update, Action, Pane, State};
+use byline::state::{update, Action, Arrived, Pane, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn press(s: &mut State, code: KeyCode) {
@@ -215,16 +215,12 @@ fn a_folder_loads_in_the_background_and_bad_files_leave_the_list() {
     std::fs::write(dir.path().join("c.txt"), "Second headline here\nMarch 3, 2024\n\n“Yes,” said Mr John Brown.\n")
         .unwrap();
     let found = byline::load::discover(&[dir.path().to_path_buf()]).unwrap();
-    let stubs: Vec<_> = found
-        .files
-        .iter()
-        .map(|f| byline::load::read_head(f).unwrap_or_else(|| byline::load::normalize(&f.display().to_string(), "")))
-        .collect();
+    let stubs = byline::loader::first_looks(&found.files, None);
     let mut s = State::loading(stubs, found.problems, chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
     assert_eq!(s.shown.len(), 3);
     assert!(s.docs.iter().all(|d| !d.ready));
     let (tx, rx) = std::sync::mpsc::channel();
-    byline::loader::start(found.files, tx).join().unwrap();
+    byline::loader::start(found.files, None, tx).join().unwrap();
     for action in rx {
         update(&mut s, action);
     }
@@ -261,7 +257,7 @@ fn highlights_are_placed_again_when_the_whole_article_replaces_its_first_look() 
     // The whole file turns out shorter before the passage: the old position is past its end.
     let whole = byline::load::normalize("a.txt", "A headline here\n\nShort.\n\nThe passage kept.\n");
     let analysis = byline::analysis::analyse(&whole);
-    update(&mut s, Action::Loaded(vec![(0, Doc { article: whole, analysis, ready: true })]));
+    update(&mut s, Action::Loaded(vec![Arrived::new(0, Doc { article: whole, analysis, ready: true })]));
     let (doc, range) = s.placed[0].at.clone().expect("still placed");
     assert_eq!(&flat_text(&s.docs[doc].article)[range], "The passage kept.");
     update(&mut s, Action::Resize(80, 24));

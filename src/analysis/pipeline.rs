@@ -28,10 +28,16 @@ fn find_entities(article: &Article) -> Entities {
     e
 }
 
-fn find_quotes(article: &Article, mut entities: Entities) -> Analysis {
+fn find_quotes(article: &Article, entities: Entities) -> Analysis {
     let words: Vec<_> = article.blocks.iter().map(|b| text::tokens(&b.text)).collect();
     let quotes = quotes::find(article, &entities, &words);
     drop(words);
+    finish(entities, quotes)
+}
+
+/// The analysis of an article from its joined names and its quotations (found now, or cached
+/// when found with the same names): whoever is quoted is a person.
+pub fn finish(mut entities: Entities, quotes: Vec<quotes::Quote>) -> Analysis {
     entities::people_who_speak(&mut entities, &quotes);
     Analysis { entities, quotes }
 }
@@ -98,10 +104,14 @@ impl Stages {
     }
 }
 
+/// What the corpus step did to each article's names: the names it changed (old, new, the
+/// gender the new name brought). `None` when the step failed.
+pub type Joins = Option<Vec<Vec<(String, String, Option<crate::analysis::lexicon::Gender>)>>>;
+
 /// The corpus step: lone surnames joined to the full names the corpus knows. A failure here
 /// leaves some names unjoined, which costs nothing else.
-pub fn join_names(ents: &mut [Entities]) {
-    let _ = guard::catch(|| entities::resolve_across(ents));
+pub fn join_names(ents: &mut [Entities]) -> Joins {
+    guard::catch(|| entities::resolve_across(ents)).ok()
 }
 
 /// Analyses every article; see [`Stages::all`].

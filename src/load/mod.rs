@@ -56,7 +56,7 @@ pub enum LoadError {
 }
 
 /// Something the user should know about one file: it was skipped, or opened with a caveat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: String,
     pub error: String,
@@ -189,6 +189,52 @@ pub fn read_head(path: &Path) -> Option<Article> {
     Some(normalize::header_only(&path.display().to_string(), &text))
 }
 
+/// What the list shows of a file before it is read whole: its first look, else its name.
+pub fn first_look(path: &Path) -> Article {
+    read_head(path).unwrap_or_else(|| {
+        let name = path.display().to_string();
+        let mut a = normalize(&name, "");
+        a.title = path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+        a
+    })
+}
+
+/// A whole article cut to what a first look holds: its headline and dates, and the start of
+/// its text.
+pub fn look_of(article: &Article) -> Article {
+    let mut preview = String::new();
+    for b in article.blocks.iter().filter(|b| b.kind != crate::article::BlockKind::Heading) {
+        if preview.len() >= HEAD_TEXT {
+            break;
+        }
+        if !preview.is_empty() {
+            preview.push(' ');
+        }
+        preview.push_str(&b.text);
+    }
+    if preview.len() > HEAD_TEXT {
+        let cut = crate::text::slice::floor(&preview, HEAD_TEXT);
+        let cut = crate::text::slice::before(&preview, cut).rfind(' ').unwrap_or(cut);
+        preview.truncate(cut);
+    }
+    let blocks = match preview.is_empty() {
+        true => Vec::new(),
+        false => vec![crate::article::Block::new(crate::article::BlockKind::Paragraph, preview)],
+    };
+    Article {
+        path: article.path.clone(),
+        title: article.title.clone(),
+        title_derived: article.title_derived,
+        date: article.date,
+        updated: article.updated,
+        source: article.source.clone(),
+        section: article.section.clone(),
+        url: article.url.clone(),
+        blocks,
+        removed: Vec::new(),
+    }
+}
+
 /// A web page's first look: its `<title>`, which stands in the first few kilobytes.
 fn page_head(path: &Path, shown: &str) -> Option<Article> {
     use std::io::Read;
@@ -256,14 +302,18 @@ fn has_article_extension(p: &Path) -> bool {
 }
 
 fn load_file(path: &Path, loaded: &mut Loaded) {
-    let shown = path.display().to_string();
-    match read_checked(path) {
-        Ok(bytes) => read_bytes(&shown, &bytes, loaded),
-        Err(e) => loaded.problems.push(Problem { path: shown, error: e.to_string() }),
+    match read_regular(path) {
+        Ok((_, bytes)) => read_bytes(&path.display().to_string(), &bytes, loaded),
+        Err(problem) => loaded.problems.push(problem),
     }
 }
 
-fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// The bytes of a regular file not too large to read, with what the file system says of it.
+pub fn read_regular(path: &Path) -> Result<(std::fs::Metadata, Vec<u8>), Problem> {
+    read_checked(path).map_err(|e| Problem { path: path.display().to_string(), error: e.to_string() })
+}
+
+fn read_checked(path: &Path) -> Result<(std::fs::Metadata, Vec<u8>), LoadError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => return Err(LoadError::DanglingLink),
@@ -276,7 +326,8 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { size: meta.len() });
     }
-    Ok(std::fs::read(path)?)
+    let bytes = std::fs::read(path)?;
+    Ok((meta, bytes))
 }
 
 /// The article of a file's bytes as if read from `path`, for tools that hold the bytes already.

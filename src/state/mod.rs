@@ -39,6 +39,22 @@ pub struct Doc {
     pub ready: bool,
 }
 
+/// A whole article from the background reading for list entry `slot`, with its fingerprint
+/// worked out there: hashing every article's text would hold up the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrived {
+    pub slot: usize,
+    pub doc: Doc,
+    pub fingerprint: String,
+}
+
+impl Arrived {
+    pub fn new(slot: usize, doc: Doc) -> Self {
+        let fingerprint = store::fingerprint(&doc.article);
+        Arrived { slot, doc, fingerprint }
+    }
+}
+
 /// The pane that receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
@@ -274,8 +290,8 @@ pub enum Action {
     MarkAllRead,
     /// Close whatever overlay is open.
     CloseOverlay,
-    /// Whole articles read and analysed in the background, by index.
-    Loaded(Vec<(usize, Doc)>),
+    /// Whole articles read and analysed in the background.
+    Loaded(Vec<Arrived>),
     /// Articles read at the user's request, added to the list: the file of a highlight (which is
     /// then opened, see `State::load_request`) or the new files `r` found.
     Added(Vec<Doc>, Option<usize>),
@@ -520,8 +536,13 @@ impl State {
 
     /// One more article at the end, with the date and fingerprint kept beside each article.
     pub(super) fn push_doc(&mut self, doc: Doc) {
+        let fingerprint = store::fingerprint(&doc.article);
+        self.push_fingerprinted(doc, fingerprint);
+    }
+
+    pub(super) fn push_fingerprinted(&mut self, doc: Doc, fingerprint: String) {
         self.dates.push(doc.article.date);
-        self.fingerprints.push(store::fingerprint(&doc.article));
+        self.fingerprints.push(fingerprint);
         self.docs.push(doc);
     }
 

@@ -228,15 +228,15 @@ fn apply(state: &mut State, action: Action) {
             state.generation += 1;
             let mut replaced = Vec::with_capacity(batch.len());
             let before = state.docs.len();
-            for (i, doc) in batch {
+            for Arrived { slot: i, doc, fingerprint } in batch {
                 if i < state.docs.len() {
                     state.dates[i] = doc.article.date;
-                    state.fingerprints[i] = store::fingerprint(&doc.article);
+                    state.fingerprints[i] = fingerprint;
                     state.docs[i] = doc;
                     replaced.push(i);
                 } else if i == state.docs.len() {
                     // One more article of a feed: the list grows.
-                    state.push_doc(doc);
+                    state.push_fingerprinted(doc, fingerprint);
                     replaced.push(i);
                 }
             }

@@ -84,9 +84,9 @@ pub(super) fn build(raws: Vec<Raw>) -> Entities {
 
 /// Joins lone surnames to the one full name the corpus knows for them (`Trump` in an article
 /// that never gives his first name).
-/// Returns, for each article, the names that changed (old, new), so that speakers named with
-/// the old names can follow.
-pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String)>> {
+/// Returns, for each article, the names that changed (old, new, the gender the new name
+/// brought): with the article's own names, all that the corpus step did to it.
+pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String, Option<Gender>)>> {
     let mut surnames: HashMap<String, Vec<(String, Option<Gender>)>> = HashMap::new();
     for ents in all.iter() {
         for e in &ents.entities {
@@ -115,7 +115,7 @@ pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String)>> {
             }
             if let Some([(full, g)]) = surnames.get(&e.name).map(Vec::as_slice) {
                 let old = std::mem::replace(&mut e.name, full.clone());
-                renamed.push((old.clone(), full.clone()));
+                renamed.push((old.clone(), full.clone(), *g));
                 e.aliases.push(old);
                 e.kind = EntityKind::Person;
                 e.gender = e.gender.or(*g);

@@ -20,10 +20,10 @@ use crate::article::{Article, BlockKind};
 use build::build;
 use names::scan_block;
 use patterns::scan_patterns;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Person,
@@ -53,13 +53,13 @@ impl EntityKind {
 }
 
 /// A title a person was named with, and the body or country written before it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     pub org: Option<String>,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
@@ -67,26 +67,22 @@ pub struct Entity {
     pub mentions: usize,
     /// For a date: the day or period it names, worked out from the publication date
     /// (`2025-10-19`, `2025-03`, `2025-10-20..2025-10-26`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(skip)]
     pub gender: Option<Gender>,
-    #[serde(skip)]
     pub roles: Vec<Role>,
     /// Named at least once after `the` (`the House`): a thing, never someone's surname.
-    #[serde(skip)]
     pub definite: bool,
 }
 
 /// Where an entity is named: the bytes of the name itself, without its title.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub block: usize,
     pub range: Range<usize>,
     pub entity: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entities {
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,

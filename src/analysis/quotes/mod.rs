@@ -38,11 +38,11 @@ use crate::text::slice;
 use assign::{attribute_full, attribute_partial};
 use context::{Ctx, Subject};
 use marks::find_all;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use speech::{is_full, name_like};
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub speaker: Option<String>,
     /// The words quoted, without the outer marks; paragraphs of a long quotation joined by `\n`.
@@ -51,12 +51,9 @@ pub struct Quote {
     pub block: usize,
     pub partial: bool,
     /// Byte offset in `block` just after the opening mark.
-    #[serde(skip)]
     pub start: usize,
     /// The block the quotation closes in, and the byte offset of its closing mark there.
-    #[serde(skip)]
     pub end_block: usize,
-    #[serde(skip)]
     pub end: usize,
 }
 
