@@ -5,6 +5,7 @@
 //! entries are matched with Aho-Corasick so a run of capitalised words can be checked against
 //! hundreds of places and bodies in one pass.
 
+use crate::text::lexicon::{entries, sections};
 use crate::text::slice;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: the keys are short words, and SipHash's resistance to crafted keys buys nothing here.
@@ -60,24 +61,6 @@ pub struct Lexicon {
 pub enum KnownKind {
     Place,
     Org,
-}
-
-fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Lines of a file split into `[section]`s.
-fn sections(text: &str) -> HashMap<String, Vec<&str>> {
-    let mut out: HashMap<String, Vec<&str>> = HashMap::default();
-    let mut current = String::new();
-    for line in entries(text) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name.to_string();
-        } else {
-            out.entry(current.clone()).or_default().push(line);
-        }
-    }
-    out
 }
 
 /// Every name of a `[section]` whose lines may give several names for one thing
@@ -145,7 +128,7 @@ impl Lexicon {
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
         let mut first_names: HashMap<String, Option<Gender>> = HashMap::default();
         for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
-            let g = gender(&section);
+            let g = gender(section);
             for name in names.iter().flat_map(|l| l.split_whitespace()) {
                 first_names
                     .entry(name.to_string())

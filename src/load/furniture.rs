@@ -5,7 +5,9 @@
 //! `Back toTop`, `BACK TO TOP` and `Back to top.` one line. Length limits keep a real sentence that
 //! happens to start like a widget from being taken.
 
+use crate::text::lexicon::WORDS;
 use crate::text::slice;
+use crate::text::words::word_count;
 use std::sync::LazyLock;
 
 const LEXICON: &str = include_str!("../../assets/lexicon/furniture.txt");
@@ -55,34 +57,18 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(LEXICON));
 
 fn parse_lexicon(text: &str) -> Lexicon {
     let mut lex = Lexicon::default();
-    let mut part = "";
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            part = match name {
-                "end" => "end",
-                "closing" => "closing",
-                "line" => "line",
-                "prefix" => "prefix",
-                "contains" => "contains",
-                "section" => "section",
-                "role" => "role",
-                _ => "",
-            };
-            continue;
-        }
-        match part {
-            "end" => lex.end.push(Pattern::parse(line)),
-            "closing" => lex.closing.push(Pattern::parse(line)),
-            "line" => lex.line.push(Pattern::parse(line)),
-            "prefix" => lex.prefix.push(line.to_lowercase()),
-            "contains" => lex.contains.push(key(line)),
-            "section" => lex.section.push(key(line)),
-            "role" => lex.role.push(key(line)),
-            _ => {}
+    for (part, lines) in crate::text::lexicon::sections(text) {
+        for line in lines {
+            match part {
+                "end" => lex.end.push(Pattern::parse(line)),
+                "closing" => lex.closing.push(Pattern::parse(line)),
+                "line" => lex.line.push(Pattern::parse(line)),
+                "prefix" => lex.prefix.push(line.to_lowercase()),
+                "contains" => lex.contains.push(key(line)),
+                "section" => lex.section.push(key(line)),
+                "role" => lex.role.push(key(line)),
+                _ => {}
+            }
         }
     }
     lex.longest_prefix = lex.prefix.iter().map(|p| p.chars().count()).max().unwrap_or(0);
@@ -103,10 +89,6 @@ pub fn key(s: &str) -> String {
 /// Lower-case alphanumeric words.
 pub fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(key).filter(|w| !w.is_empty()).collect()
-}
-
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
 }
 
 /// Ends with the punctuation of a finished sentence, looking through closing quotes and brackets.
@@ -175,43 +157,14 @@ pub fn is_furniture_line(line: &str) -> bool {
         || is_share_row(&ws)
 }
 
-/// The buttons of a share widget, read as words.
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "tweet",
-    "email",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "pinterest",
-    "pin",
-    "linkedin",
-    "reddit",
-    "messenger",
-    "submit",
-    "print",
-    "close",
-    "comment",
-    "comments",
-    "copy",
-    "link",
-    "flipboard",
-    "sharing",
-    "options",
-    "via",
-    "instagram",
-    "youtube",
-    "tumblr",
-];
-/// Small words a share row wraps around its buttons (`Share this with Facebook`).
-const SHARE_FILLER: &[&str] = &["this", "with", "on", "to", "the", "article"];
-
 /// `Share Tweet Submit`, `Close share panel`, `Whatsapp Facebook Pin`: a row of share buttons,
 /// most of its words the names of buttons.
 fn is_share_row(ws: &[String]) -> bool {
-    let buttons = ws.iter().filter(|w| SHARE_WORDS.contains(&w.as_str())).count();
-    let others =
-        ws.iter().filter(|w| !SHARE_WORDS.contains(&w.as_str()) && !SHARE_FILLER.contains(&w.as_str())).count();
+    let buttons = ws.iter().filter(|w| WORDS.share_buttons.contains(&w.as_str())).count();
+    let others = ws
+        .iter()
+        .filter(|w| !WORDS.share_buttons.contains(&w.as_str()) && !WORDS.share_filler.contains(&w.as_str()))
+        .count();
     buttons >= 1 && others * 2 <= buttons
 }
 

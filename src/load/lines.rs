@@ -41,14 +41,6 @@ impl Removed {
     }
 }
 
-/// Short connecting words. A line ending in one was cut by a wrap, never a headline.
-pub(super) const FUNCTION_WORDS: [&str; 58] = [
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
-    "into", "onto", "over", "under", "about", "after", "before", "than", "that", "which", "who", "whom", "whose",
-    "where", "when", "while", "if", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "such", "its", "their", "his", "her", "our", "this", "these",
-];
-
 /// Whether `line` folds to `folded` (a [`key`]), without building the line's key: most lines
 /// differ in their first letters.
 pub(super) fn same_key(folded: &str, line: &str) -> bool {
@@ -61,9 +53,7 @@ pub(super) fn same_key(folded: &str, line: &str) -> bool {
     want.next().is_none()
 }
 
-pub(super) fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
+pub(super) use crate::text::words::word_count;
 
 /// Words with a letter in them: `ID: 284713` has one.
 pub(super) fn lettered_words(s: &str) -> usize {

@@ -4,6 +4,7 @@
 use super::furniture::ends_sentence;
 use super::lines::*;
 use crate::article::BlockKind;
+use crate::text::lexicon::WORDS;
 use crate::text::slice;
 
 /// Could be a section heading inside the article: shorter than a headline.
@@ -28,7 +29,7 @@ pub(super) fn heading_shaped(s: &str) -> bool {
         && s.chars().count() <= 120
         && !ends_clause(s)
         && starts_upper(s)
-        && !FUNCTION_WORDS.contains(&last_word(s).as_str())
+        && !WORDS.function_words.contains(&last_word(s).as_str())
         && !quoted_question()
         && !two_sentences()
 }
@@ -62,7 +63,7 @@ pub(super) fn continues(prev: &str, next: &str, wrap: Option<usize>) -> bool {
     if ends_sentence(p) || p.ends_with([':', ';']) {
         return wrap.is_some_and(|w| p.chars().count() * 5 >= w * 4);
     }
-    if FUNCTION_WORDS.contains(&last_word(p).as_str()) || p.ends_with([',', '–', '—', '-']) {
+    if WORDS.function_words.contains(&last_word(p).as_str()) || p.ends_with([',', '–', '—', '-']) {
         return true;
     }
     !heading_shaped(p)
@@ -129,7 +130,7 @@ pub(super) fn reflow(lines: &[Line], body: usize, markdown: bool) -> Vec<Draft> 
 /// A line that stops inside a clause: on a connecting word, a comma or a dash.
 pub(super) fn cut_mid_clause(line: &str) -> bool {
     let t = line.trim_end();
-    FUNCTION_WORDS.contains(&last_word(t).as_str()) || t.ends_with([',', '–', '—', '-'])
+    WORDS.function_words.contains(&last_word(t).as_str()) || t.ends_with([',', '–', '—', '-'])
 }
 
 pub(super) fn mark_headings(drafts: &mut [Draft]) {

@@ -11,6 +11,7 @@
 
 #![deny(clippy::string_slice)]
 
+pub mod lexicon;
 pub mod slice;
 pub mod words;
 

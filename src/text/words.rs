@@ -77,6 +77,11 @@ pub fn joins_name(gap: &str, before: &str) -> bool {
     }
 }
 
+/// Words as whitespace separates them.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

@@ -28,7 +28,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         .take(rows.max(1))
         .map(|&i| {
             let a = &state.docs[i].article;
-            let date = a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string());
+            let date = super::date_label(a.date, super::SHORT_DATE);
             let source = a.source.as_deref().unwrap_or("");
             let source_width = width.saturating_sub(DATE_COLUMN + 1);
             ListItem::new(vec![

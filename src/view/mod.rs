@@ -16,6 +16,15 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+/// A date as the list (`SHORT_DATE`) or the reader's header (`LONG_DATE`) shows it, or
+/// `undated`.
+fn date_label(date: Option<chrono::NaiveDate>, format: &str) -> String {
+    date.map_or_else(|| "undated".to_string(), |d| d.format(format).to_string())
+}
+
+const SHORT_DATE: &str = "%Y-%m-%d";
+const LONG_DATE: &str = "%-d %b %Y";
+
 pub fn render(state: &State, frame: &mut Frame) {
     let screen = frame.area();
     if layout::too_small(screen) {

@@ -169,7 +169,7 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
         .map(|(p, h)| {
             let (head, text, speaker) = match p.at.as_ref().and_then(|(doc, r)| Some((state.docs.get(*doc)?, r))) {
                 Some((d, range)) => {
-                    let date = d.article.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
+                    let date = super::date_label(d.article.date, super::SHORT_DATE);
                     let flat = crate::store::flat_text(&d.article);
                     let speaker = crate::highlights::speaker_in(&d.article, &d.analysis, range.clone());
                     (

@@ -22,7 +22,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(msg).block(block), area);
         return;
     };
-    let date = doc.article.date.map_or_else(|| "undated".to_string(), |d| d.format("%-d %b %Y").to_string());
+    let date = super::date_label(doc.article.date, super::LONG_DATE);
     let title = format!(" {date} · {} ", doc.article.title);
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     // Where the article comes from, on the bottom border: its source and its link.

@@ -3,7 +3,7 @@
 
 use super::kinds::plausible_full_name;
 use super::names::{before_given_name, Raw};
-use super::{last_word, Entities, Entity, EntityKind, Mention};
+use super::{surname_of, Entities, Entity, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
 use std::collections::HashMap;
 
@@ -16,7 +16,7 @@ pub(super) fn build(raws: Vec<Raw>) -> Entities {
     let mut by_last: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
     for r in raws.iter().filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' ')) {
-        for (map, key) in [(&mut by_last, last_word(&r.name)), (&mut by_first, r.name.split(' ').next().unwrap_or(""))]
+        for (map, key) in [(&mut by_last, surname_of(&r.name)), (&mut by_first, r.name.split(' ').next().unwrap_or(""))]
         {
             let names = map.entry(key).or_default();
             if !names.contains(&r.name.as_str()) {
@@ -91,7 +91,7 @@ pub fn resolve_across(all: &mut [Entities]) -> Vec<Vec<(String, String, Option<G
     for ents in all.iter() {
         for e in &ents.entities {
             if e.kind == EntityKind::Person && plausible_full_name(&e.name) {
-                let v = surnames.entry(last_word(&e.name).to_string()).or_default();
+                let v = surnames.entry(surname_of(&e.name).to_string()).or_default();
                 if !v.iter().any(|(n, _)| *n == e.name) {
                     v.push((e.name.clone(), e.gender));
                 }

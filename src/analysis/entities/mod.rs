@@ -132,7 +132,8 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     ents
 }
 
-fn last_word(name: &str) -> &str {
+/// The last word of a name: the surname, as the corpus step matches it.
+fn surname_of(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 

@@ -7,6 +7,7 @@ use crate::analysis::entities::EntityKind;
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, Token};
 use crate::article::BlockKind;
+use crate::text::lexicon::WORDS;
 use crate::text::slice::{self, ceil};
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ impl<'a> Ctx<'a> {
         let mut k = token_index(toks, sent.start);
         let first = toks.get(k)?;
         // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
-        if in_list(DETERMINERS, first.text) {
+        if in_list(&WORDS.determiners, first.text) {
             let comma = slice::from_to(text, first.end, sent.end).find(", ").map_or(sent.end, |c| c + first.end);
             let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
             let head_end = head.last()?.end;
@@ -38,11 +39,11 @@ impl<'a> Ctx<'a> {
             && slice::from_to(text, first.end, sent.end)
                 .find(',')
                 .is_some_and(|c| slice::from_to(text, first.end, first.end + c).split_whitespace().count() <= 4);
-        let opener = in_list(OPENERS, first.text)
+        let opener = in_list(&WORDS.openers, first.text)
             || number
             || (LEXICON.opens_before_names(first.text)
-                && !in_list(PRONOUNS, first.text)
-                && !in_list(DETERMINERS, first.text));
+                && !in_list(&WORDS.pronouns, first.text)
+                && !in_list(&WORDS.determiners, first.text));
         if !opener {
             let np = self.np_after(b, first.start)?;
             return Some(self.apposition_after(b, &np).unwrap_or(np));
@@ -59,7 +60,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            while k < toks.len() && text::is_common(toks[k].text) && !in_list(PRONOUNS, toks[k].text) {
+            while k < toks.len() && text::is_common(toks[k].text) && !in_list(&WORDS.pronouns, toks[k].text) {
                 k += 1;
             }
             // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
@@ -107,7 +108,7 @@ impl<'a> Ctx<'a> {
     fn is_object(&self, b: usize, np: &Range<usize>) -> bool {
         let toks = self.toks_until(b, np.start);
         let mut k = toks.len();
-        while k > 0 && in_list(DETERMINERS, toks[k - 1].text) {
+        while k > 0 && in_list(&WORDS.determiners, toks[k - 1].text) {
             k -= 1;
         }
         let Some(prev) = k.checked_sub(1).map(|i| toks[i]) else { return false };
@@ -158,7 +159,7 @@ impl<'a> Ctx<'a> {
         // `their continued support`, `his scathing remarks`: a noun after a determiner and at
         // most one adjective.
         let before = self.toks_until(b, t.start);
-        let det = |i: usize| before.len().checked_sub(i).is_some_and(|k| in_list(DETERMINERS, before[k].text));
+        let det = |i: usize| before.len().checked_sub(i).is_some_and(|k| in_list(&WORDS.determiners, before[k].text));
         let adjective = before.last().is_some_and(|p| {
             slice::from_to(self.text(b), p.end, t.start) == " "
                 && p.text.chars().all(char::is_lowercase)

@@ -5,6 +5,7 @@ use super::words::*;
 use crate::analysis::entities::{is_date_word, plausible_full_name, EntityKind};
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, strip_possessive, Token};
+use crate::text::lexicon::WORDS;
 use crate::text::slice;
 use std::ops::Range;
 
@@ -76,7 +77,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = last.text.to_lowercase();
-        if PRONOUNS.contains(&lw.as_str()) {
+        if WORDS.pronouns.contains(&lw.as_str()) {
             return Some(last.start..last.end);
         }
         if lw == "who" || lw == "which" {
@@ -114,10 +115,10 @@ impl<'a> Ctx<'a> {
         if s + 1 == toks.len() && !is_capitalised(last.text) && LEXICON.is_speaker_noun(last.text) {
             for back in 2..=3 {
                 let Some(t) = toks.len().checked_sub(back).map(|i| toks[i]) else { break };
-                if t.start < floor || is_capitalised(t.text) && !in_list(DETERMINERS, t.text) {
+                if t.start < floor || is_capitalised(t.text) && !in_list(&WORDS.determiners, t.text) {
                     break;
                 }
-                if in_list(DETERMINERS, t.text) {
+                if in_list(&WORDS.determiners, t.text) {
                     s = toks.len() - back + 1;
                     break;
                 }
@@ -142,7 +143,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let opened = k;
-        while k < toks.len() && in_list(DETERMINERS, toks[k].text) {
+        while k < toks.len() && in_list(&WORDS.determiners, toks[k].text) {
             k += 1;
         }
         let determined = k > opened;
@@ -156,7 +157,7 @@ impl<'a> Ctx<'a> {
         // `former Vermont governor Hal Dunne`: a modifier before a run of names that holds a
         // role word.
         if let Some(t) = toks.get(k).filter(|t| !is_capitalised(t.text) && !is_role_word(t.text)) {
-            let lower_word = t.text.chars().all(char::is_lowercase) && !in_list(FUNCTION_AFTER, t.text);
+            let lower_word = t.text.chars().all(char::is_lowercase) && !in_list(&WORDS.function_after, t.text);
             let run = toks[k + 1..].iter().take(4).take_while(|n| is_capitalised(n.text) || is_role_word(n.text));
             let role_in_run = run.clone().any(|n| is_role_word(n.text) && !is_capitalised(n.text));
             if lower_word && toks.get(k + 1).is_some_and(|n| is_capitalised(n.text)) && role_in_run {
@@ -164,7 +165,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let first = *toks.get(k)?;
-        if in_list(PRONOUNS, first.text) {
+        if in_list(&WORDS.pronouns, first.text) {
             return Some(first.start..first.end);
         }
         let mut e = k;
@@ -227,7 +228,7 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         let phrase = slice::range(text, np.clone());
         let lower = phrase.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
+        if WORDS.pronouns.contains(&lower.as_str()) {
             return self.pronoun(&lower, b, np.start);
         }
         let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();

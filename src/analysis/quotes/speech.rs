@@ -2,10 +2,11 @@
 //! speech only when it does not read as a name or a term.
 
 use super::marks::Found;
-use super::words::{words_lower, DETERMINERS, FUNCTION_AFTER};
+use super::words::words_lower;
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::is_capitalised;
 use crate::article::Article;
+use crate::text::lexicon::WORDS;
 use crate::text::slice;
 
 /// Words that introduce a name rather than report speech.
@@ -24,7 +25,9 @@ pub(super) const NAMING: &[&str] = &[
     "known as",
 ];
 
-pub(super) fn ends_sentence(s: &str) -> bool {
+/// Ends with a full stop, question or exclamation mark (the marks of a quotation are already
+/// off: unlike the loader's `ends_sentence`, nothing is looked through).
+pub(super) fn ends_with_stop(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
@@ -61,10 +64,10 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     });
     // `a “safe space” to`: a short term after a determiner; `a “caricature of the worst
     // possibilities”` is someone's words.
-    if DETERMINERS.contains(&last)
+    if WORDS.determiners.contains(&last)
         && words.len() <= 4
-        && !ends_sentence(&q.text)
-        && next.as_deref().is_none_or(|n| n.is_empty() || FUNCTION_AFTER.contains(&n))
+        && !ends_with_stop(&q.text)
+        && next.as_deref().is_none_or(|n| n.is_empty() || WORDS.function_after.contains(&n))
     {
         return true;
     }
@@ -86,7 +89,7 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
         return true;
     }
     let last = lead.rsplit(' ').next().unwrap_or("");
-    LEXICON.is_speech_verb(last) && q.closed && ends_sentence(&q.text)
+    LEXICON.is_speech_verb(last) && q.closed && ends_with_stop(&q.text)
 }
 
 #[cfg(test)]

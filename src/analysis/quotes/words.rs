@@ -3,80 +3,11 @@
 
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{is_capitalised, Token};
-
-pub(super) const DETERMINERS: &[&str] =
-    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "my", "your"];
-pub(super) const FUNCTION_AFTER: &[&str] = &[
-    "to", "is", "was", "are", "were", "has", "have", "had", "will", "would", "and", "or", "of", "in", "on", "for",
-    "with", "that", "which", "who", "as", "at", "by", "from", "could", "can", "may", "might", "should", "must",
-];
+use crate::text::lexicon::WORDS;
 
 pub(super) fn words_lower(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
-
-pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "also",
-    "then",
-    "later",
-    "repeatedly",
-    "strongly",
-    "once",
-    "again",
-    "previously",
-    "earlier",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "can",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "just",
-    "recently",
-    "reportedly",
-    "publicly",
-    "privately",
-    "today",
-    "yesterday",
-    "quickly",
-    "firmly",
-    "further",
-    "subsequently",
-    "now",
-    "initially",
-    "separately",
-    "simply",
-    "clearly",
-    "openly",
-    "already",
-    "first",
-    "angrily",
-    "bluntly",
-    "flatly",
-    "insistently",
-    "only",
-    "even",
-    "still",
-    "frequently",
-    "often",
-    "always",
-];
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// How many words at the start of `toks` form a title (`prime minister`), or 0.
 pub(super) fn title_len_at(toks: &[Token]) -> usize {
@@ -88,59 +19,6 @@ pub(super) fn title_len_at(toks: &[Token]) -> usize {
         })
         .unwrap_or(0)
 }
-
-/// Words that open a sentence with a clause or an adverb before its subject.
-pub(super) const OPENERS: &[&str] = &[
-    "in",
-    "at",
-    "as",
-    "after",
-    "before",
-    "during",
-    "despite",
-    "although",
-    "though",
-    "while",
-    "when",
-    "with",
-    "without",
-    "since",
-    "because",
-    "if",
-    "following",
-    "amid",
-    "earlier",
-    "however",
-    "meanwhile",
-    "elsewhere",
-    "yet",
-    "but",
-    "and",
-    "so",
-    "then",
-    "later",
-    "also",
-    "still",
-    "now",
-    "instead",
-    "according",
-    "on",
-    "by",
-    "for",
-    "from",
-    "under",
-    "over",
-    "once",
-    "until",
-    "unlike",
-    "like",
-    "today",
-    "yesterday",
-    "last",
-    "next",
-    "this",
-    "that",
-];
 
 /// Whether `word`, in lower case, is one of `list`.
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
@@ -162,15 +40,11 @@ pub(super) fn skips_before_verb(word: &str) -> bool {
         && word.ends_with("ly")
         && word.chars().all(char::is_lowercase)
         && LEXICON.usual_tag(word).is_none_or(|t| t == "ADV");
-    manner || in_list(SKIP_BEFORE_VERB, word)
+    manner || in_list(&WORDS.skip_before_verb, word)
 }
 
-/// Determiners that open a description of someone unnamed: `the man`, `a poll worker`,
-/// `one longtime adviser`.
-const DESCRIBING: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "his", "her", "their", "its"];
-
 pub(super) fn opens_description(word: &str) -> bool {
-    in_list(DESCRIBING, word)
+    in_list(&WORDS.describing, word)
 }
 
 /// A word that can stand inside a description before its noun: a name, a noun, an adjective,
@@ -181,8 +55,8 @@ pub(super) fn inside_description(word: &str) -> bool {
     let tag = LEXICON.usual_tag(word);
     shape
         && !LEXICON.is_speech_verb(word)
-        && !in_list(FUNCTION_AFTER, word)
-        && !in_list(PRONOUNS, word)
+        && !in_list(&WORDS.function_after, word)
+        && !in_list(&WORDS.pronouns, word)
         && (is_capitalised(word) || tag.is_none_or(|t| matches!(t, "NOUN" | "ADJ" | "NUM" | "PROPN")))
 }
 
