@@ -4,6 +4,7 @@
 //! → [`view`]. Only [`tui`] touches the terminal; `main.rs` only reads the command line.
 
 pub mod analysis;
+pub mod app;
 pub mod article;
 pub mod cache;
 pub mod config;

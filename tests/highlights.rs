@@ -227,18 +227,42 @@ fn a_corrupt_store_is_reported_and_left_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), b"not json at all {");
 }
 
+/// The child of the test below: with `BYLINE_STRESS_DIR` set, adds a thousand highlights to
+/// the store there, one save at a time. (Run alone, it does nothing.)
+#[test]
+fn stress_child() {
+    let Some(dir) = std::env::var_os("BYLINE_STRESS_DIR") else { return };
+    let (mut store, err) = Store::open(std::path::Path::new(&dir));
+    assert!(err.is_none(), "{err:?}");
+    for i in 0..1000 {
+        let exact = format!("passage {i} of process {}", std::process::id());
+        store.data.highlights.push(byline::store::Highlight {
+            id: format!("{}-{i}", std::process::id()),
+            article: byline::store::ArticleRef {
+                fingerprint: "stress".into(),
+                path: "stress.txt".into(),
+                title: "Stress".into(),
+            },
+            anchor: byline::store::anchor(&exact, 0, exact.len()),
+            note: None,
+            created: byline::store::now_millis(),
+        });
+        store.save().expect("saved");
+    }
+}
+
 /// Children saving highlights one at a time are killed at random moments; after each, the
 /// store must read cleanly and hold at least what it held before (the old set or a newer one).
 #[test]
 fn a_store_killed_mid_save_is_always_old_or_new() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("byline");
+    let me = std::env::current_exe().expect("the test binary");
     let mut rng = byline::synth::Rng::new(99);
     let mut last = 0;
     for round in 0..25 {
-        let mut child = std::process::Command::new(&bin)
-            .args(["stress-store", "1000", "--data-dir"])
-            .arg(dir.path())
+        let mut child = std::process::Command::new(&me)
+            .args(["stress_child", "--exact", "--test-threads=1"])
+            .env("BYLINE_STRESS_DIR", dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
