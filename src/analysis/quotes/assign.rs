@@ -5,6 +5,7 @@
 use super::context::{Ctx, Said};
 use super::marks::{starts_with_open_mark, Found};
 use super::{after_char, Quote};
+use crate::analysis::EntityKind;
 use crate::article::BlockKind;
 use crate::text::slice;
 
@@ -70,6 +71,9 @@ fn signed_below(ctx: &Ctx, q: &Found) -> Option<Said> {
     let nb = q.end_block + 1;
     let next = ctx.article.blocks.get(nb)?;
     let line = next.text.as_str();
+    if !q.closed {
+        return signed_inside(ctx, nb, line);
+    }
     // The loader may have read the dash as a list item's.
     let name = line.strip_prefix(['-', '–', '—']).or((next.kind == BlockKind::ListItem).then_some(line))?;
     if name.split_whitespace().count() > 6 {
@@ -78,6 +82,19 @@ fn signed_below(ctx: &Ctx, q: &Found) -> Option<Said> {
     let at = line.len() - name.trim_start().len();
     let np = ctx.np_after(nb, at)?;
     ctx.resolve(nb, np)
+}
+
+/// `“… we need to do stimulus. ⏎ Dana Quill, Harbour Institute.”`: a pull quote whose closing
+/// mark ends a short line of its own that opens with a person's name, the signature.
+fn signed_inside(ctx: &Ctx, nb: usize, line: &str) -> Option<Said> {
+    let signature = line.trim_end().strip_suffix(['"', '”'])?;
+    if signature.split_whitespace().count() > 10 || !signature.ends_with('.') {
+        return None;
+    }
+    let np = ctx.np_after(nb, line.len() - line.trim_start().len())?;
+    let person = ctx.ents.within(nb, &np).is_some_and(|e| ctx.ents.entities[e].kind == EntityKind::Person);
+    let rest = slice::after(signature, np.end).trim_start();
+    (person && (rest == "." || rest.starts_with(','))).then(|| ctx.resolve(nb, np)).flatten()
 }
 
 /// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the

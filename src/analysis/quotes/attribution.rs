@@ -201,6 +201,9 @@ impl<'a> Ctx<'a> {
             return self.resolve(b, np);
         }
         let Some(np) = self.np_after(b, from) else {
+            if let Some(said) = self.said_at_the_end(b, toks) {
+                return Some(said);
+            }
             // `“…,” one voter, Maria Lopez, 45, told the AP`: the speech verb soon after, and
             // its subject before it.
             let verb = toks.iter().take(20).find(|t| self.is_verb_here(b, t))?;
@@ -261,7 +264,7 @@ impl<'a> Ctx<'a> {
             LEXICON.is_speech_verb(verb.text) || (np.start == from && self.ends_with_past_verb(b, verb, sent_end));
         let verb_ok = reporting && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
-            return None;
+            return self.said_at_the_end(b, toks);
         }
         let np_names_a_person =
             self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
@@ -270,6 +273,40 @@ impl<'a> Ctx<'a> {
             _ => np,
         };
         self.resolve(b, np)
+    }
+
+    /// `“…” if she loses by less, said Dana Quill, an analyst.`, `“…” that would …, Dana Quill
+    /// wrote.`: the sentence goes on after the quotation (`toks`) and ends with its attribution.
+    fn said_at_the_end(&self, b: usize, toks: &[Token]) -> Option<Said> {
+        let text = self.text(b);
+        let toks = &toks[..toks.len().min(30)];
+        // (`, noting the nominee …`: a participle's noun is what it reports, not who.)
+        // (`, told the paper`: whom one tells is not who speaks.)
+        let comma_said = toks.iter().find(|t| {
+            LEXICON.is_speech_verb(t.text)
+                && !t.text.ends_with("ing")
+                && !in_list(&WORDS.takes_listener, t.text)
+                && slice::before(text, t.start).trim_end().ends_with(',')
+        });
+        if let Some(np) = comma_said.and_then(|v| self.np_after(b, slice::next_char(text, v.end))) {
+            let np = self.apposition_after(b, &np).unwrap_or(np);
+            if let Some(said) = self.resolve(b, np) {
+                return Some(said);
+            }
+        }
+        self.comma_subject_said(b, toks)
+    }
+
+    /// A last clause among `toks`, after a comma, that is a person and a speech verb (`…,
+    /// Dana Quill wrote in a filing.`), with the person.
+    fn comma_subject_said(&self, b: usize, toks: &[Token]) -> Option<Said> {
+        let text = self.text(b);
+        let first = toks.first()?;
+        let verb = toks.iter().find(|v| LEXICON.is_speech_verb(v.text) && !v.text.ends_with("ing"))?;
+        let np = self.np_before(b, verb.start, first.start)?;
+        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let clause_ended = slice::from_to(text, first.start, np.start).contains(',');
+        (person && clause_ended).then(|| self.resolve(b, np)).flatten()
     }
 
     /// Whether `verb` is a verb in the past (`barked`, `pressed`) that ends its clause, or is
