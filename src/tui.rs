@@ -103,9 +103,19 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
     save(&mut state);
     leave();
     if state.unsaved && result.is_ok() {
-        // The screen that showed the warning is gone: say it where it stays.
-        let why = state.warning.unwrap_or_default();
-        anyhow::bail!("highlights or read marks made in this session were lost ({why})");
+        // The screen that showed the warning is gone: say it where it stays, and keep what
+        // could not be saved in a file the next byline can import.
+        let why = state.warning.clone().unwrap_or_default();
+        match state.store.write_recovery() {
+            Ok((path, n)) => anyhow::bail!(
+                "{n} changes to highlights or read marks could not be saved ({why}).\n\
+                 They are kept in {p}; `byline highlights --import {p}` brings them back.",
+                p = path.display()
+            ),
+            Err(e) => anyhow::bail!(
+                "highlights or read marks made in this session were lost ({why}); no recovery file could be written ({e})"
+            ),
+        }
     }
     result
 }
@@ -249,6 +259,8 @@ fn event_loop(
             save(state);
             dirty = true;
         }
+        // Another byline on the same data folder: its highlights and read marks show here too.
+        dirty |= state.refresh_store();
     }
     Ok(())
 }
@@ -267,8 +279,9 @@ mod tests {
         let (store, err) = crate::store::Store::open(&data);
         assert!(err.is_none());
         state.attach_store(store);
-        // Then the data folder cannot be made: a file is in its place.
-        std::fs::write(&data, "").expect("written");
+        // Then another program holds the database for longer than a save waits.
+        let other = rusqlite::Connection::open(data.join(crate::store::db::FILE)).expect("opened");
+        other.execute_batch("BEGIN EXCLUSIVE").expect("locked");
         update(&mut state, Action::Open);
         assert!(state.store_dirty, "opening marks the article read");
         save(&mut state);
@@ -278,8 +291,8 @@ mod tests {
         update(&mut state, Action::Resize(100, 30));
         update(&mut state, Action::Down);
         assert_eq!(state.warning.as_deref(), Some(warning.as_str()), "kept through keys and resizes");
-        // Once the folder can be written, the next save writes what was lost.
-        std::fs::remove_file(&data).expect("removed");
+        // Once it lets go, the next save writes what was kept.
+        other.execute_batch("COMMIT").expect("released");
         save(&mut state);
         assert!(!state.unsaved);
         let (store, err) = crate::store::Store::open(&data);

@@ -236,7 +236,7 @@ fn stress_child() {
     assert!(err.is_none(), "{err:?}");
     for i in 0..1000 {
         let exact = format!("passage {i} of process {}", std::process::id());
-        store.data.highlights.push(byline::store::Highlight {
+        store.change(byline::store::Change::Add(byline::store::Highlight {
             id: format!("{}-{i}", std::process::id()),
             article: byline::store::ArticleRef {
                 fingerprint: "stress".into(),
@@ -246,7 +246,7 @@ fn stress_child() {
             anchor: byline::store::anchor(&exact, 0, exact.len()),
             note: None,
             created: byline::store::now_millis(),
-        });
+        }));
         store.save().expect("saved");
     }
 }
@@ -277,6 +277,11 @@ fn a_store_killed_mid_save_is_always_old_or_new() {
         last = n;
     }
     assert!(last > 0, "the children saved something");
+    // No temporary file is left behind: only the database and SQLite's own journal files.
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(["byline.db", "byline.db-wal", "byline.db-shm"].contains(&name.as_str()), "stray file {name}");
+    }
 }
 
 #[test]

@@ -49,11 +49,16 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print every highlight, grouped by article, with title, date, source and speaker.
+    /// Exit status 3: the highlights store cannot be read (the reason is printed).
     Highlights {
         /// The articles the highlights were made in (default: the bundled articles).
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
+        /// Bring back highlights, notes and read marks from a recovery file byline wrote when it
+        /// could not save them (or from an old store.json), instead of listing them.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
     },
     /// Download every feed of a URLS file and each new item's full page into the archive, to read
     /// offline: `byline` with no PATH then opens the archive.

@@ -32,6 +32,7 @@ pub fn main() -> ExitCode {
     };
     let paths = match &cli.command {
         Some(Command::Export { paths }) if !paths.is_empty() => return export_paths(paths, filter, cli.no_cache),
+        Some(Command::Highlights { import: Some(file), .. }) => return import(file, cli.data_dir.as_deref()),
         Some(Command::Export { paths } | Command::Highlights { paths, .. }) => paths,
         Some(Command::Fetch { .. }) if cli.date.is_some() => {
             eprintln!("byline: --date: fetch takes every new item; give --date when reading or exporting");
@@ -117,10 +118,16 @@ fn print_export(
 
 /// `--date` keeps the highlights of articles so dated; those of articles not loaded have no
 /// known date and are left out when it is given.
+/// `byline highlights` when the store cannot be read: not an empty list.
+const UNREADABLE_STORE: u8 = 3;
+
 fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format, filter: Option<DateFilter>) -> ExitCode {
     let (store, warning) = open_store(data_dir);
     if let Some(w) = warning {
         eprintln!("byline: {w}");
+        if store.unreadable() {
+            return ExitCode::from(UNREADABLE_STORE);
+        }
     }
     let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
     let fingerprints: Vec<String> = loaded.articles.iter().map(crate::store::fingerprint).collect();
@@ -143,6 +150,27 @@ fn highlights(mut loaded: Loaded, data_dir: Option<&Path>, format: Format, filte
         },
     }
     ExitCode::SUCCESS
+}
+
+/// `byline highlights --import FILE`.
+fn import(file: &Path, data_dir: Option<&Path>) -> ExitCode {
+    let (mut store, warning) = open_store(data_dir);
+    if let Some(w) = &warning {
+        eprintln!("byline: {w}");
+    }
+    if store.read_only {
+        return ExitCode::from(UNREADABLE_STORE);
+    }
+    match store.import(file) {
+        Ok(n) => {
+            println!("{n} changes brought back from {}", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("byline: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The archive `byline fetch` fills: `--archive`, else `articles` in the data folder.

@@ -23,6 +23,17 @@ impl State {
         result
     }
 
+    /// Takes in what another byline saved to the store, placing highlights and counting
+    /// unread articles again when anything came in. Whether it did.
+    pub fn refresh_store(&mut self) -> bool {
+        if !self.store.refresh() {
+            return false;
+        }
+        self.replace_highlights();
+        self.recount_unread();
+        true
+    }
+
     /// Places again the highlights that pointed into the given articles, which were replaced by
     /// their whole text: a position found in a first look is no position in the whole article.
     pub(super) fn replace_highlights_in(&mut self, docs: &[usize]) {
@@ -67,7 +78,7 @@ impl State {
             return;
         }
         if let Some(f) = self.fingerprints.get(doc) {
-            self.store.data.read.insert(f.clone(), ReadMark { read, at: store::now_millis() });
+            self.store.change(store::Change::Read(f.clone(), ReadMark { read, at: store::now_millis() }));
             self.store_dirty = true;
             if self.position.get(doc).is_some_and(|&p| p != usize::MAX) {
                 self.unread = if read { self.unread.saturating_sub(1) } else { self.unread + 1 };
@@ -162,12 +173,13 @@ impl State {
         let existing = self.placed.iter().find(|p| p.at.as_ref() == Some(&(doc, range.clone()))).map(|p| p.highlight);
         match (existing.filter(|&i| i < self.store.data.highlights.len()), note) {
             (Some(i), None) => {
-                let id = self.store.data.highlights.remove(i).id;
-                self.store.data.deleted.push(id);
+                let id = self.store.data.highlights[i].id.clone();
+                self.store.change(store::Change::Delete(id));
                 self.message = Some("Highlight removed".into());
             }
             (Some(i), Some(n)) => {
-                self.store.data.highlights[i].note = Some(n);
+                let id = self.store.data.highlights[i].id.clone();
+                self.store.change(store::Change::Note(id, Some(n)));
                 self.message = Some("Note saved".into());
             }
             (None, note) => {
@@ -175,7 +187,7 @@ impl State {
                 let flat = store::flat_text(&d.article);
                 let now = store::now_millis();
                 let id = format!("{now:x}-{:x}-{}", std::process::id(), self.store.data.highlights.len());
-                self.store.data.highlights.push(Highlight {
+                self.store.change(store::Change::Add(Highlight {
                     id,
                     article: store::ArticleRef {
                         fingerprint: self.fingerprints[doc].clone(),
@@ -185,7 +197,7 @@ impl State {
                     anchor: store::anchor(&flat, range.start, range.end),
                     note: note.filter(|n| !n.trim().is_empty()),
                     created: now,
-                });
+                }));
                 self.message = Some("Highlighted".into());
             }
         }
@@ -208,8 +220,8 @@ impl State {
     /// another byline's save does not bring it back.
     pub(super) fn delete_highlight(&mut self) {
         let Some(i) = self.chosen_highlight() else { return };
-        let id = self.store.data.highlights.remove(i).id;
-        self.store.data.deleted.push(id);
+        let id = self.store.data.highlights[i].id.clone();
+        self.store.change(store::Change::Delete(id));
         self.store_dirty = true;
         self.replace_highlights();
         self.highlight_row = self.highlight_row.min(self.placed.len().saturating_sub(1));
@@ -228,11 +240,11 @@ impl State {
     /// The edited note is saved; an empty one removes the note, not the highlight.
     pub(super) fn set_note(&mut self, text: &str) {
         let Some(id) = self.editing.take() else { return };
-        let Some(h) = self.store.data.highlights.iter_mut().find(|h| h.id == id) else {
+        if !self.store.data.highlights.iter().any(|h| h.id == id) {
             self.message = Some("That highlight was deleted meanwhile".into());
             return;
-        };
-        h.note = (!text.is_empty()).then(|| text.to_string());
+        }
+        self.store.change(store::Change::Note(id, (!text.is_empty()).then(|| text.to_string())));
         self.store_dirty = true;
         self.message = Some(if text.is_empty() { "Note removed" } else { "Note saved" }.into());
     }

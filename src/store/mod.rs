@@ -1,11 +1,8 @@
 //! Highlights and read marks, kept on disk so that none is ever lost.
 //!
-//! The store is one JSON file with a version field. Every save is atomic (a temporary file in
-//! the same folder, fsync, rename, fsync of the folder), so the file is always either the old or
-//! the new version. Two byline processes do not lose each other's work: a save takes an
-//! exclusive lock on a side file, re-reads the store, merges (highlights by id, deletions kept as
-//! tombstones, read marks by latest change) and only then writes. A store that cannot be read is
-//! never overwritten: the caller is told and byline runs with highlights read-only.
+//! The store is a SQLite database in the data folder ([`db`]); this module holds what it keeps
+//! and the in-memory copy the reader works on. A store that cannot be read is never
+//! overwritten: the caller is told and byline runs with highlights read-only.
 //!
 //! A highlight is anchored to the text, not to offsets alone: the passage's exact words with
 //! some words before and after, plus an offset hint (the W3C Web Annotation TextQuoteSelector and
@@ -15,12 +12,13 @@ use crate::article::Article;
 use crate::text::slice;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub mod db;
+pub use db::Change;
+
+/// The version of the JSON form (old stores, recovery files, `highlights --format json`).
 pub const VERSION: u32 = 1;
-const FILE: &str = "store.json";
-const LOCK: &str = "store.lock";
 /// Characters of context kept on each side of a passage.
 const CONTEXT: usize = 32;
 
@@ -32,6 +30,8 @@ pub enum StoreError {
     Write { path: String, why: String },
     #[error("highlights are read-only this session: the store could not be read")]
     ReadOnly,
+    #[error("{0}")]
+    Newer(String),
 }
 
 /// Which article a highlight belongs to.
@@ -84,41 +84,19 @@ pub struct Data {
     pub read: BTreeMap<String, ReadMark>,
 }
 
-impl Data {
-    /// Joins what another process saved into this: every highlight either side has, less those
-    /// either side deleted; for read marks, the later change.
-    pub fn merge(&mut self, other: &Data) {
-        for id in &other.deleted {
-            if !self.deleted.contains(id) {
-                self.deleted.push(id.clone());
-            }
-        }
-        for h in &other.highlights {
-            if !self.highlights.iter().any(|x| x.id == h.id) {
-                self.highlights.push(h.clone());
-            }
-        }
-        let deleted = &self.deleted;
-        self.highlights.retain(|h| !deleted.contains(&h.id));
-        self.highlights.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-        for (k, m) in &other.read {
-            let keep = self.read.get(k).is_some_and(|mine| mine.at >= m.at);
-            if !keep {
-                self.read.insert(k.clone(), *m);
-            }
-        }
-    }
-}
-
 /// The store on disk and what this session knows of it.
 #[derive(Debug, Clone)]
 pub struct Store {
     pub dir: PathBuf,
+    /// What the database holds, with this session's changes applied.
     pub data: Data,
-    /// Set when the file exists but could not be read: nothing is ever written then.
+    /// Set when the database cannot be read or is newer than this byline: nothing is written.
     pub read_only: bool,
     /// False for a store that lives in memory only (no data folder).
     pub persist: bool,
+    /// Changes made in this session and not yet written, oldest first.
+    pub pending: Vec<Change>,
+    db: Option<db::Db>,
 }
 
 pub fn now_millis() -> u64 {
@@ -139,34 +117,31 @@ pub fn default_dir(flag: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "byline").map(|d| d.data_dir().to_path_buf())
 }
 
-fn read_file(path: &Path) -> Result<Option<Data>, String> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-    };
-    let data: Data = serde_json::from_slice(&bytes).map_err(|e| format!("not a byline store ({e})"))?;
-    if data.version != VERSION {
-        return Err(format!("store version {} is not one this byline knows ({VERSION})", data.version));
-    }
-    Ok(Some(data))
-}
-
 impl Store {
-    /// Opens the store in `dir`. An unreadable store comes back read-only, with the error to
-    /// show; a missing one is empty.
+    /// Opens the store in `dir`, importing an old `store.json` once. An unreadable or newer
+    /// store comes back read-only, with the error to show; a missing one is empty.
     pub fn open(dir: &Path) -> (Store, Option<StoreError>) {
-        let path = dir.join(FILE);
-        match read_file(&path) {
+        let empty = Data { version: VERSION, ..Data::default() };
+        let store = |data, read_only, db| Store {
+            dir: dir.to_path_buf(),
+            data,
+            read_only,
+            persist: true,
+            pending: Vec::new(),
+            db,
+        };
+        let unreadable = |why: String| StoreError::Unreadable { path: dir.join(db::FILE).display().to_string(), why };
+        let (mut conn, newer) = match db::open(dir) {
+            Ok(opened) => opened,
+            Err(why) => return (store(empty, true, None), Some(unreadable(why))),
+        };
+        let imported = if newer.is_none() { db::import_old(dir, &mut conn) } else { None };
+        match conn.load() {
             Ok(data) => {
-                let data = data.unwrap_or(Data { version: VERSION, ..Data::default() });
-                (Store { dir: dir.to_path_buf(), data, read_only: false, persist: true }, None)
+                let read_only = newer.is_some();
+                (store(data, read_only, Some(conn)), newer.map(StoreError::Newer).or(imported))
             }
-            Err(why) => {
-                let err = StoreError::Unreadable { path: path.display().to_string(), why };
-                let data = Data { version: VERSION, ..Data::default() };
-                (Store { dir: dir.to_path_buf(), data, read_only: true, persist: true }, Some(err))
-            }
+            Err(e) => (store(empty, true, None), Some(unreadable(e.to_string()))),
         }
     }
 
@@ -177,54 +152,82 @@ impl Store {
             data: Data { version: VERSION, ..Data::default() },
             read_only: false,
             persist: false,
+            pending: Vec::new(),
+            db: None,
         }
     }
 
-    /// Merges with what is on disk and writes atomically, under the lock.
+    /// Whether the store on disk could not be read at all (not merely read-only).
+    pub fn unreadable(&self) -> bool {
+        self.persist && self.read_only && self.db.is_none()
+    }
+
+    /// Makes a change now, in memory; [`Store::save`] writes it.
+    pub fn change(&mut self, change: Change) {
+        db::apply(&mut self.data, std::slice::from_ref(&change));
+        if self.persist {
+            self.pending.push(change);
+        }
+    }
+
+    /// Writes the pending changes in one transaction, then takes in what another byline wrote
+    /// meanwhile. On failure the changes stay pending, to be tried again.
     pub fn save(&mut self) -> Result<(), StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        if !self.persist {
-            return Ok(());
+        let Some(conn) = self.db.as_mut() else { return Ok(()) };
+        let werr = |why: String| StoreError::Write { path: self.dir.join(db::FILE).display().to_string(), why };
+        if !self.pending.is_empty() {
+            conn.write(&self.pending).map_err(|e| werr(e.to_string()))?;
+            self.pending.clear();
         }
-        let path = self.dir.join(FILE);
-        let werr = |why: String| StoreError::Write { path: path.display().to_string(), why };
-        std::fs::create_dir_all(&self.dir).map_err(|e| werr(e.to_string()))?;
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(LOCK))
-            .map_err(|e| werr(e.to_string()))?;
-        lock.lock().map_err(|e| werr(e.to_string()))?;
-        match read_file(&path) {
-            Ok(Some(disk)) => self.data.merge(&disk),
-            Ok(None) => {}
-            Err(why) => {
-                // Someone replaced the store with something we cannot read: leave it be.
-                self.read_only = true;
-                return Err(StoreError::Unreadable { path: path.display().to_string(), why });
+        if conn.changed() {
+            self.data = conn.load().map_err(|e| werr(e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    /// Takes in what another byline wrote since this one last read the store, keeping this
+    /// session's unwritten changes on top. Whether anything came in.
+    pub fn refresh(&mut self) -> bool {
+        let Some(conn) = self.db.as_mut().filter(|c| c.changed()) else { return false };
+        match conn.load() {
+            Ok(mut data) => {
+                db::apply(&mut data, &self.pending);
+                self.data = data;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Writes the unwritten changes as JSON beside the database, else in the temporary folder:
+    /// the file's path and how many changes it holds. `byline highlights --import` reads it.
+    pub fn write_recovery(&self) -> Result<(PathBuf, usize), String> {
+        let data = db::recovery_data(&self.data, &self.pending);
+        let json = serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())?;
+        let mut last = String::new();
+        for path in db::recovery_paths(&self.dir) {
+            match std::fs::write(&path, &json) {
+                Ok(()) => return Ok((path, self.pending.len())),
+                Err(e) => last = format!("{}: {e}", path.display()),
             }
         }
-        let json = serde_json::to_vec_pretty(&self.data).map_err(|e| werr(e.to_string()))?;
-        let tmp = self.dir.join(format!("{FILE}.{}.tmp", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &path)?;
-            // The rename itself is durable only once the folder is synced.
-            if let Ok(d) = std::fs::File::open(&self.dir) {
-                let _ = d.sync_all();
-            }
-            Ok(())
-        };
-        let result = write().map_err(|e| werr(e.to_string()));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        Err(last)
+    }
+
+    /// Reads a recovery file or an old `store.json` into the store and saves: how many
+    /// changes it held.
+    pub fn import(&mut self, path: &Path) -> Result<usize, String> {
+        let data = db::read_json(path)?.ok_or_else(|| format!("{}: no such file", path.display()))?;
+        let changes = db::changes_of(&data);
+        let n = changes.len();
+        for c in changes {
+            self.change(c);
         }
-        result
+        self.save().map_err(|e| e.to_string())?;
+        Ok(n)
     }
 }
 
@@ -329,42 +332,6 @@ mod tests {
     use super::*;
     use crate::load::normalize;
 
-    fn hl(id: &str, created: u64) -> Highlight {
-        Highlight {
-            id: id.into(),
-            article: ArticleRef { fingerprint: "f".into(), path: "p".into(), title: "t".into() },
-            anchor: Anchor { exact: "x".into(), prefix: String::new(), suffix: String::new(), start: 0, end: 1 },
-            note: None,
-            created,
-        }
-    }
-
-    #[test]
-    fn merging_keeps_both_sides_and_honours_deletions() {
-        let mut a = Data { version: VERSION, highlights: vec![hl("1", 1), hl("2", 2)], ..Data::default() };
-        let b = Data {
-            version: VERSION,
-            highlights: vec![hl("1", 1), hl("3", 3)],
-            deleted: vec!["2".into()],
-            ..Data::default()
-        };
-        a.merge(&b);
-        let ids: Vec<&str> = a.highlights.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["1", "3"]);
-    }
-
-    #[test]
-    fn read_marks_merge_by_latest_change() {
-        let mut a = Data::default();
-        a.read.insert("x".into(), ReadMark { read: true, at: 5 });
-        let mut b = Data::default();
-        b.read.insert("x".into(), ReadMark { read: false, at: 9 });
-        b.read.insert("y".into(), ReadMark { read: true, at: 1 });
-        a.merge(&b);
-        assert_eq!(a.read["x"], ReadMark { read: false, at: 9 });
-        assert!(a.read["y"].read);
-    }
-
     #[test]
     fn an_anchor_finds_its_passage_after_the_text_around_it_changes() {
         let flat = "The minister spoke. We will act now. Later she said: We will act now, again.";
@@ -385,34 +352,5 @@ mod tests {
         let c = normalize("c.txt", "A headline\n\nOther words here.\n");
         assert_eq!(fingerprint(&a), fingerprint(&b));
         assert_ne!(fingerprint(&a), fingerprint(&c));
-    }
-
-    #[test]
-    fn a_corrupt_store_is_left_byte_for_byte_and_never_written() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE);
-        let junk = b"{\"version\": 1, \"highlights\": [oops\x00\xff";
-        std::fs::write(&path, junk).unwrap();
-        let (mut store, err) = Store::open(dir.path());
-        assert!(matches!(err, Some(StoreError::Unreadable { .. })));
-        assert!(store.read_only);
-        store.data.highlights.push(hl("1", 1));
-        assert!(matches!(store.save(), Err(StoreError::ReadOnly)));
-        assert_eq!(std::fs::read(&path).unwrap(), junk);
-    }
-
-    #[test]
-    fn saves_survive_reopening_and_two_writers_merge() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut one, _) = Store::open(dir.path());
-        let (mut two, _) = Store::open(dir.path());
-        one.data.highlights.push(hl("a", 1));
-        one.save().unwrap();
-        two.data.highlights.push(hl("b", 2));
-        two.save().unwrap();
-        let (three, err) = Store::open(dir.path());
-        assert!(err.is_none());
-        let ids: Vec<&str> = three.data.highlights.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b"]);
     }
 }
