@@ -120,6 +120,49 @@ fn links_to_folders_inside_a_folder_are_reported_not_walked() {
     assert!(error("again").contains("loop"), "{problems:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn with_follow_links_to_folders_are_walked_and_loops_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let elsewhere = p.join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("far.txt"), "A far headline\n\nSome text from far away.\n").unwrap();
+    let folder = p.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("ok.txt"), "A fine headline\n\nSome text here.\n").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, folder.join("linked")).unwrap();
+    std::os::unix::fs::symlink(&folder, folder.join("again")).unwrap();
+    let f = folder.to_str().unwrap();
+    assert_eq!(export(&[f])["articles"].as_array().unwrap().len(), 1, "not followed by default");
+    let doc = export(&["--follow", f]);
+    let titles: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["A far headline", "A fine headline"], "linked/far.txt sorts before ok.txt");
+    let problems = doc["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|x| x["error"].as_str().unwrap().contains("loop")), "{problems:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device_is_not_read_and_the_size_limit_can_be_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::os::unix::fs::symlink("/dev/zero", p.join("zero.txt")).unwrap();
+    std::fs::write(p.join("ok.txt"), "A fine headline\n\nSome text here, a little longer than the limit.\n").unwrap();
+    let doc = export(&[p.to_str().unwrap()]);
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let problems = doc["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|x| x["path"].as_str().unwrap().ends_with("zero.txt")
+            && x["error"].as_str().unwrap().contains("not a regular file")),
+        "{problems:?}"
+    );
+    let doc = export(&["--max-file-size", "20", p.to_str().unwrap()]);
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 0);
+    assert!(doc["problems"].as_array().unwrap().iter().any(|x| x["error"].as_str().unwrap().contains("too large")));
+    byline().args(["--max-file-size", "lots", "export"]).assert().code(2).stderr(contains("not a size"));
+}
+
 #[test]
 fn help_lists_the_keys() {
     byline()

@@ -103,7 +103,9 @@ fn fetch_fills_an_archive_that_byline_reads_and_fetches_nothing_twice() {
         .map(|p| format!("{base}/{p} \"tag\""))
         .join("\n");
     std::fs::write(&urls, format!("# test feeds\n{list}\n")).unwrap();
-    let args = [urls.to_str().unwrap(), "--archive", archive.to_str().unwrap(), "--timeout", "2"];
+    // The huge feed is 20 MiB: over a limit of 10 MiB.
+    let args =
+        [urls.to_str().unwrap(), "--archive", archive.to_str().unwrap(), "--timeout", "2", "--max-file-size", "10M"];
 
     let first = fetch(&args);
     assert!(first.starts_with("6 feeds: 2 new articles (1 with their full page), 0 feeds unchanged"), "{first}");

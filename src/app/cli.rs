@@ -31,6 +31,14 @@ pub struct Cli {
     /// $BYLINE_CACHE_DIR, else the platform's cache folder (such as ~/.cache/byline).
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Follow links to folders met inside a folder (loops are reported, not walked round).
+    /// Without it they are listed as problems; paths named here are always followed.
+    #[arg(long, global = true)]
+    pub follow: bool,
+    /// Files larger than this are listed as "too large" instead of read: bytes, or with K, M
+    /// or G (default 64M).
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -77,6 +85,21 @@ pub enum Command {
 }
 
 /// Keys and settings after the options in `--help`, with the keys as `config` binds them.
+/// `64M`, `500K`, `1G` (powers of 1024) or a number of bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let digits = lower.trim_end_matches("ib").trim_end_matches('b');
+    let (number, unit) = match digits.char_indices().last() {
+        Some((i, 'k')) => (&digits[..i], 1u64 << 10),
+        Some((i, 'm')) => (&digits[..i], 1 << 20),
+        Some((i, 'g')) => (&digits[..i], 1 << 30),
+        _ => (digits, 1),
+    };
+    let n: u64 = number.trim().parse().map_err(|_| format!("“{text}” is not a size (try 64M, 500K or 1000000)"))?;
+    n.checked_mul(unit).filter(|&b| b > 0).ok_or_else(|| format!("“{text}” is not a size a file can have"))
+}
+
 pub fn after_help(config: &Config) -> String {
     let path = crate::config::path().map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
     format!(
@@ -89,4 +112,18 @@ pub fn after_help(config: &Config) -> String {
         crate::keys::help_text(&config.keymap),
         crate::keys::action_names().join(", ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_read_with_or_without_a_unit() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("500k"), Ok(500 << 10));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("big").is_err() && parse_size("0").is_err() && parse_size("99999999999G").is_err());
+    }
 }

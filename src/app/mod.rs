@@ -22,6 +22,10 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    load::set_follow_links(cli.follow);
+    if let Some(limit) = cli.max_file_size {
+        load::set_max_file_bytes(limit);
+    }
     let today = chrono::Local::now().date_naive();
     let filter = match cli.date.as_deref().map(|e| crate::datefilter::parse(e, today)).transpose() {
         Ok(f) => f.flatten(),

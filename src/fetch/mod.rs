@@ -31,7 +31,7 @@ pub struct Options {
 
 impl Options {
     pub fn new(archive: PathBuf) -> Options {
-        Options { archive, timeout: Duration::from_secs(20), jobs: 4, limit: crate::load::MAX_FILE_BYTES }
+        Options { archive, timeout: Duration::from_secs(20), jobs: 4, limit: crate::load::max_file_bytes() }
     }
 }
 

@@ -27,7 +27,27 @@ pub use decode::Fallback;
 pub use normalize::{normalize, normalize_as};
 
 /// Files above this size are not articles; reading them would only stall the reader.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// `--max-file-size` changes it for the whole run ([`set_max_file_bytes`]).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+static MAX_FILE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_FILE_BYTES);
+static FOLLOW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The size above which a file is listed as too large instead of read, for this run.
+pub fn max_file_bytes() -> u64 {
+    MAX_FILE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Sets the size limit for this run (`--max-file-size`).
+pub fn set_max_file_bytes(limit: u64) {
+    MAX_FILE.store(limit, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether links to folders met while walking a folder are followed, for this run (`--follow`;
+/// loops are then reported, not walked round).
+pub fn set_follow_links(follow: bool) {
+    FOLLOW.store(follow, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// Extensions picked up when walking a folder, alone or before `.gz`. A file named on the
 /// command line is read whatever its extension.
@@ -43,8 +63,8 @@ pub enum LoadError {
     Empty,
     #[error("binary file, not text")]
     Binary,
-    #[error("too large: {size} bytes (the limit is {} MiB)", MAX_FILE_BYTES / 1024 / 1024)]
-    TooLarge { size: u64 },
+    #[error("too large: {size} bytes (the limit is {limit} bytes; see --max-file-size)")]
+    TooLarge { size: u64, limit: u64 },
     #[error("not a regular file (a pipe, socket or device): not read")]
     NotRegular,
     #[error("dangling link: its target does not exist")]
@@ -257,15 +277,17 @@ fn is_gzip_name(name: &str) -> bool {
 fn walk_dir(dir: &Path, found: &mut Found) {
     // Hidden files and folders (`.git`, byline's own `.fetch-state.json`) are not articles.
     let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let follow = FOLLOW.load(std::sync::atomic::Ordering::Relaxed);
     let mut walk =
         walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| !hidden(e));
     while let Some(entry) = walk.next() {
         match entry {
-            // A link to a folder inside the folder is not followed: it may lead anywhere (`/`,
-            // a network mount), and what it holds is not what the user asked to open.
-            Ok(e) if e.file_type().is_dir() && e.depth() > 0 && e.path_is_symlink() => {
+            // A link to a folder inside the folder is not followed unless asked (`--follow`): it
+            // may lead anywhere (`/`, a network mount), and what it holds is not what the user
+            // asked to open.
+            Ok(e) if e.file_type().is_dir() && e.depth() > 0 && e.path_is_symlink() && !follow => {
                 walk.skip_current_dir();
-                let error = "a link to a folder: not followed (open that folder itself to read it)".to_string();
+                let error = "a link to a folder: not followed (give --follow, or open that folder itself)".to_string();
                 found.problems.push(Problem { path: e.path().display().to_string(), error });
             }
             Ok(e) if e.file_type().is_dir() => {}
@@ -323,8 +345,9 @@ fn read_checked(path: &Path) -> Result<(std::fs::Metadata, Vec<u8>), LoadError> 
     if !meta.is_file() {
         return Err(LoadError::NotRegular);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { size: meta.len() });
+    let limit = max_file_bytes();
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge { size: meta.len(), limit });
     }
     let bytes = std::fs::read(path)?;
     Ok((meta, bytes))
@@ -422,9 +445,10 @@ fn notes(path: &str, name: &str, text: String, loaded: &mut Loaded) -> Vec<(Stri
 fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes).take(MAX_FILE_BYTES + 1).read_to_end(&mut out).map_err(LoadError::Gzip)?;
-    if out.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { size: out.len() as u64 });
+    let limit = max_file_bytes();
+    flate2::read::GzDecoder::new(bytes).take(limit + 1).read_to_end(&mut out).map_err(LoadError::Gzip)?;
+    if out.len() as u64 > limit {
+        return Err(LoadError::TooLarge { size: out.len() as u64, limit });
     }
     Ok(out)
 }
