@@ -105,11 +105,13 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
     if state.unsaved && result.is_ok() {
         // The screen that showed the warning is gone: say it where it stays, and keep what
         // could not be saved in a file the next byline can import.
-        let why = state.warning.clone().unwrap_or_default();
+        let warning = state.warning.clone().unwrap_or_default();
+        let why = warning.strip_prefix("not saved: ").unwrap_or(&warning);
         match state.store.write_recovery() {
             Ok((path, n)) => anyhow::bail!(
-                "{n} changes to highlights or read marks could not be saved ({why}).\n\
+                "{n} {} to highlights or read marks could not be saved ({why}).\n\
                  They are kept in {p}; `byline highlights --import {p}` brings them back.",
+                if n == 1 { "change" } else { "changes" },
                 p = path.display()
             ),
             Err(e) => anyhow::bail!(
@@ -159,6 +161,44 @@ fn save(state: &mut State) {
     }
 }
 
+/// What the terminal's input has for the event loop.
+enum Input {
+    Ready,
+    Quiet,
+    Lost,
+}
+
+/// Waits up to `timeout` for input on the terminal. Ours, not crossterm's, because crossterm
+/// reads a terminal whose other end has closed (end of input, forever) in a loop that never
+/// returns, at full speed; a hangup or an error on it is seen here first.
+#[cfg(unix)]
+fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
+    use rustix::event::{poll, PollFd, PollFlags};
+    use std::os::fd::AsFd;
+    let stdin = std::io::stdin();
+    // crossterm reads standard input when it is the terminal, else the terminal itself.
+    let tty = match stdin.is_terminal() {
+        true => None,
+        false => Some(std::fs::File::open("/dev/tty")?),
+    };
+    let stdin_fd = stdin.as_fd();
+    let fd = tty.as_ref().map_or(stdin_fd, |t| t.as_fd());
+    let mut fds = [PollFd::from_borrowed_fd(fd, PollFlags::IN)];
+    let wait = rustix::event::Timespec::try_from(timeout).unwrap_or_default();
+    match poll(&mut fds, Some(&wait)) {
+        Ok(0) => Ok(Input::Quiet),
+        Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => Ok(Input::Lost),
+        Ok(_) => Ok(Input::Ready),
+        Err(rustix::io::Errno::INTR) => Ok(Input::Quiet),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
+    Ok(if event::poll(timeout)? { Input::Ready } else { Input::Quiet })
+}
+
 /// Gives the terminal back and stops until `fg`, then takes it again and redraws it whole.
 fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     leave();
@@ -195,7 +235,20 @@ fn event_loop(
             terminal.draw(|f| view::render(state, f))?;
             dirty = false;
         }
-        if event::poll(if background.is_some() { TICK } else { IDLE })? {
+        // Keys typed together or pasted were read at once: crossterm holds the rest. Resizes
+        // come as signals, which crossterm also turns into events.
+        let ready = match wait_for_input(Duration::ZERO)? {
+            Input::Lost => break,
+            _ if event::poll(Duration::ZERO)? => true,
+            _ => match wait_for_input(if background.is_some() { TICK } else { IDLE })? {
+                Input::Ready => true,
+                Input::Quiet => event::poll(Duration::ZERO)?,
+                // The terminal is gone (its window closed while hangups are ignored): what
+                // is unsaved is saved on the way out, and there is no one left to draw for.
+                Input::Lost => break,
+            },
+        };
+        if ready {
             let action = match event::read()? {
                 Event::Key(key)
                     if key.kind != KeyEventKind::Release

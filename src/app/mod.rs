@@ -167,7 +167,8 @@ fn import(file: &Path, data_dir: Option<&Path>) -> ExitCode {
     }
     match store.import(file) {
         Ok(n) => {
-            println!("{n} changes brought back from {}", file.display());
+            let changes = if n == 1 { "change" } else { "changes" };
+            println!("{n} {changes} brought back from {} (the file can be deleted now)", file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
