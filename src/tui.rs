@@ -100,7 +100,7 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
         }
     };
     let result = event_loop(&mut terminal, &mut state, background, &signals);
-    save(&mut state);
+    save_before_quitting(&mut state);
     leave();
     if state.unsaved && result.is_ok() {
         // The screen that showed the warning is gone: say it where it stays, and keep what
@@ -145,19 +145,53 @@ fn open_outside(target: &str, configured: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
-/// Highlights and read marks are saved as soon as they change, so a crash loses none. A save
-/// that fails stays on screen as a warning, and is tried again on the next change and on quit.
+/// How long quitting waits for the writer to finish what it was given.
+const QUIT_WAIT: Duration = Duration::from_secs(2);
+/// A write slower than this shows "saving…" in the status bar.
+const SLOW_SAVE: Duration = Duration::from_millis(200);
+/// How often a save that failed is tried again when no new change comes to carry it.
+const RETRY: Duration = Duration::from_secs(2);
+
+/// Highlights and read marks are saved as soon as they change, so a crash loses none: handed
+/// to the store's writer thread, so the screen never waits for the disk. A read-only store
+/// keeps the change in memory, says so, and it goes to the recovery file at quit.
 fn save(state: &mut State) {
-    if state.store_dirty || state.unsaved {
-        state.store_dirty = false;
-        match state.save_store() {
-            Ok(()) => state.unsaved = false,
-            Err(e) => {
-                state.unsaved = true;
-                // The first warning says most (an unreadable store says why it cannot save).
-                state.warning.get_or_insert_with(|| format!("not saved: {e}"));
-            }
+    state.store_dirty = false;
+    if state.store.read_only && !state.store.pending.is_empty() {
+        state.unsaved = true;
+        state.warning.get_or_insert_with(|| format!("not saved: {}", crate::store::StoreError::ReadOnly));
+        return;
+    }
+    state.store.save_in_background();
+}
+
+/// What the writer said since the last tick: a failure becomes the warning (the changes wait
+/// for the next try), and the status bar says "saving…" while a write is slow.
+fn hear_saves(state: &mut State) -> bool {
+    let before = (state.unsaved, state.saving);
+    match state.store.collect(Duration::ZERO) {
+        Some(Err(e)) => {
+            state.unsaved = true;
+            // The first warning says most (an unreadable store says why it cannot save).
+            state.warning.get_or_insert_with(|| format!("not saved: {e}"));
         }
+        Some(Ok(())) if state.store.unwritten().is_empty() => state.unsaved = false,
+        _ => {}
+    }
+    state.saving = state.store.saving_for().is_some_and(|d| d > SLOW_SAVE);
+    before != (state.unsaved, state.saving)
+}
+
+/// On the way out: whatever is unsaved is handed to the writer, which gets a moment to finish.
+fn save_before_quitting(state: &mut State) {
+    save(state);
+    if !state.store.flush(QUIT_WAIT) {
+        state.unsaved = true;
+        let why = state.store.collect(Duration::ZERO).and_then(Result::err).map(|e| e.to_string());
+        let why = why.unwrap_or_else(|| "the disk did not answer in time".into());
+        state.warning.get_or_insert_with(|| format!("not saved: {why}"));
+    } else if !state.store.read_only {
+        state.unsaved = false;
     }
 }
 
@@ -218,6 +252,7 @@ fn event_loop(
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut last_save = std::time::Instant::now();
     while !state.quit {
         match signals.take() {
             Some(SIGTSTP) => {
@@ -310,8 +345,13 @@ fn event_loop(
         if state.store_dirty {
             // Also retries a save that failed before: the new change is saved with the old.
             save(state);
+            last_save = std::time::Instant::now();
             dirty = true;
+        } else if state.unsaved && !state.store.read_only && last_save.elapsed() > RETRY {
+            save(state);
+            last_save = std::time::Instant::now();
         }
+        dirty |= hear_saves(state);
         // Another byline on the same data folder: its highlights and read marks show here too.
         dirty |= state.refresh_store();
     }
@@ -323,6 +363,15 @@ mod tests {
     use super::*;
     use crate::load::{normalize, Loaded};
 
+    /// Ticks of the event loop until `done`, for at most five seconds.
+    fn until(state: &mut State, done: impl Fn(&State) -> bool) {
+        let start = std::time::Instant::now();
+        while !done(state) && start.elapsed() < Duration::from_secs(5) {
+            hear_saves(state);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     #[test]
     fn a_failed_save_stays_on_screen_and_is_retried() {
         let dir = tempfile::tempdir().expect("a temporary folder");
@@ -332,26 +381,55 @@ mod tests {
         let (store, err) = crate::store::Store::open(&data);
         assert!(err.is_none());
         state.attach_store(store);
-        // Then another program holds the database for longer than a save waits.
+        // Then another program holds the database for longer than the writer waits.
         let other = rusqlite::Connection::open(data.join(crate::store::db::FILE)).expect("opened");
         other.execute_batch("BEGIN EXCLUSIVE").expect("locked");
         update(&mut state, Action::Open);
         assert!(state.store_dirty, "opening marks the article read");
+        let started = std::time::Instant::now();
         save(&mut state);
+        assert!(started.elapsed() < Duration::from_millis(100), "the screen does not wait for the disk");
+        until(&mut state, |s| s.saving);
+        assert!(state.said().contains("saving…"), "{}", state.said());
+        until(&mut state, |s| s.unsaved);
         assert!(state.unsaved);
         let warning = state.warning.clone().expect("a warning");
-        assert!(warning.starts_with("not saved"), "{warning}");
+        assert!(warning.starts_with("not saved") && warning.contains("locked"), "{warning}");
         update(&mut state, Action::Resize(100, 30));
         update(&mut state, Action::Down);
         assert_eq!(state.warning.as_deref(), Some(warning.as_str()), "kept through keys and resizes");
-        // Once it lets go, the next save writes what was kept.
+        // Once it lets go, the next try writes what was kept.
         other.execute_batch("COMMIT").expect("released");
         save(&mut state);
-        assert!(!state.unsaved);
+        until(&mut state, |s| !s.unsaved);
+        assert!(!state.unsaved && !state.saving);
         let (store, err) = crate::store::Store::open(&data);
         assert!(err.is_none());
         assert_eq!(store.data.read.len(), 1, "the read mark reached the disk");
         update(&mut state, Action::DismissWarning);
         assert_eq!(state.warning, None);
+    }
+
+    #[test]
+    fn quitting_waits_for_the_writer_and_what_it_could_not_write_is_kept() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let data = dir.path().join("data");
+        let articles = vec![normalize("a.txt", "Harbour plan approved\n\nThe council met on Monday.\n")];
+        let mut state = State::new(Loaded { articles, problems: Vec::new() });
+        state.attach_store(crate::store::Store::open(&data).0);
+        update(&mut state, Action::Open);
+        save(&mut state);
+        save_before_quitting(&mut state);
+        assert!(!state.unsaved, "written before the end");
+        assert_eq!(crate::store::Store::open(&data).0.data.read.len(), 1);
+        // Held for longer than quitting waits: the change is still there to recover.
+        let other = rusqlite::Connection::open(data.join(crate::store::db::FILE)).expect("opened");
+        other.execute_batch("BEGIN EXCLUSIVE").expect("locked");
+        update(&mut state, Action::ToggleRead);
+        save_before_quitting(&mut state);
+        assert!(state.unsaved);
+        let (path, n) = state.store.write_recovery().expect("a recovery file");
+        assert_eq!(n, 1);
+        assert!(std::fs::read_to_string(path).expect("written").contains("\"read\": false"));
     }
 }

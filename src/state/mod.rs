@@ -369,6 +369,8 @@ pub struct State {
     /// Highlights or read marks that the last save could not write: retried on the next change
     /// and on quit, and reported if they are still unsaved then.
     pub unsaved: bool,
+    /// A save has been on its way for a noticeable while: the status bar says "saving…".
+    pub saving: bool,
     /// What was typed at each prompt before, oldest first, for Up and Down at the prompt.
     pub history: Vec<(PromptKind, String)>,
     /// A count being typed (`5` of `5j`), applied to the next movement.
@@ -490,6 +492,7 @@ impl State {
             message: None,
             warning: None,
             unsaved: false,
+            saving: false,
             history: Vec::new(),
             history_at: None,
             count: None,

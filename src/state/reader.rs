@@ -31,7 +31,8 @@ impl State {
     /// message, as `view::status` writes them.
     pub fn said(&self) -> String {
         let warning = self.warning.as_deref().map(|w| format!("⚠ {w} (Esc to dismiss)"));
-        [warning, self.message.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+        let saving = self.saving.then(|| "saving…".to_string());
+        [warning, saving, self.message.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
 
     /// The current article laid out at the reader's width.

@@ -117,6 +117,14 @@ pub(super) fn open(dir: &Path) -> Result<(Db, Option<String>), String> {
     Ok((Db { conn: Arc::new(Mutex::new(conn)), seen }, newer))
 }
 
+/// A second connection to the database in `dir`, for the writer thread, which waits up to
+/// `busy` for another program's transaction.
+pub(super) fn open_writer(dir: &Path, busy: std::time::Duration) -> Result<Db, String> {
+    let conn = Connection::open(dir.join(FILE)).map_err(|e| e.to_string())?;
+    conn.busy_timeout(busy).map_err(|e| e.to_string())?;
+    Ok(Db { conn: Arc::new(Mutex::new(conn)), seen: 0 })
+}
+
 fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }

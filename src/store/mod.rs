@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub mod db;
+mod writer;
 pub use db::Change;
 
 /// The version of the JSON form (old stores, recovery files, `highlights --format json`).
@@ -97,6 +98,8 @@ pub struct Store {
     /// Changes made in this session and not yet written, oldest first.
     pub pending: Vec<Change>,
     db: Option<db::Db>,
+    /// The writer thread, once the reader has saved in the background.
+    writer: Option<std::sync::Arc<std::sync::Mutex<writer::Writer>>>,
 }
 
 pub fn now_millis() -> u64 {
@@ -129,6 +132,7 @@ impl Store {
             persist: true,
             pending: Vec::new(),
             db,
+            writer: None,
         };
         let unreadable = |why: String| StoreError::Unreadable { path: dir.join(db::FILE).display().to_string(), why };
         let (mut conn, newer) = match db::open(dir) {
@@ -154,6 +158,7 @@ impl Store {
             persist: false,
             pending: Vec::new(),
             db: None,
+            writer: None,
         }
     }
 
@@ -194,7 +199,7 @@ impl Store {
         let Some(conn) = self.db.as_mut().filter(|c| c.changed()) else { return false };
         match conn.load() {
             Ok(mut data) => {
-                db::apply(&mut data, &self.pending);
+                db::apply(&mut data, &self.unwritten());
                 self.data = data;
                 true
             }
@@ -202,15 +207,91 @@ impl Store {
         }
     }
 
+    /// Every change not yet known to be written: sent to the writer, then still pending.
+    pub fn unwritten(&self) -> Vec<Change> {
+        let mut out: Vec<Change> = match &self.writer {
+            Some(w) => w.lock().map(|w| w.in_flight.iter().flat_map(|(b, _)| b.clone()).collect()).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        out.extend(self.pending.iter().cloned());
+        out
+    }
+
+    /// Hands the pending changes to the writer thread and returns at once; [`Store::collect`]
+    /// hears how it went. Nothing is sent for a read-only store.
+    pub fn save_in_background(&mut self) {
+        if self.read_only || !self.persist || self.pending.is_empty() || self.db.is_none() {
+            return;
+        }
+        let dir = self.dir.clone();
+        let writer =
+            self.writer.get_or_insert_with(|| std::sync::Arc::new(std::sync::Mutex::new(writer::Writer::start(dir))));
+        let mut w = writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let batch = std::mem::take(&mut self.pending);
+        if !w.send(batch.clone()) {
+            drop(w);
+            self.pending = batch;
+            self.writer = None;
+        }
+    }
+
+    /// What the writer thread answered since last asked, waiting up to `wait` for the first
+    /// answer: `None` when nothing came. A failed batch goes back to the pending changes, to be
+    /// sent again; the last failure is returned.
+    pub fn collect(&mut self, wait: std::time::Duration) -> Option<Result<(), StoreError>> {
+        let writer = self.writer.clone()?;
+        let mut w = writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut out = None;
+        let mut wait = wait;
+        while let Some(answer) = w.answer(wait) {
+            wait = std::time::Duration::ZERO;
+            let batch = w.in_flight.pop_front().map(|(b, _)| b).unwrap_or_default();
+            match answer {
+                Ok(()) => out = out.or(Some(Ok(()))),
+                Err(why) => {
+                    let mut back = batch;
+                    back.append(&mut self.pending);
+                    self.pending = back;
+                    out = Some(Err(StoreError::Write { path: self.dir.join(db::FILE).display().to_string(), why }));
+                }
+            }
+        }
+        out
+    }
+
+    /// How long the oldest batch the writer has not answered has waited.
+    pub fn saving_for(&self) -> Option<std::time::Duration> {
+        let w = self.writer.as_ref()?.lock().ok()?;
+        w.in_flight.front().map(|(_, sent)| sent.elapsed())
+    }
+
+    /// Sends what is pending and waits up to `wait` for every batch to be written, as byline
+    /// quits. Whether all is written.
+    pub fn flush(&mut self, wait: std::time::Duration) -> bool {
+        self.save_in_background();
+        let until = std::time::Instant::now() + wait;
+        while self.saving_for().is_some() {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            if let Some(Err(_)) = self.collect(left) {
+                break;
+            }
+        }
+        self.saving_for().is_none() && self.pending.is_empty()
+    }
+
     /// Writes the unwritten changes as JSON beside the database, else in the temporary folder:
     /// the file's path and how many changes it holds. `byline highlights --import` reads it.
     pub fn write_recovery(&self) -> Result<(PathBuf, usize), String> {
-        let data = db::recovery_data(&self.data, &self.pending);
+        let unwritten = self.unwritten();
+        let data = db::recovery_data(&self.data, &unwritten);
         let json = serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())?;
         let mut last = String::new();
         for path in db::recovery_paths(&self.dir) {
             match std::fs::write(&path, &json) {
-                Ok(()) => return Ok((path, self.pending.len())),
+                Ok(()) => return Ok((path, unwritten.len())),
                 Err(e) => last = format!("{}: {e}", path.display()),
             }
         }
