@@ -264,7 +264,7 @@ impl<'a> Ctx<'a> {
             LEXICON.is_speech_verb(verb.text) || (np.start == from && self.ends_with_past_verb(b, verb, sent_end));
         let verb_ok = reporting && between.split_whitespace().count() <= 1 && !between.contains(',');
         if !verb_ok {
-            return self.said_at_the_end(b, toks);
+            return self.said_at_the_end(b, toks).or_else(|| self.person_then_verb(b, &np, toks));
         }
         let np_names_a_person =
             self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
@@ -295,6 +295,27 @@ impl<'a> Ctx<'a> {
             }
         }
         self.comma_subject_said(b, toks)
+    }
+
+    /// `“…,” Dana Quill, the analyst who founded the site tweeted.`: a person right after the
+    /// quotation, a description without its closing comma, then the speech verb, with no
+    /// other person named on the way.
+    fn person_then_verb(&self, b: usize, np: &Range<usize>, toks: &[Token]) -> Option<Said> {
+        let person =
+            |r: &Range<usize>| self.ents.within(b, r).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        if !person(np) || !slice::after(self.text(b), np.end).starts_with(", ") {
+            return None;
+        }
+        let after: Vec<&Token> = toks.iter().filter(|t| t.start >= np.end).take(15).collect();
+        let verb = after.iter().find(|t| LEXICON.is_speech_verb(t.text) && !t.text.ends_with("ing"))?;
+        let between = np.end..verb.start;
+        let other = self.ents.mentions.iter().any(|m| {
+            m.block == b
+                && m.range.start >= between.start
+                && m.range.end <= between.end
+                && self.ents.entities[m.entity].kind == EntityKind::Person
+        });
+        (!other).then(|| self.resolve(b, np.clone())).flatten()
     }
 
     /// A last clause among `toks`, after a comma, that is a person and a speech verb (`…,

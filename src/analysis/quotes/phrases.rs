@@ -266,11 +266,21 @@ impl<'a> Ctx<'a> {
         let member = words.last().is_some_and(|w| {
             w.chars().all(char::is_lowercase) && !LEXICON.is_speaker_noun(w) && LEXICON.title(&[w]).is_none()
         });
-        let det = self
-            .toks_until(b, np.start)
-            .last()
-            .filter(|t| matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an") && t.end + 1 == np.start);
-        if let Some(det) = det.filter(|_| head.is_none() && member && self.ents.within(b, &np).is_some()) {
+        // The article, perhaps with adjectives before the name: `a prominent RNC member`.
+        let before = self.toks_until(b, np.start);
+        let det = before
+            .iter()
+            .rev()
+            .take(3)
+            .position(|t| matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an"))
+            .and_then(|k| {
+                let det = &before[before.len() - 1 - k];
+                let between = &before[before.len() - k..];
+                let plain = between.iter().all(|t| t.text.chars().all(char::is_lowercase));
+                let gap = slice::from_to(text, det.end, np.start);
+                (plain && !gap.contains([',', '.', ';', ':'])).then_some(det)
+            });
+        if let Some(det) = det.filter(|_| member && self.ents.within(b, &np).is_some()) {
             return self.described(b, det.start..np.end);
         }
         let body = head
