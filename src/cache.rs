@@ -16,9 +16,9 @@ use crate::analysis::{Entities, Quote};
 use crate::article::Article;
 use crate::load::Problem;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -137,7 +137,7 @@ pub fn decode_names(bytes: &[u8]) -> Option<Entities> {
 
 /// Reads the cache at `path`: each file's cached reading by path.
 pub fn read(path: &Path) -> Result<HashMap<String, Hit>, Unused> {
-    let mut parts: Parts = HashMap::new();
+    let mut parts: Parts = HashMap::default();
     read_records(path, |r: Record| add(&mut parts, r))?;
     Ok(parts
         .into_iter()
@@ -331,7 +331,7 @@ struct Head {
 
 /// The first look of each file the last reading found, keyed by path, with its size and time.
 pub fn read_heads(cache: &Path) -> Result<HashMap<String, (u64, u128, Article)>, Unused> {
-    let mut heads = HashMap::new();
+    let mut heads = HashMap::default();
     read_records(&heads_path(cache), |h: Head| {
         heads.insert(h.file, (h.size, h.modified, h.article));
         Ok(())

@@ -15,7 +15,7 @@ use crate::load;
 use crate::load::Problem;
 use crate::state::{Action, Arrived, Doc};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
@@ -139,9 +139,9 @@ pub fn read_all(files: &[PathBuf], cache_path: Option<&Path>, emit: &mut dyn FnM
                 cache::Unused::OtherBuild => report.other_build = true,
                 cache::Unused::Damaged(_) => report.trouble = Some(why.to_string()),
             }
-            HashMap::new()
+            HashMap::default()
         }
-        None => HashMap::new(),
+        None => HashMap::default(),
     };
     // An empty cache, or one whose first looks are missing, is written afresh.
     let mut dirty = cache_path.is_some_and(|c| old.is_empty() || !cache::heads_path(c).exists());
@@ -211,7 +211,7 @@ pub fn read_all(files: &[PathBuf], cache_path: Option<&Path>, emit: &mut dyn FnM
         None => None,
     };
 
-    let mut items: Vec<(usize, Pending, Entities, u64)> = pending
+    let items: Vec<(usize, Pending, Entities, u64)> = pending
         .into_iter()
         .zip(names)
         .zip(joined)
@@ -220,10 +220,15 @@ pub fn read_all(files: &[PathBuf], cache_path: Option<&Path>, emit: &mut dyn FnM
         .collect();
     let mut looks: Vec<(usize, Article)> = Vec::new();
     let mut done = 0;
-    while !items.is_empty() {
-        let rest = items.split_off(items.len().min(CHUNK));
+    // Chunks taken from the front one after another: each article is moved once.
+    let mut items = items.into_iter();
+    loop {
+        let chunk: Vec<_> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
         let writing = writer.is_some();
-        let results: Vec<Finished> = std::mem::replace(&mut items, rest)
+        let results: Vec<Finished> = chunk
             .into_par_iter()
             .map(|(slot, p, names, joined)| finish(slot, p, names, joined, writing.then_some(&read)))
             .collect();
