@@ -48,6 +48,19 @@ impl<'a> Ctx<'a> {
             let np = self.np_after(b, first.start)?;
             return Some(self.apposition_after(b, &np).unwrap_or(np));
         }
+        // `And even Hal Dunne tried …`: a conjunction or a focusing word, then the name.
+        let mut j = k;
+        while toks.get(j).is_some_and(|t| in_list(&WORDS.linking, t.text)) {
+            j += 1;
+        }
+        if j > k && toks.get(j).is_some_and(|t| is_capitalised(t.text) && !in_list(&WORDS.openers, t.text)) {
+            let gap = slice::from_to(text, first.start, toks[j].start);
+            if !gap.contains(',') {
+                if let Some(np) = self.np_after(b, toks[j].start) {
+                    return Some(self.apposition_after(b, &np).unwrap_or(np));
+                }
+            }
+        }
         let mut from = first.end;
         for _ in 0..3 {
             let comma = slice::from_to(text, from, sent.end).find(',').map(|c| c + from);
