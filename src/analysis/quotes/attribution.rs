@@ -163,8 +163,8 @@ impl<'a> Ctx<'a> {
         self.toks_in(b, &range).iter().find(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start)).copied()
     }
 
-    /// A speech verb used as a verb: not capitalised, not after a determiner (`their
-    /// continued support`).
+    /// A speech verb used as a verb: not capitalised, not after a determiner or a possessive
+    /// (`their continued support`, `Roe’s comments`).
     pub(super) fn is_verb_here(&self, b: usize, t: &Token) -> bool {
         if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
             return false;
@@ -172,7 +172,13 @@ impl<'a> Ctx<'a> {
         // `their continued support`, `his scathing remarks`: a noun after a determiner and at
         // most one adjective.
         let before = self.toks_until(b, t.start);
-        let det = |i: usize| before.len().checked_sub(i).is_some_and(|k| in_list(&WORDS.determiners, before[k].text));
+        // (`Roe’s comments`: a possessive is a determiner too.)
+        let det = |i: usize| {
+            before
+                .len()
+                .checked_sub(i)
+                .is_some_and(|k| in_list(&WORDS.determiners, before[k].text) || text::is_possessive(before[k].text))
+        };
         let adjective = before.last().is_some_and(|p| {
             slice::from_to(self.text(b), p.end, t.start) == " "
                 && p.text.chars().all(char::is_lowercase)
