@@ -252,3 +252,19 @@ fn highlights_on_an_unreadable_store_says_why_and_fails() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
+
+#[test]
+fn its_own_background_saves_are_not_taken_for_another_bylines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = open(dir.path());
+    store.change(Change::Read("f".into(), ReadMark { read: true, at: 1 }));
+    store.save_in_background();
+    assert!(matches!(store.collect(std::time::Duration::from_secs(5)), Some(Ok(()))));
+    // Reloading the whole store after every change of its own is what made changes slow.
+    assert!(!store.refresh(), "nothing came from elsewhere");
+    let mut other = open(dir.path());
+    other.change(Change::Read("g".into(), ReadMark { read: true, at: 2 }));
+    other.save().expect("saved");
+    assert!(store.refresh(), "another byline's change is seen");
+    assert!(store.data.read["g"].read && store.data.read["f"].read);
+}

@@ -11,18 +11,6 @@ impl State {
         self.recount_unread();
     }
 
-    /// Saves the store, which also takes in what another byline saved meanwhile. Highlights are
-    /// placed again when that changed the list, so no position is used against the wrong list.
-    pub fn save_store(&mut self) -> Result<(), store::StoreError> {
-        let ids = |s: &Self| s.store.data.highlights.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
-        let before = ids(self);
-        let result = self.store.save();
-        if ids(self) != before {
-            self.replace_highlights();
-        }
-        result
-    }
-
     /// Takes in what another byline saved to the store, placing highlights and counting
     /// unread articles again when anything came in. Whether it did.
     pub fn refresh_store(&mut self) -> bool {

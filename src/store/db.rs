@@ -117,14 +117,6 @@ pub(super) fn open(dir: &Path) -> Result<(Db, Option<String>), String> {
     Ok((Db { conn: Arc::new(Mutex::new(conn)), seen }, newer))
 }
 
-/// A second connection to the database in `dir`, for the writer thread, which waits up to
-/// `busy` for another program's transaction.
-pub(super) fn open_writer(dir: &Path, busy: std::time::Duration) -> Result<Db, String> {
-    let conn = Connection::open(dir.join(FILE)).map_err(|e| e.to_string())?;
-    conn.busy_timeout(busy).map_err(|e| e.to_string())?;
-    Ok(Db { conn: Arc::new(Mutex::new(conn)), seen: 0 })
-}
-
 fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
@@ -138,44 +130,34 @@ impl Db {
     pub(super) fn load(&mut self) -> rusqlite::Result<Data> {
         let shared = Arc::clone(&self.conn);
         let conn = shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut data = Data { version: VERSION, ..Data::default() };
-        let mut q = conn.prepare(
-            "SELECT id, fingerprint, path, title, exact, prefix, suffix, start, end, note, created
-             FROM highlights ORDER BY created, id",
-        )?;
-        let rows = q.query_map([], |r| {
-            Ok(Highlight {
-                id: r.get(0)?,
-                article: super::ArticleRef { fingerprint: r.get(1)?, path: r.get(2)?, title: r.get(3)? },
-                anchor: super::Anchor {
-                    exact: r.get(4)?,
-                    prefix: r.get(5)?,
-                    suffix: r.get(6)?,
-                    start: r.get::<_, i64>(7)?.max(0) as usize,
-                    end: r.get::<_, i64>(8)?.max(0) as usize,
-                },
-                note: r.get(9)?,
-                created: r.get::<_, i64>(10)?.max(0) as u64,
-            })
-        })?;
-        data.highlights = rows.collect::<rusqlite::Result<_>>()?;
-        let mut q = conn.prepare("SELECT id FROM deleted ORDER BY at, id")?;
-        data.deleted = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let mut q = conn.prepare("SELECT fingerprint, read, at FROM read_marks")?;
-        let marks = q.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, ReadMark { read: r.get(1)?, at: r.get::<_, i64>(2)?.max(0) as u64 }))
-        })?;
-        data.read = marks.collect::<rusqlite::Result<_>>()?;
-        drop(q);
-        self.seen = data_version(&conn)?;
+        let (data, seen) = load_from(&conn)?;
+        self.seen = seen;
         Ok(data)
     }
 
-    /// Whether another connection changed the database since this one last read it.
-    pub(super) fn changed(&self) -> bool {
-        data_version(&self.lock()).is_ok_and(|v| v != self.seen)
+    /// Everything in the database if another program changed it since it was last read;
+    /// `None` when nothing changed, or when the writer thread is using the connection (it is
+    /// asked again on the next tick rather than waited for).
+    pub(super) fn reload_if_changed(&mut self) -> Option<rusqlite::Result<Data>> {
+        let shared = Arc::clone(&self.conn);
+        let conn = match shared.try_lock() {
+            Ok(c) => c,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        if data_version(&conn).ok()? == self.seen {
+            return None;
+        }
+        Some(load_from(&conn).map(|(data, seen)| {
+            self.seen = seen;
+            data
+        }))
     }
 
+    /// Sets how long a write waits for another program's transaction.
+    pub(super) fn wait_when_busy(&self, busy: std::time::Duration) {
+        let _ = self.lock().busy_timeout(busy);
+    }
     /// Writes `changes` in one transaction: all or none.
     pub(super) fn write(&mut self, changes: &[Change]) -> rusqlite::Result<()> {
         let mut conn = self.lock();
@@ -227,6 +209,40 @@ impl Db {
         }
         tx.commit()
     }
+}
+
+/// Everything in the database, and the `data_version` it was read at.
+fn load_from(conn: &Connection) -> rusqlite::Result<(Data, i64)> {
+    let mut data = Data { version: VERSION, ..Data::default() };
+    let mut q = conn.prepare(
+        "SELECT id, fingerprint, path, title, exact, prefix, suffix, start, end, note, created
+         FROM highlights ORDER BY created, id",
+    )?;
+    let rows = q.query_map([], |r| {
+        Ok(Highlight {
+            id: r.get(0)?,
+            article: super::ArticleRef { fingerprint: r.get(1)?, path: r.get(2)?, title: r.get(3)? },
+            anchor: super::Anchor {
+                exact: r.get(4)?,
+                prefix: r.get(5)?,
+                suffix: r.get(6)?,
+                start: r.get::<_, i64>(7)?.max(0) as usize,
+                end: r.get::<_, i64>(8)?.max(0) as usize,
+            },
+            note: r.get(9)?,
+            created: r.get::<_, i64>(10)?.max(0) as u64,
+        })
+    })?;
+    data.highlights = rows.collect::<rusqlite::Result<_>>()?;
+    let mut q = conn.prepare("SELECT id FROM deleted ORDER BY at, id")?;
+    data.deleted = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut q = conn.prepare("SELECT fingerprint, read, at FROM read_marks")?;
+    let marks = q.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, ReadMark { read: r.get(1)?, at: r.get::<_, i64>(2)?.max(0) as u64 }))
+    })?;
+    data.read = marks.collect::<rusqlite::Result<_>>()?;
+    drop(q);
+    Ok((data, data_version(conn)?))
 }
 
 /// `data` after `changes`, as this process sees them before they are written.

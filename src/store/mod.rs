@@ -187,8 +187,8 @@ impl Store {
             conn.write(&self.pending).map_err(|e| werr(e.to_string()))?;
             self.pending.clear();
         }
-        if conn.changed() {
-            self.data = conn.load().map_err(|e| werr(e.to_string()))?;
+        if let Some(data) = conn.reload_if_changed() {
+            self.data = data.map_err(|e| werr(e.to_string()))?;
         }
         Ok(())
     }
@@ -196,8 +196,8 @@ impl Store {
     /// Takes in what another byline wrote since this one last read the store, keeping this
     /// session's unwritten changes on top. Whether anything came in.
     pub fn refresh(&mut self) -> bool {
-        let Some(conn) = self.db.as_mut().filter(|c| c.changed()) else { return false };
-        match conn.load() {
+        let Some(loaded) = self.db.as_mut().and_then(db::Db::reload_if_changed) else { return false };
+        match loaded {
             Ok(mut data) => {
                 db::apply(&mut data, &self.unwritten());
                 self.data = data;
@@ -220,15 +220,12 @@ impl Store {
     /// Hands the pending changes to the writer thread and returns at once; [`Store::collect`]
     /// hears how it went. Nothing is sent for a read-only store.
     pub fn save_in_background(&mut self) {
-        if self.read_only || !self.persist || self.pending.is_empty() || self.db.is_none() {
-            return;
-        }
-        let dir = self.dir.clone();
-        let writer =
-            self.writer.get_or_insert_with(|| std::sync::Arc::new(std::sync::Mutex::new(writer::Writer::start(dir))));
+        let Some(conn) = self.db.as_ref().filter(|_| !self.read_only && !self.pending.is_empty()) else { return };
+        let writer = self
+            .writer
+            .get_or_insert_with(|| std::sync::Arc::new(std::sync::Mutex::new(writer::Writer::start(conn.clone()))));
         let mut w = writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let batch = std::mem::take(&mut self.pending);
-        if !w.send(batch.clone()) {
+        if let Err(batch) = w.send(std::mem::take(&mut self.pending)) {
             drop(w);
             self.pending = batch;
             self.writer = None;

@@ -1,10 +1,11 @@
 //! The writer thread: the reader hands it batches of changes and goes on drawing, so a slow
-//! disk or another program holding the database never freezes the screen. It has its own
-//! connection and waits for a busy database longer than the reader's own saves would.
+//! disk or another program holding the database never freezes the screen. It writes through
+//! the store's own connection: a connection does not see its own commits as changes, so the
+//! reader's check for another byline's writes is not set off by its own (and skips a tick
+//! while the writer holds the connection, rather than waiting for it).
 
 use super::db::{self, Change};
 use std::collections::VecDeque;
-use std::path::PathBuf;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -26,25 +27,15 @@ impl std::fmt::Debug for Writer {
 }
 
 impl Writer {
-    /// Starts the thread for the database in `dir`. It answers each batch, in order.
-    pub(super) fn start(dir: PathBuf) -> Writer {
+    /// Starts the thread writing through `conn`. It answers each batch, in order.
+    pub(super) fn start(conn: db::Db) -> Writer {
         let (tx, rx) = channel::<Vec<Change>>();
         let (done_tx, done) = channel();
+        conn.wait_when_busy(BUSY);
         std::thread::spawn(move || {
-            let mut conn: Option<db::Db> = None;
+            let mut conn = conn;
             for batch in rx {
-                let result = (|| {
-                    if conn.is_none() {
-                        conn = Some(db::open_writer(&dir, BUSY)?);
-                    }
-                    let c = conn.as_mut().ok_or("no connection")?;
-                    c.write(&batch).map_err(|e| e.to_string())
-                })();
-                if result.is_err() {
-                    // A fresh connection next time: the failure may have been the connection's.
-                    conn = None;
-                }
-                if done_tx.send(result).is_err() {
+                if done_tx.send(conn.write(&batch).map_err(|e| e.to_string())).is_err() {
                     return;
                 }
             }
@@ -52,15 +43,14 @@ impl Writer {
         Writer { tx, done, in_flight: VecDeque::new() }
     }
 
-    /// Hands `batch` to the thread, keeping a copy until it is answered. `false` if the thread
-    /// is gone (the batch is then not kept here).
-    pub(super) fn send(&mut self, batch: Vec<Change>) -> bool {
+    /// Hands `batch` to the thread, keeping a copy until it is answered; gives it back if the
+    /// thread is gone.
+    pub(super) fn send(&mut self, batch: Vec<Change>) -> Result<(), Vec<Change>> {
         self.in_flight.push_back((batch.clone(), Instant::now()));
-        if self.tx.send(batch).is_err() {
+        self.tx.send(batch).map_err(|e| {
             self.in_flight.pop_back();
-            return false;
-        }
-        true
+            e.0
+        })
     }
 
     /// The next answer, waiting up to `wait` for it.
