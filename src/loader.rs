@@ -425,14 +425,22 @@ pub fn read_in_order(files: &[PathBuf], cache_path: Option<&Path>) -> (Vec<Doc>,
     (slots.into_iter().map(|(_, _, d)| d).collect(), problems, report)
 }
 
-/// Reads and analyses `paths` on the caller's thread (files a user asked for, few enough not
-/// to need the background), with the problems met.
+/// Reads and analyses files and folders on the caller's thread, in order, through the cache at
+/// `cache_path`: for export, and for files a user asked for (few enough not to need the
+/// background). The problems met include the folders' own.
+pub fn read_paths(
+    paths: &[PathBuf],
+    cache_path: Option<&Path>,
+) -> Result<(Vec<Doc>, Vec<Problem>, CacheReport), load::MissingPath> {
+    let found = load::discover(paths)?;
+    let (docs, problems, report) = read_in_order(&found.files, cache_path);
+    let mut all = found.problems;
+    all.extend(problems);
+    Ok((docs, all, report))
+}
+
 fn read_docs(paths: &[PathBuf]) -> Result<(Vec<Doc>, Vec<Problem>), String> {
-    let mut loaded = load::load_paths(paths).map_err(|e| e.to_string())?;
-    let analyses = crate::analysis::analyse_all(&loaded.articles, &mut loaded.problems);
-    let docs =
-        loaded.articles.into_iter().zip(analyses).map(|(article, analysis)| Doc { article, analysis, ready: true });
-    Ok((docs.collect(), loaded.problems))
+    read_paths(paths, None).map(|(docs, problems, _)| (docs, problems)).map_err(|e| e.to_string())
 }
 
 /// Reads one file (or folder) now, for a highlight made in it. The reason it cannot be read is

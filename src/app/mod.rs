@@ -92,21 +92,18 @@ fn export(mut loaded: Loaded, filter: Option<DateFilter>) -> ExitCode {
 
 /// Exports files and folders through the cache, as the reader opens them.
 fn export_paths(paths: &[PathBuf], filter: Option<DateFilter>, no_cache: bool) -> ExitCode {
-    let found = match load::discover(paths) {
-        Ok(f) => f,
+    let cache = if no_cache { None } else { crate::cache::location(paths) };
+    let (docs, problems, report) = match crate::loader::read_paths(paths, cache.as_deref()) {
+        Ok(read) => read,
         Err(e) => {
             eprintln!("byline: {e}");
             return ExitCode::from(2);
         }
     };
-    let cache = if no_cache { None } else { crate::cache::location(paths) };
-    let (docs, problems, report) = crate::loader::read_in_order(&found.files, cache.as_deref());
     if let Some(why) = report.trouble {
         eprintln!("byline: {why}");
     }
-    let mut all = found.problems;
-    all.extend(problems);
-    print_export(docs.into_iter().map(|d| (d.article, d.analysis)).collect(), all, filter)
+    print_export(docs.into_iter().map(|d| (d.article, d.analysis)).collect(), problems, filter)
 }
 
 fn print_export(
