@@ -7,7 +7,8 @@
 //! screen is restored, byline stops, and `fg` brings it back with a full redraw).
 
 use crate::keys;
-use crate::state::{update, Action, State};
+use crate::state::{update, Action, Effect, SaveStatus, State};
+use crate::store::Store;
 use crate::view;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::execute;
@@ -17,7 +18,7 @@ use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Once};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 type Term = ratatui::Terminal<CrosstermBackend<std::io::Stdout>>;
 
@@ -86,7 +87,9 @@ impl Signals {
 }
 
 /// Runs the reader until the user quits. `background` brings actions from a loader thread.
-pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Result<()> {
+/// The store of highlights and read marks is the loop's: the state asks for each change to be
+/// saved ([`Effect::Save`]) and hears back how it went.
+pub fn run(mut state: State, store: Store, background: Option<Receiver<Action>>) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("needs a terminal to draw in; use `byline export` for JSON output");
     }
@@ -99,15 +102,16 @@ pub fn run(mut state: State, background: Option<Receiver<Action>>) -> anyhow::Re
             return Err(e.into());
         }
     };
-    let result = event_loop(&mut terminal, &mut state, background, &signals);
-    save_before_quitting(&mut state);
+    let mut saver = Saver::new(store);
+    let result = event_loop(&mut terminal, &mut state, &mut saver, background, &signals);
+    saver.before_quitting(&mut state);
     leave();
     if state.unsaved && result.is_ok() {
         // The screen that showed the warning is gone: say it where it stays, and keep what
         // could not be saved in a file the next byline can import.
         let warning = state.warning.clone().unwrap_or_default();
         let why = warning.strip_prefix("not saved: ").unwrap_or(&warning);
-        match state.store.write_recovery() {
+        match saver.store.write_recovery() {
             Ok((path, n)) => anyhow::bail!(
                 "{n} {} to highlights or read marks could not be saved ({why}).\n\
                  They are kept in {p}; `byline highlights --import {p}` brings them back.",
@@ -155,43 +159,90 @@ const RETRY: Duration = Duration::from_secs(2);
 /// Highlights and read marks are saved as soon as they change, so a crash loses none: handed
 /// to the store's writer thread, so the screen never waits for the disk. A read-only store
 /// keeps the change in memory, says so, and it goes to the recovery file at quit.
-fn save(state: &mut State) {
-    state.store_dirty = false;
-    if state.store.read_only && !state.store.pending.is_empty() {
-        state.unsaved = true;
-        state.warning.get_or_insert_with(|| format!("not saved: {}", crate::store::StoreError::ReadOnly));
-        return;
-    }
-    state.store.save_in_background();
+struct Saver {
+    store: Store,
+    /// Changes have come since the last hand-off to the writer.
+    dirty: bool,
+    last: Instant,
 }
 
-/// What the writer said since the last tick: a failure becomes the warning (the changes wait
-/// for the next try), and the status bar says "saving…" while a write is slow.
-fn hear_saves(state: &mut State) -> bool {
-    let before = (state.unsaved, state.saving);
-    match state.store.collect(Duration::ZERO) {
-        Some(Err(e)) => {
-            state.unsaved = true;
-            // The first warning says most (an unreadable store says why it cannot save).
-            state.warning.get_or_insert_with(|| format!("not saved: {e}"));
+impl Saver {
+    fn new(store: Store) -> Self {
+        Saver { store, dirty: false, last: Instant::now() }
+    }
+
+    /// Carries out what `update` asked, the saves here and the rest in `outside`.
+    fn carry_out(&mut self, effects: Vec<Effect>, mut outside: impl FnMut(Effect)) {
+        for e in effects {
+            match e {
+                Effect::Save(change) => {
+                    self.store.change(change);
+                    self.dirty = true;
+                }
+                other => outside(other),
+            }
         }
-        Some(Ok(())) if state.store.unwritten().is_empty() => state.unsaved = false,
-        _ => {}
     }
-    state.saving = state.store.saving_for().is_some_and(|d| d > SLOW_SAVE);
-    before != (state.unsaved, state.saving)
-}
 
-/// On the way out: whatever is unsaved is handed to the writer, which gets a moment to finish.
-fn save_before_quitting(state: &mut State) {
-    save(state);
-    if !state.store.flush(QUIT_WAIT) {
-        state.unsaved = true;
-        let why = state.store.collect(Duration::ZERO).and_then(Result::err).map(|e| e.to_string());
-        let why = why.unwrap_or_else(|| "the disk did not answer in time".into());
-        state.warning.get_or_insert_with(|| format!("not saved: {why}"));
-    } else if !state.store.read_only {
-        state.unsaved = false;
+    fn save(&mut self, state: &mut State) {
+        self.dirty = false;
+        self.last = Instant::now();
+        if self.store.read_only && !self.store.pending.is_empty() {
+            let why = crate::store::StoreError::ReadOnly.to_string();
+            let _ = update(state, Action::SaveStatus(SaveStatus::Failed(why)));
+            return;
+        }
+        self.store.save_in_background();
+    }
+
+    /// Saves what changed; also retries, now and then, a save that failed before.
+    fn tick(&mut self, state: &mut State) -> bool {
+        let retry = state.unsaved && !self.store.read_only && self.last.elapsed() > RETRY;
+        let changed = self.dirty;
+        if changed || retry {
+            self.save(state);
+        }
+        changed | self.hear(state)
+    }
+
+    /// What the writer said since the last tick, told to the state when it changes anything.
+    fn hear(&mut self, state: &mut State) -> bool {
+        let before = (state.unsaved, state.saving);
+        match self.store.collect(Duration::ZERO) {
+            Some(Err(e)) => drop(update(state, Action::SaveStatus(SaveStatus::Failed(e.to_string())))),
+            Some(Ok(())) if self.store.unwritten().is_empty() => {
+                drop(update(state, Action::SaveStatus(SaveStatus::Saved)))
+            }
+            _ => {}
+        }
+        let slow = self.store.saving_for().is_some_and(|d| d > SLOW_SAVE);
+        if slow != state.saving {
+            let _ = update(state, Action::SaveStatus(SaveStatus::Slow(slow)));
+        }
+        before != (state.unsaved, state.saving)
+    }
+
+    /// Another byline on the same data folder: its highlights and read marks show here too.
+    fn refresh(&mut self, state: &mut State) -> bool {
+        let came = self.store.refresh();
+        if came {
+            let _ = update(state, Action::MarksChanged(self.store.data.clone()));
+        }
+        came
+    }
+
+    /// On the way out: whatever is unsaved is handed to the writer, which gets a moment to finish.
+    fn before_quitting(&mut self, state: &mut State) {
+        self.save(state);
+        let status = if !self.store.flush(QUIT_WAIT) {
+            let why = self.store.collect(Duration::ZERO).and_then(Result::err).map(|e| e.to_string());
+            Some(SaveStatus::Failed(why.unwrap_or_else(|| "the disk did not answer in time".into())))
+        } else {
+            (!self.store.read_only).then_some(SaveStatus::Saved)
+        };
+        if let Some(status) = status {
+            let _ = update(state, Action::SaveStatus(status));
+        }
     }
 }
 
@@ -245,23 +296,23 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut Term,
     state: &mut State,
+    saver: &mut Saver,
     mut background: Option<Receiver<Action>>,
     signals: &Signals,
 ) -> anyhow::Result<()> {
     use signal_hook::consts::SIGTSTP;
     let size = terminal.size()?;
-    update(state, Action::Resize(size.width, size.height));
+    dispatch(state, saver, Action::Resize(size.width, size.height));
     let mut dirty = true;
-    let mut last_save = std::time::Instant::now();
     while !state.quit {
         match signals.take() {
             Some(SIGTSTP) => {
-                save(state);
+                saver.save(state);
                 suspend(terminal)?;
                 dirty = true;
             }
             Some(_) => {
-                update(state, Action::Quit);
+                dispatch(state, saver, Action::Quit);
                 break;
             }
             None => {}
@@ -290,7 +341,7 @@ fn event_loop(
                         && key.modifiers.contains(KeyModifiers::CONTROL)
                         && key.code == KeyCode::Char('z') =>
                 {
-                    save(state);
+                    saver.save(state);
                     suspend(terminal)?;
                     dirty = true;
                     None
@@ -300,38 +351,17 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                update(state, a);
+                dispatch(state, saver, a);
                 dirty = true;
-            }
-            if let Some(target) = state.open_request.take() {
-                if let Err(why) = open_outside(&target, state.opener.as_deref()) {
-                    state.message = Some(why);
-                }
-            }
-            if let Some((path, highlight)) = state.load_request.take() {
-                match crate::loader::read_now(&path) {
-                    Ok(docs) => update(state, Action::Added(docs, Some(highlight))),
-                    Err(why) => state.message = Some(why),
-                }
-            }
-            if std::mem::take(&mut state.reread_request) {
-                let known: Vec<&str> = state.docs.iter().map(|d| d.article.path.as_str()).collect();
-                match crate::loader::read_new(&state.sources, &known) {
-                    Ok((docs, problems)) => {
-                        update(state, Action::LoadProblems(problems));
-                        update(state, Action::Added(docs, None));
-                    }
-                    Err(why) => state.message = Some(why),
-                }
             }
         }
         if let Some(rx) = &background {
             // Take what the loader has finished, but never so much that a key waits.
-            let started = std::time::Instant::now();
+            let started = Instant::now();
             while started.elapsed() < TICK {
                 match rx.try_recv() {
                     Ok(a) => {
-                        update(state, a);
+                        dispatch(state, saver, a);
                         dirty = true;
                     }
                     Err(std::sync::mpsc::TryRecvError::Empty) => break,
@@ -342,20 +372,41 @@ fn event_loop(
                 }
             }
         }
-        if state.store_dirty {
-            // Also retries a save that failed before: the new change is saved with the old.
-            save(state);
-            last_save = std::time::Instant::now();
-            dirty = true;
-        } else if state.unsaved && !state.store.read_only && last_save.elapsed() > RETRY {
-            save(state);
-            last_save = std::time::Instant::now();
-        }
-        dirty |= hear_saves(state);
-        // Another byline on the same data folder: its highlights and read marks show here too.
-        dirty |= state.refresh_store();
+        dirty |= saver.tick(state);
+        dirty |= saver.refresh(state);
     }
     Ok(())
+}
+
+/// Hands `action` to the state and carries out what it asks: saves go to the store; a link to
+/// open, a file to read or a folder to look in again are done here, and what they bring back
+/// (or why they failed) goes to the state as actions in turn.
+fn dispatch(state: &mut State, saver: &mut Saver, action: Action) {
+    let mut asked = Vec::new();
+    saver.carry_out(update(state, action), |e| asked.push(e));
+    for effect in asked {
+        let result = match effect {
+            Effect::Open(target) => open_outside(&target, state.opener.as_deref()).err().map(Action::Failed),
+            Effect::Load(path, highlight) => Some(match crate::loader::read_now(&path) {
+                Ok(docs) => Action::Added(docs, Some(highlight)),
+                Err(why) => Action::Failed(why),
+            }),
+            Effect::Reread => {
+                let known: Vec<&str> = state.docs.iter().map(|d| d.article.path.as_str()).collect();
+                match crate::loader::read_new(&state.sources, &known) {
+                    Ok((docs, problems)) => {
+                        dispatch(state, saver, Action::LoadProblems(problems));
+                        Some(Action::Added(docs, None))
+                    }
+                    Err(why) => Some(Action::Failed(why)),
+                }
+            }
+            Effect::Save(_) => None,
+        };
+        if let Some(a) = result {
+            dispatch(state, saver, a);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -364,72 +415,96 @@ mod tests {
     use crate::load::{normalize, Loaded};
 
     /// Ticks of the event loop until `done`, for at most five seconds.
-    fn until(state: &mut State, done: impl Fn(&State) -> bool) {
-        let start = std::time::Instant::now();
+    fn until(state: &mut State, saver: &mut Saver, done: impl Fn(&State) -> bool) {
+        let start = Instant::now();
         while !done(state) && start.elapsed() < Duration::from_secs(5) {
-            hear_saves(state);
+            saver.hear(state);
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 
-    #[test]
-    fn a_failed_save_stays_on_screen_and_is_retried() {
+    /// One article, opened with a store in a data folder of its own.
+    fn reader_with_a_store() -> (tempfile::TempDir, std::path::PathBuf, State, Saver) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let data = dir.path().join("data");
         let articles = vec![normalize("a.txt", "Harbour plan approved\n\nThe council met on Monday.\n")];
         let mut state = State::new(Loaded { articles, problems: Vec::new() });
-        let (store, err) = crate::store::Store::open(&data);
-        assert!(err.is_none());
-        state.attach_store(store);
-        // Then another program holds the database for longer than the writer waits.
+        let (store, err) = Store::open(&data);
+        assert!(err.is_none(), "{err:?}");
+        state.attach_store(&store);
+        (dir, data, state, Saver::new(store))
+    }
+
+    /// Another program holding the database for longer than the writer waits.
+    fn lock(data: &std::path::Path) -> rusqlite::Connection {
         let other = rusqlite::Connection::open(data.join(crate::store::db::FILE)).expect("opened");
         other.execute_batch("BEGIN EXCLUSIVE").expect("locked");
-        update(&mut state, Action::Open);
-        assert!(state.store_dirty, "opening marks the article read");
-        let started = std::time::Instant::now();
-        save(&mut state);
+        other
+    }
+
+    #[test]
+    fn a_failed_save_stays_on_screen_and_is_retried() {
+        let (_dir, data, mut state, mut saver) = reader_with_a_store();
+        let other = lock(&data);
+        dispatch(&mut state, &mut saver, Action::Open);
+        assert!(saver.dirty, "opening marks the article read");
+        let started = Instant::now();
+        saver.save(&mut state);
         assert!(started.elapsed() < Duration::from_millis(100), "the screen does not wait for the disk");
-        until(&mut state, |s| s.saving);
+        until(&mut state, &mut saver, |s| s.saving);
         assert!(state.said().contains("saving…"), "{}", state.said());
-        until(&mut state, |s| s.unsaved);
+        until(&mut state, &mut saver, |s| s.unsaved);
         assert!(state.unsaved);
         let warning = state.warning.clone().expect("a warning");
         assert!(warning.starts_with("not saved") && warning.contains("locked"), "{warning}");
-        update(&mut state, Action::Resize(100, 30));
-        update(&mut state, Action::Down);
+        dispatch(&mut state, &mut saver, Action::Resize(100, 30));
+        dispatch(&mut state, &mut saver, Action::Down);
         assert_eq!(state.warning.as_deref(), Some(warning.as_str()), "kept through keys and resizes");
         // Once it lets go, the next try writes what was kept.
         other.execute_batch("COMMIT").expect("released");
-        save(&mut state);
-        until(&mut state, |s| !s.unsaved);
+        saver.save(&mut state);
+        until(&mut state, &mut saver, |s| !s.unsaved && !s.saving);
         assert!(!state.unsaved && !state.saving);
-        let (store, err) = crate::store::Store::open(&data);
+        let (store, err) = Store::open(&data);
         assert!(err.is_none());
         assert_eq!(store.data.read.len(), 1, "the read mark reached the disk");
-        update(&mut state, Action::DismissWarning);
+        dispatch(&mut state, &mut saver, Action::DismissWarning);
         assert_eq!(state.warning, None);
     }
 
     #[test]
     fn quitting_waits_for_the_writer_and_what_it_could_not_write_is_kept() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let data = dir.path().join("data");
-        let articles = vec![normalize("a.txt", "Harbour plan approved\n\nThe council met on Monday.\n")];
-        let mut state = State::new(Loaded { articles, problems: Vec::new() });
-        state.attach_store(crate::store::Store::open(&data).0);
-        update(&mut state, Action::Open);
-        save(&mut state);
-        save_before_quitting(&mut state);
+        let (_dir, data, mut state, mut saver) = reader_with_a_store();
+        dispatch(&mut state, &mut saver, Action::Open);
+        saver.save(&mut state);
+        saver.before_quitting(&mut state);
         assert!(!state.unsaved, "written before the end");
-        assert_eq!(crate::store::Store::open(&data).0.data.read.len(), 1);
+        assert_eq!(Store::open(&data).0.data.read.len(), 1);
         // Held for longer than quitting waits: the change is still there to recover.
-        let other = rusqlite::Connection::open(data.join(crate::store::db::FILE)).expect("opened");
-        other.execute_batch("BEGIN EXCLUSIVE").expect("locked");
-        update(&mut state, Action::ToggleRead);
-        save_before_quitting(&mut state);
+        let _other = lock(&data);
+        dispatch(&mut state, &mut saver, Action::ToggleRead);
+        saver.before_quitting(&mut state);
         assert!(state.unsaved);
-        let (path, n) = state.store.write_recovery().expect("a recovery file");
+        let (path, n) = saver.store.write_recovery().expect("a recovery file");
         assert_eq!(n, 1);
         assert!(std::fs::read_to_string(path).expect("written").contains("\"read\": false"));
+    }
+
+    #[test]
+    fn another_bylines_changes_reach_the_screen_and_ours_reach_the_disk() {
+        let (_dir, data, mut state, mut saver) = reader_with_a_store();
+        let (mut other, _) = Store::open(&data);
+        let fingerprint = crate::store::fingerprint(&state.docs[0].article);
+        other.change(crate::store::Change::Read(fingerprint, crate::store::ReadMark { read: true, at: 1 }));
+        other.save().expect("the other byline saves");
+        assert!(!state.is_read(0));
+        assert!(saver.refresh(&mut state), "the change is seen");
+        assert!(state.is_read(0), "and shown");
+        dispatch(&mut state, &mut saver, Action::ToggleRead);
+        assert!(!state.is_read(0));
+        saver.tick(&mut state);
+        assert!(saver.store.flush(Duration::from_secs(2)), "written");
+        assert!(other.refresh(), "the other byline hears of it");
+        assert!(other.data.read.values().all(|m| !m.read), "the other byline sees ours");
     }
 }

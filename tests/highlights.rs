@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use byline::keys::action_for;
 use byline::load::{self, Loaded};
-use byline::state::{update, Action, Overlay, State};
+use byline::state::{update, Action, Effect, Overlay, State};
 use byline::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
@@ -11,9 +11,48 @@ use std::path::Path;
 /// Readings cached by the runs below stay in the build folder, not the user's cache.
 const CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
 
-fn press(s: &mut State, code: KeyCode) {
-    if let Some(a) = action_for(s, KeyEvent::new(code, KeyModifiers::NONE)) {
-        update(s, a);
+/// The reader as the event loop runs it: the state, the store its changes are saved to, and
+/// what else it asked the loop for.
+struct Reader {
+    state: State,
+    store: Store,
+    asked: Vec<Effect>,
+}
+
+impl Reader {
+    fn new(state: State, store: Store) -> Self {
+        let mut r = Reader { state, store, asked: Vec::new() };
+        r.state.attach_store(&r.store);
+        r
+    }
+}
+
+impl std::ops::Deref for Reader {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.state
+    }
+}
+
+impl std::ops::DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
+}
+
+fn press(r: &mut Reader, code: KeyCode) {
+    if let Some(a) = action_for(r, KeyEvent::new(code, KeyModifiers::NONE)) {
+        act(r, a);
+    }
+}
+
+/// What the event loop does with an action: saves go to the store, the rest is noted.
+fn act(r: &mut Reader, a: Action) {
+    for e in update(&mut r.state, a) {
+        match e {
+            Effect::Save(change) => r.store.change(change),
+            other => r.asked.push(other),
+        }
     }
 }
 
@@ -21,29 +60,34 @@ const STORY: &str = "Harbour plan approved\n\nPublished: 3 March 2024\n\n\
     The council approved the harbour plan on Monday. Mayor Jane Doe said: “This is a good day for the town.”\n\n\
     Work starts in May. Critics say the cost is too high.\n";
 
-fn open(paths: &[&Path], data: &Path) -> State {
+fn open(paths: &[&Path], data: &Path) -> Reader {
     let paths: Vec<_> = paths.iter().map(|p| p.to_path_buf()).collect();
     let mut s = State::new(load::load_paths(&paths).expect("the paths exist"));
     update(&mut s, Action::Resize(100, 30));
     let (store, err) = Store::open(data);
     assert!(err.is_none(), "{err:?}");
-    s.attach_store(store);
-    s
+    Reader::new(s, store)
+}
+
+/// The bundled articles, with a store in `data`.
+fn bundled(data: &Path) -> Reader {
+    let mut s = State::new(load::bundled());
+    update(&mut s, Action::Resize(100, 30));
+    Reader::new(s, Store::open(data).0)
 }
 
 /// Highlights the second sentence of the first paragraph with the keys a user would press.
-fn highlight_second_sentence(s: &mut State) {
+fn highlight_second_sentence(s: &mut Reader) {
     press(s, KeyCode::Enter);
     press(s, KeyCode::Char('J'));
     press(s, KeyCode::Char('J'));
     press(s, KeyCode::Char('m'));
-    assert!(s.store_dirty);
+    assert_eq!(s.store.pending.len(), 2, "the read mark and the highlight wait to be saved");
     s.store.save().expect("the store saves");
-    s.store_dirty = false;
 }
 
 /// The story in a folder of its own, opened with a data folder, its second sentence highlighted.
-fn story_with_a_highlight() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, State) {
+fn story_with_a_highlight() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, Reader) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let article = dir.path().join("harbour.txt");
     std::fs::write(&article, STORY).expect("the story is written");
@@ -123,9 +167,7 @@ fn m_on_a_highlighted_passage_removes_it_and_v_selects_several_sentences() {
 fn the_highlight_list_opens_the_article_at_the_passage() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut s = State::new(load::bundled());
-    update(&mut s, Action::Resize(100, 30));
-    s.attach_store(Store::open(&data).0);
+    let mut s = bundled(&data);
     // Highlight a sentence near the end of the last article in the list.
     press(&mut s, KeyCode::Char('G'));
     press(&mut s, KeyCode::Enter);
@@ -166,6 +208,7 @@ fn the_highlight_list_opens_the_article_at_the_passage() {
 fn u_toggles_read_and_the_list_shows_unread_in_bold() {
     let mut s = State::new(Loaded { articles: vec![load::normalize("a.txt", STORY)], problems: vec![] });
     update(&mut s, Action::Resize(100, 30));
+    let mut s = Reader::new(s, Store::in_memory());
     assert!(!s.is_read(0));
     press(&mut s, KeyCode::Char('u'));
     assert!(s.is_read(0));
@@ -187,9 +230,7 @@ fn byline() -> Command {
 fn the_markdown_export_of_highlights() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut s = State::new(load::bundled());
-    update(&mut s, Action::Resize(100, 30));
-    s.attach_store(Store::open(&data).0);
+    let mut s = bundled(&data);
     press(&mut s, KeyCode::Enter);
     for _ in 0..3 {
         press(&mut s, KeyCode::Char('J'));
@@ -300,11 +341,11 @@ fn a_highlight_made_in_another_folder_is_not_loaded_not_orphaned_and_opens_its_f
     assert!(!elsewhere.placed[0].loaded, "the article is out of view, not changed");
     press(&mut elsewhere, KeyCode::Char('\''));
     press(&mut elsewhere, KeyCode::Enter);
-    let (path, highlight) = elsewhere.load_request.take().expect("opening it asks for its file");
+    let Some(Effect::Load(path, highlight)) = elsewhere.asked.pop() else { panic!("opening it asks for its file") };
     assert_eq!((path.as_path(), highlight), (article.as_path(), 0));
     // What the event loop does with the request.
     let docs = byline::loader::read_now(&path).expect("the file reads");
-    update(&mut elsewhere, Action::Added(docs, Some(highlight)));
+    act(&mut elsewhere, Action::Added(docs, Some(highlight)));
     assert_eq!(elsewhere.docs.len(), 2);
     assert_eq!(elsewhere.overlay, None);
     let doc = elsewhere.current().expect("an article is open");
@@ -370,7 +411,7 @@ fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
     assert_eq!(s.prompt.as_deref(), Some("worth quoting"));
     let ctrl_u = crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
     let a = action_for(&s, ctrl_u).unwrap();
-    update(&mut s, a);
+    act(&mut s, a);
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.store.data.highlights[0].note, None);
     press(&mut s, KeyCode::Char('x'));
@@ -390,8 +431,7 @@ fn r_reads_the_files_added_to_the_folder_since() {
     let mut s = open(&[dir.path()], &dir.path().join("data"));
     s.sources = vec![dir.path().to_path_buf()];
     press(&mut s, KeyCode::Char('r'));
-    assert!(s.reread_request);
-    s.reread_request = false;
+    assert_eq!(s.asked, [Effect::Reread]);
     let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
     let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
     assert!(docs.is_empty() && problems.is_empty(), "nothing new yet");
@@ -399,7 +439,7 @@ fn r_reads_the_files_added_to_the_folder_since() {
     let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
     let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
     assert!(problems.is_empty());
-    update(&mut s, Action::Added(docs, None));
+    act(&mut s, Action::Added(docs, None));
     assert_eq!(s.message.as_deref(), Some("1 new article"));
     assert_eq!(s.shown.len(), 3);
     assert_eq!(s.unread, 3, "none has been opened");

@@ -252,7 +252,7 @@ fn highlights_are_placed_again_when_the_whole_article_replaces_its_first_look() 
         created: 1,
     });
     let mut s = State::loading(vec![first_look], Vec::new(), chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
-    s.attach_store(store);
+    s.attach_store(&store);
     assert!(s.placed[0].at.is_some());
     // The whole file turns out shorter before the passage: the old position is past its end.
     let whole = byline::load::normalize("a.txt", "A headline here\n\nShort.\n\nThe passage kept.\n");

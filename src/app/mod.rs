@@ -261,7 +261,7 @@ fn start(
     config: Config,
 ) -> ExitCode {
     let (store, warning) = open_store(data_dir);
-    state.attach_store(store);
+    state.attach_store(&store);
     if let Some(expr) = date {
         // Already checked in `main`: an expression that parsed there parses here.
         let _ = state.set_filter(expr);
@@ -271,7 +271,7 @@ fn start(
         // The data folder's warning matters more than the config's: it says what may be lost.
         state.warning = Some(w);
     }
-    match crate::tui::run(state, background) {
+    match crate::tui::run(state, store, background) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: {e:#}");

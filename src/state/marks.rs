@@ -4,22 +4,38 @@
 use super::*;
 
 impl State {
-    /// Uses `store` for highlights and read marks, placing its highlights in the articles.
-    pub fn attach_store(&mut self, store: Store) {
-        self.store = store;
+    /// Shows what `store` holds: its highlights placed in the articles, its read marks counted.
+    /// The store stays with the caller, which writes the changes [`Effect::Save`] asks for.
+    pub fn attach_store(&mut self, store: &Store) {
+        self.marks_read_only = store.read_only;
+        self.take_marks(store.data.clone());
+    }
+
+    /// Highlights and read marks as another byline left them (with this session's on top).
+    pub(super) fn take_marks(&mut self, marks: store::Data) {
+        self.marks = marks;
         self.replace_highlights();
         self.recount_unread();
     }
 
-    /// Takes in what another byline saved to the store, placing highlights and counting
-    /// unread articles again when anything came in. Whether it did.
-    pub fn refresh_store(&mut self) -> bool {
-        if !self.store.refresh() {
-            return false;
+    /// What the writer said: a failure stays on screen as the warning until dismissed (the first
+    /// says most: an unreadable store says why it cannot save) and the changes wait for the
+    /// next try; "saving…" shows while a write is slow.
+    pub(super) fn hear_save(&mut self, status: SaveStatus) {
+        match status {
+            SaveStatus::Saved => self.unsaved = false,
+            SaveStatus::Slow(slow) => self.saving = slow,
+            SaveStatus::Failed(why) => {
+                self.unsaved = true;
+                self.warning.get_or_insert_with(|| format!("not saved: {why}"));
+            }
         }
-        self.replace_highlights();
-        self.recount_unread();
-        true
+    }
+
+    /// Makes a change to highlights or read marks here, and asks for it to be saved.
+    fn record(&mut self, change: store::Change) {
+        self.marks.apply(std::slice::from_ref(&change));
+        self.effects.push(Effect::Save(change));
     }
 
     /// Places again the highlights that pointed into the given articles, which were replaced by
@@ -32,7 +48,7 @@ impl State {
             if !docs.contains(&doc) {
                 continue;
             }
-            let Some(h) = self.store.data.highlights.get(p.highlight) else {
+            let Some(h) = self.marks.highlights.get(p.highlight) else {
                 p.at = None;
                 continue;
             };
@@ -54,11 +70,11 @@ impl State {
 
     pub(super) fn replace_highlights(&mut self) {
         let articles: Vec<&Article> = self.docs.iter().map(|d| &d.article).collect();
-        self.placed = highlights::place(&self.store.data.highlights, &articles, &self.fingerprints);
+        self.placed = highlights::place(&self.marks.highlights, &articles, &self.fingerprints);
     }
 
     pub fn is_read(&self, doc: usize) -> bool {
-        self.fingerprints.get(doc).and_then(|f| self.store.data.read.get(f)).is_some_and(|m| m.read)
+        self.fingerprints.get(doc).and_then(|f| self.marks.read.get(f)).is_some_and(|m| m.read)
     }
 
     pub(super) fn set_read(&mut self, doc: usize, read: bool) {
@@ -66,8 +82,7 @@ impl State {
             return;
         }
         if let Some(f) = self.fingerprints.get(doc) {
-            self.store.change(store::Change::Read(f.clone(), ReadMark { read, at: store::now_millis() }));
-            self.store_dirty = true;
+            self.record(store::Change::Read(f.clone(), ReadMark { read, at: store::now_millis() }));
             if self.position.get(doc).is_some_and(|&p| p != usize::MAX) {
                 self.unread = if read { self.unread.saturating_sub(1) } else { self.unread + 1 };
             }
@@ -149,7 +164,7 @@ impl State {
 
     /// Highlights the passage, or removes the highlight that is exactly this passage.
     pub(super) fn toggle_highlight(&mut self, note: Option<String>) {
-        if self.store.read_only {
+        if self.marks_read_only {
             self.message = Some("Highlights are read-only: the store could not be read".into());
             return;
         }
@@ -159,23 +174,23 @@ impl State {
         };
         let doc = self.selected;
         let existing = self.placed.iter().find(|p| p.at.as_ref() == Some(&(doc, range.clone()))).map(|p| p.highlight);
-        match (existing.filter(|&i| i < self.store.data.highlights.len()), note) {
+        match (existing.filter(|&i| i < self.marks.highlights.len()), note) {
             (Some(i), None) => {
-                let id = self.store.data.highlights[i].id.clone();
-                self.store.change(store::Change::Delete(id));
+                let id = self.marks.highlights[i].id.clone();
+                self.record(store::Change::Delete(id));
                 self.message = Some("Highlight removed".into());
             }
             (Some(i), Some(n)) => {
-                let id = self.store.data.highlights[i].id.clone();
-                self.store.change(store::Change::Note(id, Some(n)));
+                let id = self.marks.highlights[i].id.clone();
+                self.record(store::Change::Note(id, Some(n)));
                 self.message = Some("Note saved".into());
             }
             (None, note) => {
                 let Some(d) = self.current() else { return };
                 let flat = store::flat_text(&d.article);
                 let now = store::now_millis();
-                let id = format!("{now:x}-{:x}-{}", std::process::id(), self.store.data.highlights.len());
-                self.store.change(store::Change::Add(Highlight {
+                let id = format!("{now:x}-{:x}-{}", std::process::id(), self.marks.highlights.len());
+                self.record(store::Change::Add(Highlight {
                     id,
                     article: store::ArticleRef {
                         fingerprint: self.fingerprints[doc].clone(),
@@ -190,27 +205,25 @@ impl State {
             }
         }
         self.selecting = None;
-        self.store_dirty = true;
         self.replace_highlights();
     }
 
     /// The store index of the highlight selected in the highlight list, if the store can change.
     fn chosen_highlight(&mut self) -> Option<usize> {
-        if self.store.read_only {
+        if self.marks_read_only {
             self.message = Some("Highlights are read-only: the store could not be read".into());
             return None;
         }
         let i = self.placed.get(self.highlight_row).map(|p| p.highlight);
-        i.filter(|&i| i < self.store.data.highlights.len())
+        i.filter(|&i| i < self.marks.highlights.len())
     }
 
     /// `x` in the highlight list: the highlight is deleted, and the deletion remembered so that
     /// another byline's save does not bring it back.
     pub(super) fn delete_highlight(&mut self) {
         let Some(i) = self.chosen_highlight() else { return };
-        let id = self.store.data.highlights[i].id.clone();
-        self.store.change(store::Change::Delete(id));
-        self.store_dirty = true;
+        let id = self.marks.highlights[i].id.clone();
+        self.record(store::Change::Delete(id));
         self.replace_highlights();
         self.highlight_row = self.highlight_row.min(self.placed.len().saturating_sub(1));
         self.message = Some("Highlight deleted".into());
@@ -219,7 +232,7 @@ impl State {
     /// `e` in the highlight list: the note prompt opens with the note as it is.
     pub(super) fn edit_highlight_note(&mut self) {
         let Some(i) = self.chosen_highlight() else { return };
-        let h = &self.store.data.highlights[i];
+        let h = &self.marks.highlights[i];
         let note = h.note.clone().unwrap_or_default();
         self.editing = Some(h.id.clone());
         self.open_prompt(PromptKind::EditNote, note);
@@ -228,12 +241,11 @@ impl State {
     /// The edited note is saved; an empty one removes the note, not the highlight.
     pub(super) fn set_note(&mut self, text: &str) {
         let Some(id) = self.editing.take() else { return };
-        if !self.store.data.highlights.iter().any(|h| h.id == id) {
+        if !self.marks.highlights.iter().any(|h| h.id == id) {
             self.message = Some("That highlight was deleted meanwhile".into());
             return;
         }
-        self.store.change(store::Change::Note(id, (!text.is_empty()).then(|| text.to_string())));
-        self.store_dirty = true;
+        self.record(store::Change::Note(id, (!text.is_empty()).then(|| text.to_string())));
         self.message = Some(if text.is_empty() { "Note removed" } else { "Note saved" }.into());
     }
 
@@ -241,11 +253,11 @@ impl State {
     pub(super) fn open_highlight(&mut self, row: usize) {
         let Some(p) = self.placed.get(row).cloned() else { return };
         let Some((doc, range)) = p.at else {
-            let path = self.store.data.highlights.get(p.highlight).map(|h| h.article.path.clone());
+            let path = self.marks.highlights.get(p.highlight).map(|h| h.article.path.clone());
             match path {
                 Some(path) if !p.loaded => {
                     self.message = Some(format!("Reading {path}…"));
-                    self.load_request = Some((path.into(), p.highlight));
+                    self.effects.push(Effect::Load(path.into(), p.highlight));
                 }
                 _ => self.message = Some("This highlight's passage is no longer in its article (orphaned)".into()),
             }

@@ -29,6 +29,7 @@ use crate::store::{self, Highlight, ReadMark, Store};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::ops::Range;
+use std::path::PathBuf;
 
 /// An article with what the analysis found in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,7 +294,7 @@ pub enum Action {
     /// Whole articles read and analysed in the background.
     Loaded(Vec<Arrived>),
     /// Articles read at the user's request, added to the list: the file of a highlight (which is
-    /// then opened, see `State::load_request`) or the new files `r` found.
+    /// then opened, see [`Effect::Load`]) or the new files `r` found.
     Added(Vec<Doc>, Option<usize>),
     /// Look in the folders byline was opened on for files added since.
     Reread,
@@ -307,8 +308,40 @@ pub enum Action {
     LoadDone,
     /// The terminal now has this size.
     Resize(u16, u16),
+    /// Another byline changed the store: its highlights and read marks, with this session's
+    /// unwritten changes on top.
+    MarksChanged(store::Data),
+    /// How saving goes, as the store's writer last told it.
+    SaveStatus(SaveStatus),
+    /// Something the event loop could not do for the user (open a link, read a file): why.
+    Failed(String),
     /// Leave byline.
     Quit,
+}
+
+/// How saving highlights and read marks goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything asked is written.
+    Saved,
+    /// Whether a write on its way has taken a noticeable while.
+    Slow(bool),
+    /// Changes could not be written (why): they wait for the next try, or the recovery file.
+    Failed(String),
+}
+
+/// What [`update`] asks of the world outside the state; the event loop carries it out. The
+/// state stays plain data: it never writes a file, runs a program or reads a folder itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this change to the store of highlights and read marks.
+    Save(store::Change),
+    /// Open this link or file with the system's opener.
+    Open(String),
+    /// Read this file, add it to the articles and open the highlight (a store index) in it.
+    Load(PathBuf, usize),
+    /// Look in the sources for files added since they were read.
+    Reread,
 }
 
 #[derive(Debug, Clone)]
@@ -335,16 +368,9 @@ pub struct State {
     pub filter_text: String,
     /// Only articles whose source contains this (any case) are listed.
     pub text_filter: Option<String>,
-    /// A link or file the user asked to open (`o`); the terminal loop opens it and clears this.
-    pub open_request: Option<String>,
-    /// A file to read and add to the articles, and the highlight to open in it: asked for by
-    /// opening a highlight made in an article that is not loaded. The event loop reads it.
-    pub load_request: Option<(std::path::PathBuf, usize)>,
     /// The files and folders byline was opened on, which `r` looks in again; empty for the
     /// bundled articles.
     pub sources: Vec<std::path::PathBuf>,
-    /// Set by `r`: the event loop reads the sources for new files.
-    pub reread_request: bool,
     /// The day relative filters (`7d`) count back from.
     pub today: NaiveDate,
     pub prompt_kind: PromptKind,
@@ -397,9 +423,13 @@ pub struct State {
     /// The entity mention the side panel last jumped to: entity, and which of its mentions.
     pub mention: Option<(usize, usize)>,
     pub corpus: CorpusView,
-    /// Highlights and read marks, and whether they changed since the last save.
-    pub store: Store,
-    pub store_dirty: bool,
+    /// Highlights and read marks as the store holds them, with this session's changes: the
+    /// store itself is the event loop's, which [`Effect::Save`] asks to write each change.
+    pub marks: store::Data,
+    /// The store could not be read: highlights are shown but not changed.
+    pub marks_read_only: bool,
+    /// What the actions being handled ask of the event loop; [`update`] hands them over.
+    effects: Vec<Effect>,
     /// Each article's text fingerprint, as the store knows articles.
     pub fingerprints: Vec<String>,
     /// Where each stored highlight falls in the loaded articles.
@@ -475,10 +505,7 @@ impl State {
             filter: None,
             filter_text: String::new(),
             text_filter: None,
-            open_request: None,
-            load_request: None,
             sources: Vec::new(),
-            reread_request: false,
             today,
             prompt_kind: PromptKind::Search,
             focus: Pane::List,
@@ -507,8 +534,9 @@ impl State {
             quote: None,
             mention: None,
             corpus: CorpusView::default(),
-            store: Store::in_memory(),
-            store_dirty: false,
+            marks: Store::in_memory().data,
+            marks_read_only: false,
+            effects: Vec::new(),
             fingerprints,
             placed: Vec::new(),
             sentence: None,

@@ -2,7 +2,7 @@
 //! filter (title, source, speakers, names), and `o`, which asks for the article's link (or its
 //! file) to be opened outside byline.
 
-use super::{Doc, State};
+use super::{Doc, Effect, State};
 use crate::search;
 
 impl State {
@@ -45,7 +45,7 @@ impl State {
             None => a.path.rsplit_once('#').map_or(a.path.as_str(), |(file, _)| file).to_string(),
         };
         self.message = Some(format!("Opening {target}"));
-        self.open_request = Some(target);
+        self.effects.push(Effect::Open(target));
     }
 }
 
@@ -74,7 +74,7 @@ pub fn opener() -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::state::{update, Action, State};
+    use crate::state::{update, Action, Effect, State};
 
     fn state() -> State {
         let note = |src: &str, title: &str, url: &str| {
@@ -136,10 +136,8 @@ mod tests {
         for _ in 0..fleet {
             update(&mut s, Action::Down);
         }
-        update(&mut s, Action::OpenLink);
-        assert_eq!(s.open_request.as_deref(), Some("https://post.test/fleet"));
+        assert_eq!(update(&mut s, Action::OpenLink), [Effect::Open("https://post.test/fleet".into())]);
         update(&mut s, if fleet == 0 { Action::Down } else { Action::Up });
-        update(&mut s, Action::OpenLink);
-        assert_eq!(s.open_request.as_deref(), Some("feeds/b.xml"));
+        assert_eq!(update(&mut s, Action::OpenLink), [Effect::Open("feeds/b.xml".into())]);
     }
 }

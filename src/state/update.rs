@@ -2,9 +2,18 @@
 
 use super::*;
 
-/// The one place state changes.
-pub fn update(state: &mut State, action: Action) {
-    state.message = None;
+/// The one place state changes. What it asks of the world outside (a save, a program to run, a
+/// file to read) comes back as [`Effect`]s, in order, for the event loop to carry out.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    // Word from the store's writer is no key: the line the last key left stays.
+    if !matches!(action, Action::MarksChanged(_) | Action::SaveStatus(_)) {
+        state.message = None;
+    }
+    change(state, action);
+    std::mem::take(&mut state.effects)
+}
+
+fn change(state: &mut State, action: Action) {
     if let Action::Count(d) = action {
         // Counts stop at four digits: `99999j` is a slip, not a wish.
         let n = state.count.unwrap_or(0).saturating_mul(10).saturating_add(usize::from(d)).min(9999);
@@ -259,7 +268,7 @@ fn apply(state: &mut State, action: Action) {
             state.message = Some("These are the bundled articles: there is no folder to read again".into());
         }
         Action::Reread => {
-            state.reread_request = true;
+            state.effects.push(Effect::Reread);
             state.message = Some("Looking for new files…".into());
         }
         Action::Added(docs, highlight) => {
@@ -301,6 +310,9 @@ fn apply(state: &mut State, action: Action) {
             state.scroll = state.scroll.min(state.max_scroll());
         }
         Action::Quit => state.quit = true,
+        Action::MarksChanged(marks) => state.take_marks(marks),
+        Action::SaveStatus(status) => state.hear_save(status),
+        Action::Failed(why) => state.message = Some(why),
     }
 }
 

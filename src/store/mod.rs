@@ -85,6 +85,13 @@ pub struct Data {
     pub read: BTreeMap<String, ReadMark>,
 }
 
+impl Data {
+    /// The data after `changes`, as this session sees them before they are written.
+    pub fn apply(&mut self, changes: &[Change]) {
+        db::apply(self, changes);
+    }
+}
+
 /// The store on disk and what this session knows of it.
 #[derive(Debug, Clone)]
 pub struct Store {

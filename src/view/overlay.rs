@@ -165,7 +165,7 @@ pub fn highlights(state: &State, frame: &mut Frame, screen: Rect) {
     let items: Vec<ListItem> = state
         .placed
         .iter()
-        .filter_map(|p| Some((p, state.store.data.highlights.get(p.highlight)?)))
+        .filter_map(|p| Some((p, state.marks.highlights.get(p.highlight)?)))
         .map(|(p, h)| {
             let (head, text, speaker) = match p.at.as_ref().and_then(|(doc, r)| Some((state.docs.get(*doc)?, r))) {
                 Some((d, range)) => {
