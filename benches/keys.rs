@@ -43,7 +43,9 @@ fn keys(c: &mut Criterion) {
             let expr = if i % 2 == 0 { "2023-03..2024-06" } else { "" };
             i += 1;
             update(&mut state, Action::StartDateFilter);
-            state.prompt = Some(expr.to_string());
+            for c in expr.chars() {
+                update(&mut state, Action::SearchInput(c));
+            }
             update(&mut state, Action::SearchSubmit);
             t.draw(|f| byline::view::render(&state, f)).expect("a drawn frame");
         })

@@ -35,7 +35,7 @@ fn everything(dir: &Path, cache: &Path) -> usize {
         }
         true
     });
-    state.speakers.list.len()
+    state.speakers().list.len()
 }
 
 /// A cache of the corpus, written once (a first launch) before the warm runs are measured.
@@ -52,10 +52,10 @@ fn startup(c: &mut Criterion) {
     group.sample_size(10);
     for n in [10_000, 100_000] {
         let dir = corpus(n);
-        group.bench_function(format!("{n} articles"), |b| b.iter(|| first_frame(&dir, None).shown.len()));
+        group.bench_function(format!("{n} articles"), |b| b.iter(|| first_frame(&dir, None).shown().len()));
         let cache = warm_cache(n, &dir);
         group.bench_function(format!("{n} articles, warm cache"), |b| {
-            b.iter(|| first_frame(&dir, Some(&cache)).shown.len())
+            b.iter(|| first_frame(&dir, Some(&cache)).shown().len())
         });
     }
     group.finish();

@@ -39,7 +39,7 @@ fn main() -> anyhow::Result<()> {
     let now = status_kib("VmRSS:").unwrap_or(0) * 1024;
     println!(
         "{} articles, {:.0} MB on disk; first look {:.2} s, all analysed {:.1} s; peak memory {:.0} MB = {:.2} × the corpus; {:.0} MB held at the end",
-        state.docs.len(),
+        state.docs().len(),
         bytes as f64 / 1e6,
         first.as_secs_f64(),
         started.elapsed().as_secs_f64(),

@@ -98,9 +98,9 @@ fn story_with_a_highlight() -> (tempfile::TempDir, std::path::PathBuf, std::path
 }
 
 fn placed_texts(s: &State) -> Vec<Option<String>> {
-    s.placed
+    s.placed()
         .iter()
-        .map(|p| p.at.as_ref().map(|(doc, r)| byline::store::flat_text(&s.docs[*doc].article)[r.clone()].to_string()))
+        .map(|p| p.at.as_ref().map(|(doc, r)| byline::store::flat_text(&s.docs()[*doc].article)[r.clone()].to_string()))
         .collect()
 }
 
@@ -157,9 +157,9 @@ fn m_on_a_highlighted_passage_removes_it_and_v_selects_several_sentences() {
     assert!(t.starts_with("The council approved") && t.ends_with("Work starts in May."), "{t}");
     // The cursor is on "Work starts in May." alone now: highlight it, then un-highlight it.
     press(&mut s, KeyCode::Char('m'));
-    assert_eq!(s.placed.len(), 2);
+    assert_eq!(s.placed().len(), 2);
     press(&mut s, KeyCode::Char('m'));
-    assert_eq!(s.placed.len(), 1);
+    assert_eq!(s.placed().len(), 1);
     assert_eq!(s.store.data.deleted.len(), 1, "the removal is remembered for merges");
 }
 
@@ -180,26 +180,26 @@ fn the_highlight_list_opens_the_article_at_the_passage() {
     }
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.store.data.highlights[0].note.as_deref(), Some("check this"));
-    let doc = s.selected;
-    let scroll = s.scroll;
+    let doc = s.selected();
+    let scroll = s.scroll();
     press(&mut s, KeyCode::Char('g'));
     press(&mut s, KeyCode::Esc);
     press(&mut s, KeyCode::Char('g'));
-    assert_ne!(s.selected, doc);
+    assert_ne!(s.selected(), doc);
     press(&mut s, KeyCode::Char('\''));
-    assert_eq!(s.overlay, Some(Overlay::Highlights));
+    assert_eq!(s.overlay(), Some(Overlay::Highlights));
     press(&mut s, KeyCode::Enter);
-    assert_eq!((s.overlay, s.selected), (None, doc));
-    let (hdoc, range) = s.placed[0].at.clone().unwrap();
+    assert_eq!((s.overlay(), s.selected()), (None, doc));
+    let (hdoc, range) = s.placed()[0].at.clone().unwrap();
     assert_eq!(hdoc, doc);
-    let starts = byline::store::block_starts(&s.docs[doc].article);
+    let starts = byline::store::block_starts(&s.docs()[doc].article);
     let (block, at) = byline::highlights::block_of(&starts, range.start);
     let line = s.reader_lines().line_of(block, at).unwrap();
     let height = usize::from(s.areas().reader_text().height);
     assert!(
-        line >= s.scroll && line < s.scroll + height,
+        line >= s.scroll() && line < s.scroll() + height,
         "the passage is on screen (line {line}, scroll {})",
-        s.scroll
+        s.scroll()
     );
     assert!(scroll > 0, "the passage was far down the article");
 }
@@ -338,7 +338,7 @@ fn a_highlight_made_in_another_folder_is_not_loaded_not_orphaned_and_opens_its_f
 
     let mut elsewhere = open(&[&other], &data);
     assert_eq!(placed_texts(&elsewhere), [None]);
-    assert!(!elsewhere.placed[0].loaded, "the article is out of view, not changed");
+    assert!(!elsewhere.placed()[0].loaded, "the article is out of view, not changed");
     press(&mut elsewhere, KeyCode::Char('\''));
     press(&mut elsewhere, KeyCode::Enter);
     let Some(Effect::Load(path, highlight)) = elsewhere.asked.pop() else { panic!("opening it asks for its file") };
@@ -346,8 +346,8 @@ fn a_highlight_made_in_another_folder_is_not_loaded_not_orphaned_and_opens_its_f
     // What the event loop does with the request.
     let docs = byline::loader::read_now(&path).expect("the file reads");
     act(&mut elsewhere, Action::Added(docs, Some(highlight)));
-    assert_eq!(elsewhere.docs.len(), 2);
-    assert_eq!(elsewhere.overlay, None);
+    assert_eq!(elsewhere.docs().len(), 2);
+    assert_eq!(elsewhere.overlay(), None);
     let doc = elsewhere.current().expect("an article is open");
     assert_eq!(doc.article.title, "Harbour plan approved");
     assert!(placed_texts(&elsewhere)[0].as_deref().is_some_and(|t| t.starts_with("Mayor Jane Doe")));
@@ -371,7 +371,7 @@ fn a_highlight_from_the_opening_quote_mark_takes_the_speaker() {
     let article = dir.path().join("harbour.txt");
     std::fs::write(&article, STORY).unwrap();
     let s = open(&[&article], &dir.path().join("data"));
-    let d = &s.docs[0];
+    let d = &s.docs()[0];
     let flat = byline::store::flat_text(&d.article);
     let from = flat.find('“').unwrap();
     let to = flat.find('”').unwrap() + '”'.len_utf8();
@@ -405,10 +405,10 @@ fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
     }
     press(&mut s, KeyCode::Enter);
     assert_eq!(s.store.data.highlights[0].note.as_deref(), Some("worth quoting"));
-    assert_eq!(s.overlay, Some(Overlay::Highlights), "the list stays open");
+    assert_eq!(s.overlay(), Some(Overlay::Highlights), "the list stays open");
     // Editing again starts from the note; clearing it removes the note, not the highlight.
     press(&mut s, KeyCode::Char('e'));
-    assert_eq!(s.prompt.as_deref(), Some("worth quoting"));
+    assert_eq!(s.prompt(), Some("worth quoting"));
     let ctrl_u = crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
     let a = action_for(&s, ctrl_u).unwrap();
     act(&mut s, a);
@@ -416,7 +416,7 @@ fn the_highlight_list_edits_a_note_and_deletes_a_highlight() {
     assert_eq!(s.store.data.highlights[0].note, None);
     press(&mut s, KeyCode::Char('x'));
     assert!(s.store.data.highlights.is_empty());
-    assert!(s.placed.is_empty());
+    assert!(s.placed().is_empty());
     s.store.save().unwrap();
     let (store, _) = Store::open(&data);
     assert!(store.data.highlights.is_empty(), "the deletion is saved");
@@ -429,18 +429,18 @@ fn r_reads_the_files_added_to_the_folder_since() {
     // A `#` in a file's name is not a feed item's number: the file is known as itself.
     std::fs::write(dir.path().join("notes#1.txt"), "Council notes\n\nThe council met again.\n").unwrap();
     let mut s = open(&[dir.path()], &dir.path().join("data"));
-    s.sources = vec![dir.path().to_path_buf()];
+    s.set_sources(vec![dir.path().to_path_buf()]);
     press(&mut s, KeyCode::Char('r'));
     assert_eq!(s.asked, [Effect::Reread]);
-    let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
-    let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
+    let known: Vec<&str> = s.docs().iter().map(|d| d.article.path.as_str()).collect();
+    let (docs, problems) = byline::loader::read_new(s.sources(), &known).unwrap();
     assert!(docs.is_empty() && problems.is_empty(), "nothing new yet");
     std::fs::write(dir.path().join("rail.txt"), "Rail line reopens\n\nThe rail line reopened on Tuesday.\n").unwrap();
-    let known: Vec<&str> = s.docs.iter().map(|d| d.article.path.as_str()).collect();
-    let (docs, problems) = byline::loader::read_new(&s.sources, &known).unwrap();
+    let known: Vec<&str> = s.docs().iter().map(|d| d.article.path.as_str()).collect();
+    let (docs, problems) = byline::loader::read_new(s.sources(), &known).unwrap();
     assert!(problems.is_empty());
     act(&mut s, Action::Added(docs, None));
-    assert_eq!(s.message.as_deref(), Some("1 new article"));
-    assert_eq!(s.shown.len(), 3);
-    assert_eq!(s.unread, 3, "none has been opened");
+    assert_eq!(s.message(), Some("1 new article"));
+    assert_eq!(s.shown().len(), 3);
+    assert_eq!(s.unread(), 3, "none has been opened");
 }

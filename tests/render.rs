@@ -29,7 +29,7 @@ fn typed(s: &mut State, text: &str) {
 }
 
 fn draw(s: &State) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(s.screen.width, s.screen.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(s.screen().width, s.screen().height)).unwrap();
     t.draw(|f| render(s, f)).unwrap();
     t
 }
@@ -84,7 +84,7 @@ fn help_at_80_by_24_scrolls_to_every_key_with_its_whole_text() {
         assert!(seen.contains(b.help), "help never shows all of {:?}", b.help);
     }
     keys(&mut s, &[KeyCode::Char('q')]);
-    assert!(s.overlay.is_none() && !s.quit, "q closes the help");
+    assert!(s.overlay().is_none() && !s.quitting(), "q closes the help");
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn what_is_typed_at_a_prompt_stays_in_view_at_80_columns() {
 #[test]
 fn a_long_message_takes_the_place_of_the_position() {
     let mut s = state(80, 24);
-    s.warning = Some("the store could not be read".into());
+    s.set_warning("the store could not be read".into());
     let row = status_row(&draw(&s));
     assert!(row.contains(" · ⚠ the store could not be read (Esc to dismiss)"), "{row}");
     // The warning stays through keys until Esc dismisses it.
@@ -259,7 +259,7 @@ fn a_long_message_takes_the_place_of_the_position() {
     // Longer than a line: the status bar takes the lines it needs and shows it whole.
     let long = "cannot read /home/someone/.local/share/byline/store.json: Not a directory (os error 20). \
                 It is left untouched; highlights are read-only this session";
-    s.warning = Some(long.into());
+    s.set_warning(long.into());
     let t = draw(&s);
     let buf = t.backend().buffer();
     let bottom: String = (21..24).flat_map(|y| (0..80).map(move |x| (x, y))).map(|p| buf[p].symbol()).collect();
@@ -267,7 +267,7 @@ fn a_long_message_takes_the_place_of_the_position() {
     assert!(bottom.contains(&format!("⚠ {long} (Esc to dismiss)")), "{bottom}");
     assert!(s.areas().status.height > 1);
     keys(&mut s, &[KeyCode::Esc]);
-    assert!(s.warning.is_none());
+    assert!(s.warning().is_none());
     assert_eq!(s.areas().status.height, 1);
     assert!(status_row(&draw(&s)).starts_with(" Article 3/5"));
 }

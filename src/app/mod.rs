@@ -247,7 +247,7 @@ fn run_folder(paths: &[PathBuf], cli: &Cli, today: NaiveDate, config: Config) ->
     let cache = if cli.no_cache { None } else { crate::cache::location(paths) };
     let stubs = crate::loader::first_looks(&found.files, cache.as_deref());
     let mut state = crate::state::State::loading(stubs, found.problems, today);
-    state.sources = paths.to_vec();
+    state.set_sources(paths.to_vec());
     let (tx, rx) = std::sync::mpsc::channel();
     let _loader = crate::loader::start(found.files, cache, tx);
     start(state, Some(rx), cli.data_dir.as_deref(), cli.date.as_deref(), config)
@@ -269,7 +269,7 @@ fn start(
     state.configure(config);
     if let Some(w) = warning {
         // The data folder's warning matters more than the config's: it says what may be lost.
-        state.warning = Some(w);
+        state.set_warning(w);
     }
     match crate::tui::run(state, store, background) {
         Ok(()) => ExitCode::SUCCESS,

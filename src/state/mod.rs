@@ -8,6 +8,7 @@ mod marks;
 mod origin;
 mod prompt;
 mod quotes;
+mod read;
 mod reader;
 #[cfg(test)]
 mod tests;
@@ -346,104 +347,104 @@ pub enum Effect {
 
 #[derive(Debug, Clone)]
 pub struct State {
-    pub docs: Vec<Doc>,
-    pub problems: Vec<Problem>,
+    pub(crate) docs: Vec<Doc>,
+    pub(crate) problems: Vec<Problem>,
     /// While a large folder loads: articles read whole so far, and how many there are.
-    pub loading: Option<(usize, usize)>,
+    pub(crate) loading: Option<(usize, usize)>,
     /// The article shown in the reader, as an index into `docs`.
-    pub selected: usize,
+    pub(crate) selected: usize,
     /// The articles the list shows, in order: sorted, then filtered.
-    pub shown: Vec<usize>,
+    pub(crate) shown: Vec<usize>,
     /// Each article's place in `shown`, or `usize::MAX` when the filter hides it.
     position: Vec<usize>,
     /// Every article in the current sort order, before filtering.
     sorted: Vec<usize>,
     /// Files the background reading skipped (listed in `problems`): no longer in the list.
-    pub skipped: std::collections::BTreeSet<usize>,
+    pub(crate) skipped: std::collections::BTreeSet<usize>,
     /// Each article's date, for filtering without touching the articles.
     dates: Vec<Option<NaiveDate>>,
-    pub sort: SortOrder,
-    pub filter: Option<DateFilter>,
+    pub(crate) sort: SortOrder,
+    pub(crate) filter: Option<DateFilter>,
     /// The filter as the user wrote it, for showing and editing.
-    pub filter_text: String,
+    pub(crate) filter_text: String,
     /// Only articles whose source contains this (any case) are listed.
-    pub text_filter: Option<String>,
+    pub(crate) text_filter: Option<String>,
     /// The files and folders byline was opened on, which `r` looks in again; empty for the
     /// bundled articles.
-    pub sources: Vec<std::path::PathBuf>,
+    pub(crate) sources: Vec<std::path::PathBuf>,
     /// The day relative filters (`7d`) count back from.
-    pub today: NaiveDate,
-    pub prompt_kind: PromptKind,
-    pub focus: Pane,
-    pub overlay: Option<Overlay>,
+    pub(crate) today: NaiveDate,
+    pub(crate) prompt_kind: PromptKind,
+    pub(crate) focus: Pane,
+    pub(crate) overlay: Option<Overlay>,
     /// The search query being typed, while the prompt is open.
-    pub prompt: Option<String>,
-    pub search: Option<Search>,
+    pub(crate) prompt: Option<String>,
+    pub(crate) search: Option<Search>,
     /// First reader line on screen.
-    pub scroll: usize,
+    pub(crate) scroll: usize,
     /// Selected row of the side panel.
-    pub side_selected: usize,
+    pub(crate) side_selected: usize,
     /// The first list entry on screen: the list scrolls with its cursor, not by pages.
-    pub list_top: usize,
+    pub(crate) list_top: usize,
     /// Unread articles among those shown, kept as marks change.
-    pub unread: usize,
+    pub(crate) unread: usize,
     /// Line of text shown in the status bar until the next action.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// A problem with the data folder (unreadable store, failed save): shown until the user
     /// dismisses it with Esc, never wiped by the next key or a resize.
-    pub warning: Option<String>,
+    pub(crate) warning: Option<String>,
     /// Highlights or read marks that the last save could not write: retried on the next change
     /// and on quit, and reported if they are still unsaved then.
-    pub unsaved: bool,
+    pub(crate) unsaved: bool,
     /// A save has been on its way for a noticeable while: the status bar says "saving…".
-    pub saving: bool,
+    pub(crate) saving: bool,
     /// What was typed at each prompt before, oldest first, for Up and Down at the prompt.
-    pub history: Vec<(PromptKind, String)>,
+    pub(crate) history: Vec<(PromptKind, String)>,
     /// A count being typed (`5` of `5j`), applied to the next movement.
-    pub count: Option<usize>,
+    pub(crate) count: Option<usize>,
     /// Where Up and Down are in the history while the prompt is open.
-    pub history_at: Option<usize>,
-    pub screen: Rect,
+    pub(crate) history_at: Option<usize>,
+    pub(crate) screen: Rect,
     /// Wide reading: the reader takes the whole screen (the list and side panel come back
     /// while one of them has the focus).
-    pub wide: bool,
+    pub(crate) wide: bool,
     /// The widest the reader's lines may be.
-    pub reading_width: u16,
+    pub(crate) reading_width: u16,
     /// How the screen is coloured (dark, light, none).
-    pub palette: crate::view::theme::Palette,
+    pub(crate) palette: crate::view::theme::Palette,
     /// The key table as the config file changed it.
-    pub keymap: crate::keys::Keymap,
+    pub(crate) keymap: crate::keys::Keymap,
     /// The program that opens links, from the config file (else `$BYLINE_OPENER` or the system's).
-    pub opener: Option<String>,
-    pub quit: bool,
+    pub(crate) opener: Option<String>,
+    pub(crate) quit: bool,
     /// Speakers across all articles.
-    pub speakers: Speakers,
+    pub(crate) speakers: Speakers,
     /// The quotation the reader last jumped to, in the current article.
-    pub quote: Option<usize>,
+    pub(crate) quote: Option<usize>,
     /// The entity mention the side panel last jumped to: entity, and which of its mentions.
-    pub mention: Option<(usize, usize)>,
-    pub corpus: CorpusView,
+    pub(crate) mention: Option<(usize, usize)>,
+    pub(crate) corpus: CorpusView,
     /// Highlights and read marks as the store holds them, with this session's changes: the
     /// store itself is the event loop's, which [`Effect::Save`] asks to write each change.
-    pub marks: store::Data,
+    pub(crate) marks: store::Data,
     /// The store could not be read: highlights are shown but not changed.
-    pub marks_read_only: bool,
+    pub(crate) marks_read_only: bool,
     /// What the actions being handled ask of the event loop; [`update`] hands them over.
     effects: Vec<Effect>,
     /// Each article's text fingerprint, as the store knows articles.
-    pub fingerprints: Vec<String>,
+    pub(crate) fingerprints: Vec<String>,
     /// Where each stored highlight falls in the loaded articles.
-    pub placed: Vec<Placed>,
+    pub(crate) placed: Vec<Placed>,
     /// The sentence under the cursor: block and byte range.
-    pub sentence: Option<(usize, Range<usize>)>,
+    pub(crate) sentence: Option<(usize, Range<usize>)>,
     /// Where a selection started, as an offset in the article's flat text.
-    pub selecting: Option<usize>,
+    pub(crate) selecting: Option<usize>,
     /// Selected row of the highlight list.
-    pub highlight_row: usize,
+    pub(crate) highlight_row: usize,
     /// The highlight (by id: a save may reorder the store meanwhile) whose note the prompt edits.
-    pub editing: Option<String>,
+    pub(crate) editing: Option<String>,
     /// How far the help or problems window is scrolled.
-    pub overlay_scroll: usize,
+    pub(crate) overlay_scroll: usize,
     /// Bumped whenever articles are replaced, so that layouts made of the old ones are dropped.
     generation: u64,
     /// The current article laid out at the reader's width, made once per article, width and
