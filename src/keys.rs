@@ -111,8 +111,8 @@ pub const HIGHLIGHT_LIST_BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Char('e'))], "e", Action::EditHighlightNote, "write or change the note"),
     bind(&[key(KeyCode::Char('x')), key(KeyCode::Delete)], "x Del", Action::DeleteHighlight, "delete the highlight"),
     bind(
-        &[key(KeyCode::Char('\'')), key(KeyCode::Char('q')), key(KeyCode::Esc), key(KeyCode::Char('h'))],
-        "' q Esc",
+        &[key(KeyCode::Char('q')), key(KeyCode::Char('\'')), key(KeyCode::Esc), key(KeyCode::Char('h'))],
+        "q ' Esc",
         Action::ToggleHighlightList,
         "close the list",
     ),
@@ -126,7 +126,19 @@ pub const SPEAKER_LIST_BINDINGS: &[Binding] = &[
         Action::StartSpeakerFilter,
         "list only speakers whose name has…",
     ),
-    bind(&[key(KeyCode::Char('S')), key(KeyCode::Char('q'))], "S q", Action::ToggleSpeakers, "close the view"),
+    bind(&[key(KeyCode::Char('q')), key(KeyCode::Char('S'))], "q S", Action::ToggleSpeakers, "close the view"),
+];
+
+/// The keys of the help and problems windows, besides moving.
+pub const WINDOW_BINDINGS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Char('q')), key(KeyCode::Esc), key(KeyCode::Enter), key(KeyCode::Char('h'))],
+        "q Esc",
+        Action::CloseOverlay,
+        "close the window",
+    ),
+    bind(&[key(KeyCode::Char('?'))], "?", Action::ToggleHelp, "help, or back to it"),
+    bind(&[key(KeyCode::Char('p'))], "p", Action::ToggleProblems, "the problems list, or back to it"),
 ];
 
 /// Help's sections: a heading (none for the first) and its bindings.
@@ -135,6 +147,7 @@ pub const HELP: &[(&str, &[Binding])] = &[
     ("At a prompt", PROMPT_BINDINGS),
     ("In the highlight list (')", HIGHLIGHT_LIST_BINDINGS),
     ("In the speakers view (S)", SPEAKER_LIST_BINDINGS),
+    ("In help and the problems list", WINDOW_BINDINGS),
 ];
 
 /// Help as lines of (keys, what it does), with the keys as `keymap` has them; a heading is a
@@ -255,6 +268,14 @@ impl Keymap {
         self.rebound.iter().find(|(a, _)| a == action).map(|(_, k)| k.as_slice())
     }
 
+    /// The first key that does `action` in the main table, as the config file left it.
+    fn first_key(&self, action: &Action) -> Option<Key> {
+        match self.rebound(action) {
+            Some(keys) => keys.first().copied(),
+            None => BINDINGS.iter().find(|b| b.action == *action).and_then(|b| b.keys.first().copied()),
+        }
+    }
+
     /// The action of `k` in the main table.
     fn lookup(&self, k: Key) -> Option<Action> {
         if let Some((a, _)) = self.rebound.iter().find(|(_, keys)| keys.contains(&k)) {
@@ -277,25 +298,56 @@ impl Keymap {
     }
 }
 
-/// The few bindings the status bar has room for.
-const HINTS: &[(&str, &str)] = &[("?", "help"), ("/", "search"), ("] [", "quotes"), ("S", "speakers")];
+/// What the status bar offers in each mode, from that mode's table: the actions (their first
+/// keys, as bound, are shown) and a word for them. The main table's `q` comes last, named for
+/// what it does where the user is.
+const MAIN_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::ToggleHelp], "help"),
+    (&[Action::StartSearch], "search"),
+    (&[Action::NextQuote, Action::PrevQuote], "quotes"),
+    (&[Action::ToggleSpeakers], "speakers"),
+];
+const HIGHLIGHT_LIST_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::EditHighlightNote], "note"),
+    (&[Action::DeleteHighlight], "delete"),
+    (&[Action::ToggleHighlightList], "close"),
+];
+const SPEAKER_LIST_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Open], "their quotations"),
+    (&[Action::StartSpeakerFilter], "filter"),
+    (&[Action::ToggleSpeakers], "close"),
+];
+const WINDOW_HINTS: &[(&[Action], &str)] = &[(&[Action::CloseOverlay], "close")];
 
-/// The status bar's hints for where the user is: what `q` does depends on it.
-pub fn hints(state: &State) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let q = if state.overlay.is_some() {
-        "close"
-    } else if state.focus == Pane::List {
-        "quit"
-    } else {
-        "back"
+/// The status bar's hints for where the user is.
+pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+    let (own, hints): (Option<&[Binding]>, _) = match state.overlay {
+        Some(Overlay::Highlights) => (Some(HIGHLIGHT_LIST_BINDINGS), HIGHLIGHT_LIST_HINTS),
+        Some(Overlay::Speakers) => (Some(SPEAKER_LIST_BINDINGS), SPEAKER_LIST_HINTS),
+        Some(_) => (Some(WINDOW_BINDINGS), WINDOW_HINTS),
+        None => (None, MAIN_HINTS),
     };
-    HINTS.iter().copied().chain(std::iter::once(("q", q)))
+    // A mode's own table first; moving and Enter come from the main table, as the config left it.
+    let first = |a: &Action| {
+        own.and_then(|t| t.iter().find(|b| b.action == *a)?.keys.first().copied()).or_else(|| state.keymap.first_key(a))
+    };
+    let label = |actions: &[Action]| {
+        actions.iter().filter_map(|a| first(a).map(|k| key_label(&k))).collect::<Vec<_>>().join(" ")
+    };
+    let mut out: Vec<(String, &'static str)> = hints.iter().map(|(actions, what)| (label(actions), *what)).collect();
+    if state.overlay.is_none() {
+        // `q` closes the current view first: only the list quits.
+        let q = if state.focus == Pane::List { "quit" } else { "back" };
+        out.push(("q".into(), q));
+    }
+    out.retain(|(k, _)| !k.is_empty());
+    out
 }
 
 /// What a key press does in the current state, if anything. Only presses count: terminals that
-/// report releases and repeats would otherwise act twice.
+/// report releases and repeats would otherwise act twice on one key.
 pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
+    if key.kind != KeyEventKind::Press {
         return None;
     }
     let k = Key::of(key);
@@ -325,13 +377,8 @@ pub fn action_for(state: &State, key: KeyEvent) -> Option<Action> {
         _ => {}
     }
     if state.overlay.is_some() {
-        return match key.code {
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('p') => Some(Action::ToggleProblems),
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') | KeyCode::Char('q') => Some(Action::CloseOverlay),
-            // The help and problems windows scroll when the screen is short.
-            code => list_action(code, false).filter(|a| *a != Action::Open),
-        };
+        // The help and problems windows scroll when the screen is short.
+        return lookup(WINDOW_BINDINGS, k).or_else(|| list_action(key.code, false));
     }
     // `q` closes the current view first, as in less and newsboat: from the reader or the side
     // panel it goes back to the list, and only the list quits.
@@ -391,9 +438,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        for table in [BINDINGS, PROMPT_BINDINGS, HIGHLIGHT_LIST_BINDINGS, SPEAKER_LIST_BINDINGS] {
+        for (_, table) in HELP {
             let mut seen = Vec::new();
-            for b in table {
+            for b in *table {
                 for k in b.keys {
                     assert!(!seen.contains(k), "{k:?} is bound twice");
                     seen.push(*k);
@@ -469,10 +516,38 @@ mod tests {
     }
 
     #[test]
-    fn releases_are_ignored() {
+    fn releases_and_repeats_are_ignored() {
         let s = State::new(Loaded::default());
-        let mut k = press(KeyCode::Char('q'));
-        k.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&s, k), None);
+        for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
+            let mut k = press(KeyCode::Char('q'));
+            k.kind = kind;
+            assert_eq!(action_for(&s, k), None, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn help_and_problems_windows_answer_to_their_own_table() {
+        let mut s = State::new(Loaded::default());
+        s.overlay = Some(Overlay::Help);
+        assert_eq!(action_for(&s, press(KeyCode::Char('q'))), Some(Action::CloseOverlay));
+        assert_eq!(action_for(&s, press(KeyCode::Char('p'))), Some(Action::ToggleProblems));
+        assert_eq!(action_for(&s, press(KeyCode::Char('j'))), Some(Action::Down), "the window scrolls");
+        assert_eq!(action_for(&s, press(KeyCode::Char(']'))), None, "the reader's keys wait");
+        assert!(help_text(&s.keymap).contains("In help and the problems list:"));
+    }
+
+    #[test]
+    fn the_status_bar_hints_follow_the_mode_and_the_config() {
+        let words = |s: &State| hints(s).into_iter().map(|(k, w)| format!("{k} {w}")).collect::<Vec<_>>();
+        let mut s = State::new(Loaded::default());
+        assert_eq!(words(&s), ["? help", "/ search", "] [ quotes", "S speakers", "q quit"]);
+        s.overlay = Some(Overlay::Highlights);
+        assert_eq!(words(&s), ["e note", "x delete", "q close"]);
+        s.overlay = Some(Overlay::Speakers);
+        assert_eq!(words(&s), ["Enter their quotations", "f filter", "q close"]);
+        s.overlay = None;
+        let table = [("toggle_help".to_string(), vec!["F1".to_string()])].into_iter().collect();
+        s.keymap = Keymap::from_names(&table).0;
+        assert_eq!(words(&s)[0], "F1 help", "a rebound key is the one shown");
     }
 }

@@ -337,7 +337,7 @@ fn event_loop(
         if ready {
             let action = match event::read()? {
                 Event::Key(key)
-                    if key.kind != KeyEventKind::Release
+                    if key.kind == KeyEventKind::Press
                         && key.modifiers.contains(KeyModifiers::CONTROL)
                         && key.code == KeyCode::Char('z') =>
                 {
