@@ -317,12 +317,17 @@ const SPEAKER_LIST_HINTS: &[(&[Action], &str)] = &[
     (&[Action::StartSpeakerFilter], "filter"),
     (&[Action::ToggleSpeakers], "close"),
 ];
+const SPEAKER_QUOTATION_HINTS: &[(&[Action], &str)] =
+    &[(&[Action::Open], "read it"), (&[Action::Back], "all speakers"), (&[Action::ToggleSpeakers], "close")];
 const WINDOW_HINTS: &[(&[Action], &str)] = &[(&[Action::CloseOverlay], "close")];
 
 /// The status bar's hints for where the user is.
 pub fn hints(state: &State) -> Vec<(String, &'static str)> {
     let (own, hints): (Option<&[Binding]>, _) = match state.overlay {
         Some(Overlay::Highlights) => (Some(HIGHLIGHT_LIST_BINDINGS), HIGHLIGHT_LIST_HINTS),
+        Some(Overlay::Speakers) if state.corpus.speaker.is_some() => {
+            (Some(SPEAKER_LIST_BINDINGS), SPEAKER_QUOTATION_HINTS)
+        }
         Some(Overlay::Speakers) => (Some(SPEAKER_LIST_BINDINGS), SPEAKER_LIST_HINTS),
         Some(_) => (Some(WINDOW_BINDINGS), WINDOW_HINTS),
         None => (None, MAIN_HINTS),
