@@ -6,17 +6,12 @@
 #![deny(clippy::string_slice)]
 
 mod decode;
-mod ending;
 pub mod feed;
 pub mod frontmatter;
 pub mod furniture;
-mod header;
 pub mod html;
-mod lines;
 pub mod normalize;
-mod reflow;
 pub mod title;
-mod top;
 pub mod unicode;
 
 use crate::article::Article;

@@ -1,9 +1,9 @@
 //! Lines to paragraphs: hard-wrapped lines joined, bullets made list items, short title lines
 //! made headings.
 
-use super::furniture::ends_sentence;
 use super::lines::*;
 use crate::article::BlockKind;
+use crate::load::furniture::ends_sentence;
 use crate::text::lexicon::WORDS;
 use crate::text::slice;
 
@@ -141,5 +141,90 @@ pub(super) fn mark_headings(drafts: &mut [Draft]) {
         if d.kind == BlockKind::Paragraph && d.lines == 1 && next_is_text && !after_lead_in && heading_shaped(&d.text) {
             d.kind = BlockKind::Heading;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::BlockKind;
+    use crate::load::normalize;
+    use crate::load::normalize::texts;
+
+    #[test]
+    fn hard_wrapped_line_joins_its_paragraph() {
+        let a =
+            normalize("a.txt", "Headline here\nThe move comes as the president faces\ndwindling support at home.\n");
+        assert_eq!(a.title, "Headline here");
+        assert_eq!(
+            texts(&a),
+            vec![(BlockKind::Paragraph, "The move comes as the president faces dwindling support at home.")]
+        );
+    }
+
+    #[test]
+    fn quotation_ending_in_comma_joins_its_attribution() {
+        let a = normalize(
+            "a.txt",
+            "A headline for this\n“We will act,”\nthe minister said. “Soon.”\nAnother paragraph follows here.\n",
+        );
+        assert_eq!(a.blocks[0].text, "“We will act,” the minister said. “Soon.”");
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn column_wrapped_text_with_blank_line_paragraphs() {
+        let raw = "A wrapped story\n\nThe first paragraph of this story is wrapped at a fixed\n\
+                   width by the tool that saved it. Every line stops near the\n\
+                   same margin. A sentence may even end at the margin.\n\
+                   And the paragraph goes on after it for one more line.\n\n\
+                   The second paragraph is short.\n";
+        let a = normalize("a.txt", raw);
+        assert_eq!(a.blocks.len(), 2, "{:#?}", a.blocks);
+        assert!(a.blocks[0].text.ends_with("for one more line."));
+    }
+
+    #[test]
+    fn bullets_become_list_items() {
+        let a =
+            normalize("a.txt", "Title of story\nIntro sentence here.\n• First point\n- Second point\n* Third point\n");
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::ListItem]);
+    }
+
+    #[test]
+    fn numbered_items_keep_their_numbers() {
+        let a = normalize("a.txt", "Title of story\nIntro sentence here.\n1. First point\n2) Second point\n");
+        let items: Vec<(BlockKind, &str)> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(items[1..], [(BlockKind::ListItem, "1. First point"), (BlockKind::ListItem, "2) Second point")]);
+    }
+
+    #[test]
+    fn short_title_lines_between_paragraphs_are_headings() {
+        let a = normalize(
+            "a.txt",
+            "Big story today\nFirst paragraph of the story.\nA coalition takes shape\nSecond paragraph of the story.\n",
+        );
+        assert_eq!(a.blocks[1].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn a_short_line_of_quoted_speech_is_not_a_heading() {
+        for line in ["“Would it work?” Roe pressed. “Maybe?”", "“Why now?”", "Roe left. Then he came back"]
+        {
+            let a = normalize(
+                "a.txt",
+                &format!("Big story today\n\nFirst paragraph of the story.\n\n{line}\n\nMore of it.\n"),
+            );
+            assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Heading), "{line}: {:?}", a.blocks);
+        }
+    }
+
+    #[test]
+    fn line_ending_in_a_preposition_is_a_wrap_not_a_heading() {
+        let a = normalize(
+            "a.txt",
+            "Big story today\nFirst paragraph.\nThe urgency of the summit was underscored by\nMoreau’s clash with Dumont.\n",
+        );
+        assert_eq!(a.blocks[1].text, "The urgency of the summit was underscored by Moreau’s clash with Dumont.");
     }
 }

@@ -1,9 +1,9 @@
 //! The header of an article: headline, dateline, bylines, section label and the page-top
 //! furniture around them, read from the top of the page down to the first line of the body.
 
-use super::furniture::{self, ends_sentence, is_furniture_line, key};
 use super::lines::*;
 use crate::analysis::dates;
+use crate::load::furniture::{self, ends_sentence, is_furniture_line, key};
 use crate::text::slice;
 use chrono::NaiveDate;
 
@@ -103,7 +103,7 @@ pub(super) fn read_header(lines: &mut [Line], nbsp: Option<String>, removed: &mu
                     }
                 } else if h.title.is_some() && furniture::end_marker(&text) == Some(furniture::End::Widget) {
                     // `Most Popular` and its list of headlines between the header and the story.
-                    i = super::ending::take_widget(lines, i, removed);
+                    i = super::tail::take_widget(lines, i, removed);
                     continue;
                 } else if h.title.is_none() && menu_run(lines, i) >= 3 {
                     // A run of one- and two-word lines at the top is the site's navigation.
@@ -181,7 +181,7 @@ pub(super) fn take_late_header(lines: &mut [Line], from: usize, h: &mut Header, 
     for j in from + 1..lines.len() {
         match lines[j].kind {
             Kind::Blank | Kind::Gone => continue,
-            Kind::Text if seen < 3 && !super::ending::is_prose(&lines[j]) => seen += 1,
+            Kind::Text if seen < 3 && !super::tail::is_prose(&lines[j]) => seen += 1,
             _ => break,
         }
         let t = lines[j].text.clone();
@@ -225,7 +225,7 @@ pub(super) fn late_dateline(
         if let Some(d) = dates::opening_dateline(t) {
             return (Some(d), updated);
         }
-        if super::ending::is_prose(&lines[j]) {
+        if super::tail::is_prose(&lines[j]) {
             prose += 1;
             if prose >= DATE_PROSE {
                 break;
@@ -348,7 +348,7 @@ pub(super) fn drop_browser_title(lines: &mut [Line], removed: &mut Removed) {
         .take(HEADLINE_REPEAT_LINES)
         .collect();
     let Some(at) = below.iter().position(|&j| {
-        super::title::repeated_part(&lines[first].text, std::iter::once(lines[j].text.as_str())).is_some()
+        crate::load::title::repeated_part(&lines[first].text, std::iter::once(lines[j].text.as_str())).is_some()
     }) else {
         return;
     };
@@ -369,3 +369,105 @@ pub(super) fn drop_browser_title(lines: &mut [Line], removed: &mut Removed) {
 
 /// How far below a browser title the page's own headline is looked for.
 pub(super) const HEADLINE_REPEAT_LINES: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use crate::article::BlockKind;
+    use crate::load::normalize;
+    use crate::load::normalize::texts;
+
+    #[test]
+    fn an_updated_date_is_kept_apart_from_the_publication_date() {
+        let a = normalize(
+            "a.txt",
+            "A headline here\nUpdated: 5 March 2024 10:30 GMT\nPublished: 3 March 2024\nText of the story on 9 May 2020.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
+        assert_eq!(a.updated, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    }
+
+    #[test]
+    fn dates_inside_the_story_do_not_date_it() {
+        let a = normalize(
+            "a.txt",
+            "A headline here\n\nThe treaty signed on October 24, 2019 still holds, officials said.\n",
+        );
+        assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn navigation_bylines_and_captions_around_the_headline_are_removed() {
+        let a = normalize(
+            "a.txt",
+            "Skip to content\nHome\nNews\nSport\nWeather\nFlood warnings issued as storm hits coast\n2 hours ago\nShare\n\
+             John Smith\nBBC News, Cornwall\nImage caption,\nWaves crashed over the wall\n\
+             Flood warnings have been issued across the region tonight.\nRelated topics\nCornwall\n",
+        );
+        assert_eq!(a.title, "Flood warnings issued as storm hits coast");
+        assert_eq!(
+            texts(&a),
+            vec![(BlockKind::Paragraph, "Flood warnings have been issued across the region tonight.")]
+        );
+        for gone in ["Sport", "John Smith", "BBC News, Cornwall", "Waves crashed over the wall", "Cornwall"] {
+            assert!(a.removed.iter().any(|r| r == gone), "{gone} kept: {:?}", a.removed);
+        }
+    }
+
+    #[test]
+    fn a_byline_and_dateline_after_the_standfirst() {
+        let a = normalize(
+            "a.txt",
+            "World news\nEU leaders agree migration deal\nAgreement reached on sharing responsibility, but two states vote against\n\
+             Jennifer Rankin in Brussels\nFri 9 Jun 2023 02.14 BST\nEU leaders have agreed a deal on migration tonight.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2023, 6, 9));
+        assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph, "a standfirst is not a heading");
+        assert!(a.removed.contains(&"Jennifer Rankin in Brussels".to_string()));
+    }
+
+    #[test]
+    fn a_widget_inside_a_wrapped_sentence_does_not_split_it() {
+        let a = normalize(
+            "a.txt",
+            "A headline for the story\n\nThe minister said the plan would go ahead in\nAdvertisement\nMarch despite the objections.\n",
+        );
+        assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+        assert!(a.blocks[0].text.ends_with("go ahead in March despite the objections."));
+    }
+
+    #[test]
+    fn published_line_gives_the_date() {
+        let a = normalize("a.txt", "A headline here\nBy Jane Doe\nPublished: 3 March 2024\nText of the story.\n");
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 3));
+        assert_eq!(a.blocks.len(), 1);
+        assert!(a.removed.contains(&"By Jane Doe".to_string()));
+    }
+
+    #[test]
+    fn a_dateline_below_the_standfirst_and_a_photo_caption_dates_the_article() {
+        let a = normalize(
+            "a.txt",
+            "Harbour plan wins approval after long fight\n\
+             Councillors back the scheme, ending a decade of delays\n\
+             (Photo: Pat Lane/Example Press)\n\
+             Share\n\
+             \u{2022} July 2, 2018\n\
+             The harbour plan was approved on Monday after a vote of the full council.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2018, 7, 2));
+        assert!(!a.blocks.iter().any(|b| b.text.contains("2018")), "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn a_date_after_two_paragraphs_of_prose_is_the_story_not_the_dateline() {
+        let a = normalize(
+            "a.txt",
+            "Harbour plan wins approval after long fight\n\n\
+             The harbour plan was approved on Monday after a vote of the full council.\n\n\
+             Work is due to start in the spring and finish within two years, officials said.\n\n\
+             July 2, 2018\n",
+        );
+        assert_eq!(a.date, None);
+    }
+}

@@ -7,10 +7,10 @@
 //! widget title is shaped like a headline too), so a candidate wins only with evidence beyond its
 //! shape, and then everything above it is page furniture.
 
-use super::furniture::{is_furniture_line, key};
 use super::header::{headline_shaped, is_byline, is_name_line};
 use super::lines::*;
 use crate::analysis::dates;
+use crate::load::furniture::{is_furniture_line, key};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -36,7 +36,7 @@ static WIRE_DATELINE: LazyLock<Regex> =
 /// The first paragraph of article prose: a finished sentence of some length that is no furniture.
 fn is_body_prose(l: &Line, words: usize) -> bool {
     l.kind == Kind::Text
-        && super::furniture::ends_sentence(&l.text)
+        && crate::load::furniture::ends_sentence(&l.text)
         && word_count(&l.text) >= words
         && !title_case(&l.text)
         && !is_furniture_line(&l.text)
@@ -93,7 +93,7 @@ pub(super) fn headline(lines: &[Line]) -> Option<usize> {
         let l = &lines[content[k]];
         let mut evidence = 0;
         if k > 0 {
-            let repeats = super::title::repeated_part(browser_title, std::iter::once(l.text.as_str())).is_some();
+            let repeats = crate::load::title::repeated_part(browser_title, std::iter::once(l.text.as_str())).is_some();
             if repeats || key(&l.text) == browser_key {
                 evidence += 4;
             }

@@ -1,8 +1,8 @@
 //! The end of an article: a closing label (`Previous Story`, `Comments`) and everything after it,
 //! widgets in the middle of the story, and a trailing list of other stories' headlines.
 
-use super::furniture::{self, ends_sentence, is_end_marker, is_furniture_line};
 use super::lines::*;
+use crate::load::furniture::{self, ends_sentence, is_end_marker, is_furniture_line};
 
 /// Lines of article prose after a widget label that show the article goes on past it.
 pub(super) const PROSE_AFTER_WIDGET: usize = 2;
@@ -181,5 +181,59 @@ mod tests {
         );
         assert!(a.blocks.last().is_some_and(|b| b.text.starts_with("Challenges include")), "{:#?}", a.blocks);
         assert!(a.removed.contains(&"Space Agency website".to_string()));
+    }
+
+    #[test]
+    fn everything_after_an_end_label_is_removed_and_kept() {
+        let a = normalize(
+            "a.txt",
+            "Headline of the story\n\nThe story has one paragraph of real prose in it.\n\nRelated stories\n\nSomething else happened\n\nComments\n",
+        );
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.removed, vec!["Related stories", "Something else happened", "Comments"]);
+    }
+
+    #[test]
+    fn teaser_tail_without_a_label_is_removed() {
+        let a = normalize(
+            "a.txt",
+            "Headline of the story\n\nThe story has one paragraph of real prose in it.\n\nArab world blasts annexation bid\n\nArab nations unite to denounce the bills, citing law, as a broad coalition of\n\nPlans for expansion accelerate\n",
+        );
+        assert_eq!(a.blocks.len(), 1, "{:#?}", a.blocks);
+        assert_eq!(a.removed.len(), 3);
+    }
+
+    #[test]
+    fn a_widget_in_the_middle_of_the_article_goes_alone() {
+        let body = "The council voted on Tuesday to close the old bridge for repairs over the summer.\n\n\
+            Related: Bridge repairs delayed again\n\nArticle Continued Below\n\n\
+            Engineers said the work would take at least three months and cost more than planned.\n\n\
+            Residents who cross the bridge every day were told to use the ferry until September.\n\n\
+            More on this story\n\nCouncil budget row\n\nFerry fares to rise\n";
+        let a = normalize("a.txt", &format!("Bridge to close for the summer\n\n{body}"));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:#?}");
+        assert!(texts[2].starts_with("Residents who cross"));
+        assert_eq!(
+            a.removed,
+            [
+                "Related: Bridge repairs delayed again",
+                "Article Continued Below",
+                "More on this story",
+                "Council budget row",
+                "Ferry fares to rise"
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_end_the_article_even_when_prose_follows() {
+        let a = normalize(
+            "a.txt",
+            "A headline for it\n\nThe story has one paragraph of real prose in it and that is all.\n\nComments\n\n\
+             I have lived here for twenty years and I have never seen the council act so quickly on anything.\n\n\
+             Another reader wrote a long reply that also ends as a full sentence does at the end.\n",
+        );
+        assert_eq!(a.blocks.len(), 1, "{:#?}", a.blocks);
     }
 }

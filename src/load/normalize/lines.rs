@@ -142,3 +142,51 @@ pub(super) fn markdown_inline(l: &str) -> String {
     let l = MD_STRONG.replace_all(&l, "");
     MD_EMPHASIS.replace_all(&l, "$1$2").trim().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{classify, Kind};
+    use crate::article::BlockKind;
+    use crate::load::normalize;
+    use crate::load::normalize::texts;
+
+    #[test]
+    fn markdown_front_matter_and_headings() {
+        let a = normalize(
+            "n.md",
+            "---\ntitle: From the front\ndate: 2024-03-05\nsource: The Paper\n---\n# From the front\n\nSome **bold** text with a [link](http://x.test)\nwrapped here.\n\n## Part two\n\n- item\n",
+        );
+        assert_eq!(a.title, "From the front");
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(a.source.as_deref(), Some("The Paper"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (BlockKind::Paragraph, "Some bold text with a link wrapped here."),
+                (BlockKind::Heading, "Part two"),
+                (BlockKind::ListItem, "item"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_tagged_blank_bullet_heading_or_text() {
+        let kinds = |text: &str, md: bool| -> Vec<(Kind, String)> {
+            classify(text, md).into_iter().map(|l| (l.kind, l.text)).collect()
+        };
+        let plain = kinds("Port reopens\n\n• Ships return\n2. Second point\n·\n# not a heading here", false);
+        assert_eq!(
+            plain,
+            [
+                (Kind::Text, "Port reopens".into()),
+                (Kind::Blank, String::new()),
+                (Kind::Bullet, "Ships return".into()),
+                (Kind::Bullet, "2. Second point".into()),
+                (Kind::Blank, String::new()),
+                (Kind::Text, "# not a heading here".into()),
+            ]
+        );
+        let md = kinds("## Port **reopens**\n> A [quoted](https://x.test) line", true);
+        assert_eq!(md, [(Kind::Heading, "Port reopens".into()), (Kind::Text, "A quoted line".into())]);
+    }
+}
