@@ -99,12 +99,6 @@ pub(super) static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s+(\S.*)$").expect("numbered pattern"));
 pub(super) static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.*?)\s*#*$").expect("md heading"));
-pub(super) static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("md image"));
-pub(super) static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("md link"));
-pub(super) static MD_STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("md strong"));
-pub(super) static MD_EMPHASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|\s)[*_]|[*_](\s|$)").expect("md emphasis"));
 pub(super) fn classify(text: &str, markdown: bool) -> Vec<Line> {
     text.lines()
         .map(|l| {
@@ -136,16 +130,51 @@ pub(super) fn classify(text: &str, markdown: bool) -> Vec<Line> {
         .collect()
 }
 
+/// Inline Markdown as plain text: emphasis and code marks dropped, links as their text, images
+/// dropped, escapes and entities resolved, by a real Markdown parser (underscores inside or at
+/// the edge of words stay). The line is read as inline text only: a leading `#`, `>`, `- `,
+/// `1.` or fence stays in the text for the passes to read.
 pub(super) fn markdown_inline(l: &str) -> String {
-    let l = MD_IMAGE.replace_all(l, "");
-    let l = MD_LINK.replace_all(&l, "$1");
-    let l = MD_STRONG.replace_all(&l, "");
-    MD_EMPHASIS.replace_all(&l, "$1$2").trim().to_string()
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let src = inline_only(l);
+    let mut out = String::with_capacity(l.len());
+    let mut images = 0usize;
+    for event in Parser::new(&src) {
+        match event {
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) if images == 0 => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if images == 0 => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// `l` with a backslash before whatever would make a Markdown parser read it as a block (a
+/// heading, quote, list item, rule, fence or HTML block) rather than as a line of text.
+fn inline_only(l: &str) -> std::borrow::Cow<'_, str> {
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = l.split_at(digits);
+    let marker = |c: char| {
+        let after = rest.chars().nth(1);
+        match c {
+            '#' | '>' | '<' => true,
+            '.' | ')' => digits > 0,
+            '-' | '+' | '*' | '_' => after.is_none_or(char::is_whitespace) || rest.chars().all(|x| x == c || x == ' '),
+            '`' | '~' => rest.starts_with("```") || rest.starts_with("~~~"),
+            _ => false,
+        }
+    };
+    match rest.chars().next() {
+        Some(c) if (digits > 0) == matches!(c, '.' | ')') && marker(c) => format!("{number}\\{rest}").into(),
+        _ => l.into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, Kind};
+    use super::{classify, markdown_inline, Kind};
     use crate::article::BlockKind;
     use crate::load::normalize;
     use crate::load::normalize::texts;
@@ -188,5 +217,17 @@ mod tests {
         );
         let md = kinds("## Port **reopens**\n> A [quoted](https://x.test) line", true);
         assert_eq!(md, [(Kind::Heading, "Port reopens".into()), (Kind::Text, "A quoted line".into())]);
+    }
+
+    #[test]
+    fn inline_markdown_keeps_the_words_and_drops_the_marks() {
+        assert_eq!(markdown_inline("A *bold* and **strong** _claim_ with `code`"), "A bold and strong claim with code");
+        assert_eq!(markdown_inline("see [the report](https://x.test/r) ![chart](c.png) now"), "see the report  now");
+        assert_eq!(markdown_inline("the file_name_ and _id fields, 5 * 3"), "the file_name_ and _id fields, 5 * 3");
+        assert_eq!(markdown_inline("Tom &amp; Jerry \\*not emphasis\\*"), "Tom & Jerry *not emphasis*");
+        // What would be a block stays a line of text, for the passes to read.
+        for line in ["1986. That year the port closed.", "- an item", "# a heading", "> quoted", "---", "```"] {
+            assert_eq!(markdown_inline(line), line);
+        }
     }
 }
