@@ -378,6 +378,9 @@ fn read_bytes(path: &str, bytes: &[u8], loaded: &mut Loaded) {
                 }
                 Fallback::Utf16 => "UTF-16 text: converted to UTF-8".to_string(),
                 Fallback::Declared(charset) => format!("{charset} text: converted to UTF-8"),
+                Fallback::Guessed(charset) => {
+                    format!("not UTF-8, no charset given: read as {charset}; check the letters")
+                }
             },
         );
     }
