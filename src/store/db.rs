@@ -11,7 +11,7 @@
 //! private (0600, the data folder 0700) and opened through a symbolic link, never replaced.
 
 use super::{Data, Highlight, ReadMark, StoreError, VERSION};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -88,6 +88,12 @@ fn schema(conn: &Connection) -> rusqlite::Result<()> {
          PRAGMA user_version = 1;
          COMMIT;",
     )
+    .inspect_err(|_| {
+        // A batch that failed half-way leaves its transaction open: close it, to try again.
+        if !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    })
 }
 
 /// Opens the database in `dir`: the connection, whether it is read-only (a newer schema), and
@@ -107,14 +113,33 @@ pub(super) fn open(dir: &Path) -> Result<(Db, Option<String>), String> {
         )
     });
     if newer.is_none() {
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| io(&path, e))?;
+        // Two bylines opening a new store at once: switching to WAL and creating the tables
+        // take the whole file, and SQLite answers "locked" at once rather than waiting, so
+        // each is tried again for a while.
+        when_free(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(|e| io(&path, e))?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| io(&path, e))?;
         if version < SCHEMA {
-            schema(&conn).map_err(|e| io(&path, e))?;
+            when_free(|| schema(&conn)).map_err(|e| io(&path, e))?;
         }
     }
     let seen = data_version(&conn).map_err(|e| io(&path, e))?;
     Ok((Db { conn: Arc::new(Mutex::new(conn)), seen }, newer))
+}
+
+/// `f`, tried again while the database is busy or locked, for up to [`BUSY`].
+fn when_free(mut f: impl FnMut() -> rusqlite::Result<()>) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(e)
+                if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+                    && start.elapsed() < BUSY =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
