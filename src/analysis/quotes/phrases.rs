@@ -199,7 +199,14 @@ impl<'a> Ctx<'a> {
                 || occupation
                 || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
-                break;
+                // `Republican presidential nominee Jo Pike`, `party co-founder Jo Pike`.
+                match self.description_before_name(b, e).filter(|_| e > k) {
+                    Some(name) => {
+                        e = name;
+                        continue;
+                    }
+                    None => break,
+                }
             }
             e += 1;
             // `Commentary’s Noah Rothman`: a possessive goes on into a role or a name.
@@ -221,6 +228,42 @@ impl<'a> Ctx<'a> {
             e += 1;
         }
         (e > k).then(|| first.start..toks[e - 1].end)
+    }
+
+    /// Where a name starts after a lower-case description at token `k`: up to three words,
+    /// adjectives or nouns, each perhaps hyphenated (`presidential front-runner`), the last a
+    /// noun or a role, then a capital.
+    fn description_before_name(&self, b: usize, k: usize) -> Option<usize> {
+        let toks = &self.toks[b];
+        let text = self.text(b);
+        let gap = |j: usize| toks.get(j + 1).map(|n| slice::from_to(text, toks[j].end, n.start));
+        let lower = |t: &Token| t.text.chars().all(char::is_lowercase);
+        let mut j = k;
+        for _ in 0..3 {
+            // A word: its parts joined by hyphens.
+            let mut last = j;
+            while toks.get(last).is_some_and(lower) && gap(last) == Some("-") {
+                last += 1;
+            }
+            let (first, end) = (toks.get(j)?, toks.get(last)?);
+            if !lower(first) || !lower(end) {
+                return None;
+            }
+            let next = toks.get(last + 1)?;
+            if gap(last) != Some(" ") {
+                return None;
+            }
+            let noun = ends_description(end.text) || is_role_word(end.text);
+            if is_capitalised(next.text) {
+                return noun.then_some(last + 1);
+            }
+            let modifier = noun || LEXICON.usual_tag(end.text) == Some("ADJ");
+            if !modifier {
+                return None;
+            }
+            j = last + 1;
+        }
+        None
     }
 
     /// Who a noun phrase names.
@@ -297,6 +340,14 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
+        // `Sharp said`, after `Betsy Sharp of Burke County`: a lone surname the article gave in
+        // full before, even when the word is an ordinary one too.
+        if let [w] = words.as_slice() {
+            if let Some(e) = self.full_name_ending_in(b, np.start, strip_possessive(w)) {
+                let ent = &self.ents.entities[e];
+                return Some(Said { speaker: ent.name.clone(), gender: ent.gender, body: false, person: true });
+            }
+        }
         let last = words.last()?;
         // A capital that only opens the sentence (`Likewise`, `Victims`) names nobody.
         // Nor does a day or a month, or a participle opening it (`Dismayed by the result, …`).
@@ -318,6 +369,30 @@ impl<'a> Ctx<'a> {
             return Some(Said { speaker: shown, gender: None, body, person });
         }
         None
+    }
+
+    /// The last name, before `(b, at)`, of two to four capitalised words that ends in `word`
+    /// and is not a place or a body (unless it opens with a given name: `Don Guardian`).
+    fn full_name_ending_in(&self, b: usize, at: usize, word: &str) -> Option<usize> {
+        if !is_capitalised(word) || WORDS.pronouns.contains(&word.to_lowercase().as_str()) {
+            return None;
+        }
+        let before = self.ents.mentions.partition_point(|m| (m.block, m.range.start) < (b, at));
+        self.ents.mentions[..before].iter().rev().map(|m| m.entity).find(|&e| {
+            let ent = &self.ents.entities[e];
+            let names: Vec<&str> = ent.name.split(' ').collect();
+            let given = names.first().is_some_and(|f| LEXICON.first_name(f).is_some());
+            let kind_ok = match ent.kind {
+                EntityKind::Person | EntityKind::Other => true,
+                EntityKind::Organization => given,
+                _ => false,
+            };
+            kind_ok
+                && !ent.definite
+                && (2..=4).contains(&names.len())
+                && names.last() == Some(&word)
+                && names.iter().all(|n| is_capitalised(n))
+        })
     }
 
     /// The person a noun phrase is about: one named at its end (`Sen. Jo Pike`), not one that
