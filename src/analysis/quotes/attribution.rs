@@ -364,6 +364,21 @@ impl<'a> Ctx<'a> {
 
     /// The speaker named in a lead-in (a sentence or clause before a quotation).
     pub(super) fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
+        let text = self.text(b);
+        // `Pollsters agree - Hal Dunne: “…”`: a person named right before the colon, after a
+        // dash or alone, is the one quoted, whatever the clause before says (not so in `Roe
+        // added about Dunne:`).
+        let lead = slice::range(text, range.clone()).trim_end();
+        if let Some(colon) = lead.strip_suffix(':').map(|l| range.start + l.len()) {
+            let m = self.ents.mentions.iter().find(|m| m.block == b && m.range.end == colon);
+            let headed = |m: &&crate::analysis::entities::Mention| {
+                let before = slice::from_to(text, range.start, m.range.start).trim_end();
+                before.is_empty() || before.ends_with(['-', '–', '—'])
+            };
+            if let Some(m) = m.filter(headed).filter(|m| self.ents.entities[m.entity].kind == EntityKind::Person) {
+                return Some(self.said_by_entity(m.entity));
+            }
+        }
         // `Roe said on Monday, in reply to a question, “…”`: the last verb, or one before it.
         let verbs = self.toks_in(b, &range).iter().filter(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start));
         for v in verbs.rev().take(3) {
@@ -371,7 +386,6 @@ impl<'a> Ctx<'a> {
                 return Some(s);
             }
         }
-        let text = self.text(b);
         // `Said Hal Dunne, who grew up nearby, “…”`: the verb opens the sentence.
         if let [v, next, ..] = self.toks_in(b, &range) {
             if matches!(v.text, "Said" | "Says" | "Added" | "Adds") {
