@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub max_title_words: usize,
     speech: HashSet<String>,
     speaker_nouns: HashSet<String>,
+    /// Speaker nouns that name a text (`report`, `lawsuit`): a voice only with an article.
+    text_nouns: HashSet<String>,
     places: HashSet<String>,
     /// Other names of a place or body to the one shown (`U.S.` → `US`).
     canonical: HashMap<String, String>,
@@ -116,8 +118,10 @@ impl Lexicon {
             .flat_map(|l| l.split_whitespace())
             .map(str::to_lowercase)
             .collect();
-        let speaker_nouns =
-            entries(include_str!("../../assets/lexicon/speaker_nouns.txt")).map(str::to_lowercase).collect();
+        let speaker_lists = sections(include_str!("../../assets/lexicon/speaker_nouns.txt"));
+        let listed = |name: &str| speaker_lists.get(name).into_iter().flatten().map(|w| w.to_lowercase());
+        let speaker_nouns = listed("").chain(listed("texts")).collect();
+        let text_nouns = listed("texts").collect();
         let place_sections = sections(include_str!("../../assets/lexicon/places.txt"));
         let mut canonical = HashMap::default();
         let places = names_with_aliases(place_sections.get("place"), &mut canonical);
@@ -164,6 +168,7 @@ impl Lexicon {
             max_title_words,
             speech,
             speaker_nouns,
+            text_nouns,
             places,
             canonical,
             demonyms,
@@ -195,6 +200,10 @@ impl Lexicon {
 
     pub fn is_speech_verb(&self, word: &str) -> bool {
         with_lower(word, |w| self.speech.contains(w))
+    }
+
+    pub fn is_text_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.text_nouns.contains(w))
     }
 
     pub fn is_speaker_noun(&self, word: &str) -> bool {

@@ -148,8 +148,9 @@ impl<'a> Ctx<'a> {
         }
         let determined = k > opened;
         // `local councillor Jane Penrose`: adjectives before a role word.
+        // (Not `in a letter`: a text that speaks is no role.)
         if let Some(skip) = (1..=2).find(|&n| {
-            toks.get(k + n).is_some_and(|t| is_role_word(t.text))
+            toks.get(k + n).is_some_and(|t| is_role_word(t.text) && !LEXICON.is_text_noun(t.text))
                 && toks[k..k + n].iter().all(|t| !is_capitalised(t.text) && !is_role_word(t.text))
         }) {
             k += skip;
@@ -358,6 +359,16 @@ impl<'a> Ctx<'a> {
             let w = strip_possessive(w);
             is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w)
         });
+        // `the report said`, `his letter reads`: a text speaks only with its article or owner,
+        // and is shown with it.
+        if LEXICON.is_text_noun(last) && words.len() == 1 {
+            let owner = before
+                .last()
+                .filter(|t| in_list(&WORDS.determiners, t.text) && slice::from_to(text, t.end, np.start) == " ")?;
+            // (`The report said` at a sentence's start is the same speaker as `the report`.)
+            let shown = format!("{} {}", owner.text.to_lowercase(), strip_possessive(phrase));
+            return Some(Said { speaker: shown, gender: None, body: true, person: false });
+        }
         if LEXICON.is_speaker_noun(last) || named {
             let shown = strip_possessive(phrase).to_string();
             let body = LEXICON.is_speaker_noun(last);
