@@ -73,7 +73,12 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            while k < toks.len() && text::is_common(toks[k].text) && !in_list(&WORDS.pronouns, toks[k].text) {
+            // (An article stays: `On Monday, the former model Jo Pike said` is a phrase.)
+            while k < toks.len()
+                && text::is_common(toks[k].text)
+                && !in_list(&WORDS.pronouns, toks[k].text)
+                && !in_list(&WORDS.determiners, toks[k].text)
+            {
                 k += 1;
             }
             // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to

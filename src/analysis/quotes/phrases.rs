@@ -160,12 +160,25 @@ impl<'a> Ctx<'a> {
         if let Some(t) = toks.get(k).filter(|t| !is_capitalised(t.text) && !is_role_word(t.text)) {
             let lower_word = t.text.chars().all(char::is_lowercase) && !in_list(&WORDS.function_after, t.text);
             let run = toks[k + 1..].iter().take(4).take_while(|n| is_capitalised(n.text) || is_role_word(n.text));
-            let role_in_run = run.clone().any(|n| is_role_word(n.text) && !is_capitalised(n.text));
+            // (`former South Carolina Gov. Hal Dunne`: a title may be capitalised.)
+            let role_in_run = run
+                .clone()
+                .any(|n| is_role_word(n.text) && (!is_capitalised(n.text) || LEXICON.title(&[n.text]).is_some()));
             if lower_word && toks.get(k + 1).is_some_and(|n| is_capitalised(n.text)) && role_in_run {
                 k += 1;
             }
         }
         let first = *toks.get(k)?;
+        // `said the 46-year-old`: an age stands for the person the text is about.
+        if determined && first.text.chars().all(|c| c.is_ascii_digit()) {
+            if let [_, year, old, ..] = &toks[k..] {
+                let hyphens =
+                    [(&first, year), (year, old)].iter().all(|(a, b)| slice::from_to(text, a.end, b.start) == "-");
+                if hyphens && year.text == "year" && old.text == "old" {
+                    return Some(first.start..old.end);
+                }
+            }
+        }
         if in_list(&WORDS.pronouns, first.text) {
             return Some(first.start..first.end);
         }
@@ -200,8 +213,9 @@ impl<'a> Ctx<'a> {
                 || occupation
                 || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
-                // `Republican presidential nominee Jo Pike`, `party co-founder Jo Pike`.
-                match self.description_before_name(b, e).filter(|_| e > k) {
+                // `Republican presidential nominee Jo Pike`, `party co-founder Jo Pike`, `the
+                // former model Jo Pike`.
+                match self.description_before_name(b, e).filter(|_| e > k || determined) {
                     Some(name) => {
                         e = name;
                         continue;
@@ -296,8 +310,11 @@ impl<'a> Ctx<'a> {
         let role = words.last().is_some_and(|w| {
             w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
         });
-        if definite && role {
-            let last_person = self.subjects_before(b, np.start).take(8).find(|s| s.said.person && !s.said.body);
+        let age = words.len() == 3 && words[1] == "year" && words[2] == "old";
+        if definite && (role || age) {
+            // An age says less than a role: only the subject just before will do.
+            let reach = if role { 8 } else { 1 };
+            let last_person = self.subjects_before(b, np.start).take(reach).find(|s| s.said.person && !s.said.body);
             if let Some(s) = last_person {
                 return Some(s.said.clone());
             }
