@@ -40,10 +40,14 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     // Earlier quotations are in order: look back only as far as the paragraph before.
     let recent = || earlier.iter().rev().take_while(|e| e.end_block + 1 >= b);
     // A phrase quoted inside a sentence goes on only when its own attribution is all that
-    // stands between (`But “if you disagree, forget it,” said Roffman. “He turns …”`).
+    // stands between (`But “if you disagree, forget it,” said Roffman. “He turns …”`), an
+    // apposition included (`…,” said Tom Birch, an analyst with the Center. “A long …”`): one
+    // sentence's end, and a verb.
     let attributed_just_before = |e: &Quote| {
         let between = slice::from_to(text, e.end, q.open);
-        between.split_whitespace().count() <= 8
+        let one_clause = !between.trim_end().trim_end_matches(['.', ' ']).contains(". ");
+        between.split_whitespace().count() <= 20
+            && one_clause
             && ctx.toks_in(b, &(e.end..q.open)).iter().any(|t| ctx.is_verb_here(b, t))
     };
     let same_block = recent()
