@@ -361,7 +361,10 @@ impl<'a> Ctx<'a> {
         let past = w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase);
         let rest = slice::from_to(self.text(b), verb.end, sent_end).trim_start();
         let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        let closes = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?']);
+        // (`“…,” Dunne barked and a guard escorted him out`: a conjunction ends the clause too.)
+        let closes = rest.is_empty()
+            || rest.starts_with([',', '.', ';', '!', '?'])
+            || matches!(next, "and" | "as" | "while" | "before");
         let light = !next.is_empty()
             && (matches!(LEXICON.usual_tag(next), Some("ADP" | "ADV")) || next.ends_with("ly") && next.len() > 4);
         past && (closes || light)
