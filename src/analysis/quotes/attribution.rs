@@ -6,7 +6,6 @@ use super::words::*;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, Token};
-use crate::article::BlockKind;
 use crate::text::lexicon::WORDS;
 use crate::text::slice::{self, ceil};
 use std::ops::Range;
@@ -368,93 +367,5 @@ impl<'a> Ctx<'a> {
         let light = !next.is_empty()
             && (matches!(LEXICON.usual_tag(next), Some("ADP" | "ADV")) || next.ends_with("ly") && next.len() > 4);
         past && (closes || light)
-    }
-
-    /// The speaker named in a lead-in (a sentence or clause before a quotation).
-    pub(super) fn speaker_in_lead_in(&self, b: usize, range: Range<usize>) -> Option<Said> {
-        let text = self.text(b);
-        // `Pollsters agree - Hal Dunne: “…”`: a person named right before the colon, after a
-        // dash or alone, is the one quoted, whatever the clause before says (not so in `Roe
-        // added about Dunne:`).
-        let lead = slice::range(text, range.clone()).trim_end();
-        if let Some(colon) = lead.strip_suffix(':').map(|l| range.start + l.len()) {
-            let m = self.ents.mentions.iter().find(|m| m.block == b && m.range.end == colon);
-            let headed = |m: &&crate::analysis::entities::Mention| {
-                let before = slice::from_to(text, range.start, m.range.start).trim_end();
-                before.is_empty() || before.ends_with(['-', '–', '—'])
-            };
-            if let Some(m) = m.filter(headed).filter(|m| self.ents.entities[m.entity].kind == EntityKind::Person) {
-                return Some(self.said_by_entity(m.entity));
-            }
-        }
-        // `Roe said on Monday, in reply to a question, “…”`: the last verb, or one before it.
-        let verbs = self.toks_in(b, &range).iter().filter(|t| self.is_verb_here(b, t) && !self.in_quote(b, t.start));
-        for v in verbs.rev().take(3) {
-            if let Some(s) = self.speaker_of_verb(b, *v, range.start) {
-                return Some(s);
-            }
-        }
-        // `Said Hal Dunne, who grew up nearby, “…”`: the verb opens the sentence.
-        if let [v, next, ..] = self.toks_in(b, &range) {
-            if matches!(v.text, "Said" | "Says" | "Added" | "Adds") {
-                if let Some(said) = self.np_after(b, next.start).and_then(|np| self.resolve(b, np)) {
-                    return Some(said);
-                }
-            }
-        }
-        if slice::range(text, range.clone()).trim_end().ends_with(':') {
-            // `X has unveiled a plan:` names its speaker without a speech verb.
-            let mentions = &self.ents.mentions;
-            let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
-            let person = mentions[from..]
-                .iter()
-                .take_while(|m| m.block == b && m.range.start < range.end)
-                .filter(|m| m.range.end <= range.end && self.ents.entities[m.entity].kind == EntityKind::Person)
-                .last();
-            if let Some(m) = person {
-                return Some(self.said_by_entity(m.entity));
-            }
-            return self.sentence_subject(b, range.start).and_then(|np| self.resolve(b, np));
-        }
-        // `Roe shared her worry with an audience in the city, “I do not know …”`: a clause
-        // whose subject is a person, then a comma and the quotation.
-        if slice::range(text, range.clone()).trim_end().ends_with(',') {
-            let np = self.sentence_subject(b, range.start)?;
-            return self.resolve(b, np).filter(|s| s.person);
-        }
-        None
-    }
-
-    /// `Park announced the lawsuit on Monday. “We are seeking …”`: a quotation with no
-    /// attribution of its own, right after a sentence (in its paragraph or ending the one
-    /// before) whose speech verb has a subject, is that subject's.
-    pub(super) fn introduced_before(&self, b: usize, open: usize) -> Option<Said> {
-        let text = self.text(b);
-        let (pb, at) = if slice::before(text, open).trim().is_empty() {
-            let pb = b.checked_sub(1).filter(|&p| self.article.blocks[p].kind != BlockKind::Heading)?;
-            (pb, self.text(pb).trim_end().len())
-        } else {
-            (b, slice::before(text, open).trim_end().len())
-        };
-        let pt = self.text(pb);
-        let before = slice::before(pt, at);
-        // `Roe said the plan had “no chance.”` then a paragraph that is all quotation: the
-        // speaker of the phrase goes on.
-        let unquoted = before.trim_end_matches(['”', '"']);
-        if unquoted.len() < before.len() && pb + 1 == b && pb != b {
-            let open = match before.ends_with('”') {
-                true => unquoted.rfind('“'),
-                false => unquoted.rfind('"'),
-            }?;
-            let sent = self.sentence(pb, open);
-            let v = self.last_verb(pb, sent.start..open)?;
-            return self.speaker_of_verb(pb, v, sent.start);
-        }
-        if at == 0 || !before.ends_with(['.', ':']) || self.in_quote(pb, at - 1) {
-            return None;
-        }
-        let sent = self.sentence(pb, at - 1);
-        let v = self.last_verb(pb, sent.clone())?;
-        self.speaker_of_verb(pb, v, sent.start)
     }
 }

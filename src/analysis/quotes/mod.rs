@@ -17,17 +17,20 @@
 //!    (`Downing Street`, `a spokeswoman for …`) speak for themselves. No evidence, no speaker.
 //!
 //! `marks` finds the quotations, `speech` judges them, and the speaker rules share one
-//! `context::Ctx` per article: `phrases` reads noun phrases and whom they name, `attribution`
-//! finds where a speaker is named around a quotation, `described` lets an unnamed description
-//! speak, `assign` tries those places in order;
+//! `context::Ctx` per article: `phrases` reads noun phrases, `resolve` says whom they name,
+//! `attribution` finds a speaker named after a quotation or by its verb, `lead_in` one named
+//! before it, `described` lets an unnamed description speak, `assign` tries those places in
+//! order;
 //! `words` holds the closed word classes they use.
 
 mod assign;
 mod attribution;
 mod context;
 mod described;
+mod lead_in;
 mod marks;
 mod phrases;
+mod resolve;
 mod speech;
 mod words;
 

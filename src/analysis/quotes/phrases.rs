@@ -1,10 +1,11 @@
-//! Noun phrases around a speech verb, and whom they name.
+//! Noun phrases around a speech verb: where they start and end (whom they name is
+//! `resolve.rs`).
 
-use super::context::{Ctx, Said};
+use super::context::Ctx;
 use super::words::*;
-use crate::analysis::entities::{is_date_word, plausible_full_name, EntityKind};
+use crate::analysis::entities::EntityKind;
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{self, is_capitalised, strip_possessive, Token};
+use crate::analysis::text::{self, is_capitalised, Token};
 use crate::text::lexicon::WORDS;
 use crate::text::slice;
 use std::ops::Range;
@@ -279,172 +280,6 @@ impl<'a> Ctx<'a> {
             j = last + 1;
         }
         None
-    }
-
-    /// Who a noun phrase names.
-    pub(super) fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
-        let text = self.text(b);
-        let phrase = slice::range(text, np.clone());
-        let lower = phrase.to_lowercase();
-        if WORDS.pronouns.contains(&lower.as_str()) {
-            return self.pronoun(&lower, b, np.start);
-        }
-        let words: Vec<&str> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-        if let Some(e) = self.person_heading(b, &np) {
-            return Some(self.said_by_entity(e));
-        }
-        // A role: `NATO’s chief`, `the Prime Minister`.
-        for k in 1..=LEXICON.max_title_words.min(words.len()) {
-            let title = &words[words.len() - k..];
-            if LEXICON.title(title).is_some() {
-                let org = words[..words.len() - k].join(" ");
-                let org = strip_possessive(&org).trim();
-                if let Some(e) = self.role_holder(&title.join(" ").to_lowercase(), (!org.is_empty()).then_some(org)) {
-                    return Some(self.said_by_entity(e));
-                }
-            }
-        }
-        // `the senator said`, with nobody named senator: the person the text was last about.
-        let definite = self.toks_until(b, np.start).last().is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
-        // A spokesman speaks for someone else: not resolved this way.
-        let role = words.last().is_some_and(|w| {
-            w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
-        });
-        let age = words.len() == 3 && words[1] == "year" && words[2] == "old";
-        if definite && (role || age) {
-            // An age says less than a role: only the subject just before will do.
-            let reach = if role { 8 } else { 1 };
-            let last_person = self.subjects_before(b, np.start).take(reach).find(|s| s.said.person && !s.said.body);
-            if let Some(s) = last_person {
-                return Some(s.said.clone());
-            }
-        }
-        // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
-        // `Energy Department spokeswoman`: a body speaks through its spokespeople.
-        let head = self.heading(b, &np, |k| !matches!(k, EntityKind::Person | EntityKind::Date | EntityKind::Money));
-        // `the RNC member`, `a NY1 reporter`: a person described by the body they belong to
-        // speaks as described (with its article); only a spokesperson speaks for the body.
-        let member = words.last().is_some_and(|w| {
-            w.chars().all(char::is_lowercase) && !LEXICON.is_speaker_noun(w) && LEXICON.title(&[w]).is_none()
-        });
-        // The article, perhaps with adjectives before the name: `a prominent RNC member`.
-        let before = self.toks_until(b, np.start);
-        let det = before
-            .iter()
-            .rev()
-            .take(3)
-            .position(|t| matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an"))
-            .and_then(|k| {
-                let det = &before[before.len() - 1 - k];
-                let between = &before[before.len() - k..];
-                let plain = between.iter().all(|t| t.text.chars().all(char::is_lowercase));
-                let gap = slice::from_to(text, det.end, np.start);
-                (plain && !gap.contains([',', '.', ';', ':'])).then_some(det)
-            });
-        if let Some(det) = det.filter(|_| member && self.ents.within(b, &np).is_some()) {
-            return self.described(b, det.start..np.end);
-        }
-        let body = head
-            .or_else(|| self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Organization));
-        if let Some(e) = body {
-            let ent = &self.ents.entities[e];
-            match ent.kind {
-                EntityKind::Organization | EntityKind::Place => {
-                    return Some(Said { speaker: ent.name.clone(), gender: None, body: true, person: false })
-                }
-                _ if plausible_full_name(&ent.name) => {
-                    return Some(Said { speaker: ent.name.clone(), gender: None, body: false, person: true })
-                }
-                _ => {}
-            }
-        }
-        // `Sharp said`, after `Betsy Sharp of Burke County`: a lone surname the article gave in
-        // full before, even when the word is an ordinary one too.
-        if let [w] = words.as_slice() {
-            if let Some(e) = self.full_name_ending_in(b, np.start, strip_possessive(w)) {
-                let ent = &self.ents.entities[e];
-                return Some(Said { speaker: ent.name.clone(), gender: ent.gender, body: false, person: true });
-            }
-        }
-        let last = words.last()?;
-        // A capital that only opens the sentence (`Likewise`, `Victims`) names nobody.
-        // Nor does a day or a month, or a participle opening it (`Dismayed by the result, …`).
-        let opening = np.start == self.sentence(b, np.start).start;
-        let participle =
-            |w: &str| opening && words.len() == 1 && w.len() > 5 && (w.ends_with("ed") || w.ends_with("ing"));
-        let named = words.iter().any(|w| {
-            let w = strip_possessive(w);
-            is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w)
-        });
-        // `the report said`, `his letter reads`: a text speaks only with its article or owner,
-        // and is shown with it.
-        if LEXICON.is_text_noun(last) && words.len() == 1 {
-            let owner = before
-                .last()
-                .filter(|t| in_list(&WORDS.determiners, t.text) && slice::from_to(text, t.end, np.start) == " ")?;
-            // (`The report said` at a sentence's start is the same speaker as `the report`.)
-            let shown = format!("{} {}", owner.text.to_lowercase(), strip_possessive(phrase));
-            return Some(Said { speaker: shown, gender: None, body: true, person: false });
-        }
-        if LEXICON.is_speaker_noun(last) || named {
-            let shown = strip_possessive(phrase).to_string();
-            let body = LEXICON.is_speaker_noun(last);
-            // A plausible full name (`Mara Linden`), or a name the article uses as one
-            // (`Fiorina`), may be a person; a lone capital (`Republicans`) is not taken for one
-            // (`Young Latinos`, `Field Poll`, `Team Trump` are not.)
-            let known = self.ents.within(b, &np).is_some_and(|e| !self.ents.entities[e].definite);
-            let person = !body && (plausible_full_name(&shown) || words.len() == 1 && known);
-            return Some(Said { speaker: shown, gender: None, body, person });
-        }
-        None
-    }
-
-    /// The last name, before `(b, at)`, of two to four capitalised words that ends in `word`
-    /// and is not a place or a body (unless it opens with a given name: `Don Guardian`).
-    fn full_name_ending_in(&self, b: usize, at: usize, word: &str) -> Option<usize> {
-        if !is_capitalised(word) || WORDS.pronouns.contains(&word.to_lowercase().as_str()) {
-            return None;
-        }
-        let before = self.ents.mentions.partition_point(|m| (m.block, m.range.start) < (b, at));
-        self.ents.mentions[..before].iter().rev().map(|m| m.entity).find(|&e| {
-            let ent = &self.ents.entities[e];
-            let names: Vec<&str> = ent.name.split(' ').collect();
-            let given = names.first().is_some_and(|f| LEXICON.first_name(f).is_some());
-            let kind_ok = match ent.kind {
-                EntityKind::Person | EntityKind::Other => true,
-                EntityKind::Organization => given,
-                _ => false,
-            };
-            kind_ok
-                && !ent.definite
-                && (2..=4).contains(&names.len())
-                && names.last() == Some(&word)
-                && names.iter().all(|n| is_capitalised(n))
-        })
-    }
-
-    /// The person a noun phrase is about: one named at its end (`Sen. Jo Pike`), not one that
-    /// only qualifies what follows (`a Trump supporter`, `Pike's campaign`).
-    fn person_heading(&self, b: usize, np: &Range<usize>) -> Option<usize> {
-        self.heading(b, np, |k| k == EntityKind::Person)
-    }
-
-    /// The last entity of a kind `want` accepts named in `np` with no lower-case word after it.
-    fn heading(&self, b: usize, np: &Range<usize>, want: impl Fn(EntityKind) -> bool) -> Option<usize> {
-        let text = self.text(b);
-        let mentions = &self.ents.mentions;
-        let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, np.start));
-        let m = mentions[from..]
-            .iter()
-            .take_while(|m| m.block == b && m.range.start < np.end)
-            .filter(|m| m.range.end <= np.end && want(self.ents.entities[m.entity].kind))
-            .last()?;
-        // `Carson’s longtime friend`, `Carson’s`: a possessive qualifies what follows it.
-        let rest = slice::after(text, m.range.end);
-        let possessive = rest.starts_with(['’', '\'']);
-        let rest = slice::from_to(text, m.range.end, np.end);
-        let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
-        (!qualifies && !possessive).then_some(m.entity)
     }
 
     /// `Hungary's prime minister, Viktor Orbán, was …`: the person named in apposition right
