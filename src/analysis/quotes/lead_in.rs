@@ -41,6 +41,10 @@ impl Ctx<'_> {
             }
         }
         if slice::range(text, range.clone()).trim_end().ends_with(':') {
+            // `According to the Gazette: “…”`.
+            if let Some(said) = self.according_to(b, range.clone()) {
+                return Some(said);
+            }
             // `X has unveiled a plan:` names its speaker without a speech verb.
             let mentions = &self.ents.mentions;
             let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
