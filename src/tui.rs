@@ -171,17 +171,10 @@ impl Saver {
         Saver { store, dirty: false, last: Instant::now() }
     }
 
-    /// Carries out what `update` asked, the saves here and the rest in `outside`.
-    fn carry_out(&mut self, effects: Vec<Effect>, mut outside: impl FnMut(Effect)) {
-        for e in effects {
-            match e {
-                Effect::Save(change) => {
-                    self.store.change(change);
-                    self.dirty = true;
-                }
-                other => outside(other),
-            }
-        }
+    /// Takes a change the state made, to be written on the next tick.
+    fn record(&mut self, change: crate::store::Change) {
+        self.store.change(change);
+        self.dirty = true;
     }
 
     fn save(&mut self, state: &mut State) {
@@ -189,7 +182,7 @@ impl Saver {
         self.last = Instant::now();
         if self.store.read_only && !self.store.pending.is_empty() {
             let why = crate::store::StoreError::ReadOnly.to_string();
-            let _ = update(state, Action::SaveStatus(SaveStatus::Failed(why)));
+            tell(state, SaveStatus::Failed(why));
             return;
         }
         self.store.save_in_background();
@@ -209,15 +202,13 @@ impl Saver {
     fn hear(&mut self, state: &mut State) -> bool {
         let before = (state.unsaved, state.saving);
         match self.store.collect(Duration::ZERO) {
-            Some(Err(e)) => drop(update(state, Action::SaveStatus(SaveStatus::Failed(e.to_string())))),
-            Some(Ok(())) if self.store.unwritten().is_empty() => {
-                drop(update(state, Action::SaveStatus(SaveStatus::Saved)))
-            }
+            Some(Err(e)) => tell(state, SaveStatus::Failed(e.to_string())),
+            Some(Ok(())) if self.store.unwritten().is_empty() => tell(state, SaveStatus::Saved),
             _ => {}
         }
         let slow = self.store.saving_for().is_some_and(|d| d > SLOW_SAVE);
         if slow != state.saving {
-            let _ = update(state, Action::SaveStatus(SaveStatus::Slow(slow)));
+            tell(state, SaveStatus::Slow(slow));
         }
         before != (state.unsaved, state.saving)
     }
@@ -241,7 +232,7 @@ impl Saver {
             (!self.store.read_only).then_some(SaveStatus::Saved)
         };
         if let Some(status) = status {
-            let _ = update(state, Action::SaveStatus(status));
+            tell(state, status);
         }
     }
 }
@@ -382,10 +373,12 @@ fn event_loop(
 /// open, a file to read or a folder to look in again are done here, and what they bring back
 /// (or why they failed) goes to the state as actions in turn.
 fn dispatch(state: &mut State, saver: &mut Saver, action: Action) {
-    let mut asked = Vec::new();
-    saver.carry_out(update(state, action), |e| asked.push(e));
-    for effect in asked {
+    for effect in update(state, action) {
         let result = match effect {
+            Effect::Save(change) => {
+                saver.record(change);
+                None
+            }
             Effect::Open(target) => open_outside(&target, state.opener.as_deref()).err().map(Action::Failed),
             Effect::Load(path, highlight) => Some(match crate::loader::read_now(&path) {
                 Ok(docs) => Action::Added(docs, Some(highlight)),
@@ -401,12 +394,16 @@ fn dispatch(state: &mut State, saver: &mut Saver, action: Action) {
                     Err(why) => Some(Action::Failed(why)),
                 }
             }
-            Effect::Save(_) => None,
         };
         if let Some(a) = result {
             dispatch(state, saver, a);
         }
     }
+}
+
+/// Tells the state how saving goes (a status asks nothing of the loop).
+fn tell(state: &mut State, status: SaveStatus) {
+    let _ = update(state, Action::SaveStatus(status));
 }
 
 #[cfg(test)]

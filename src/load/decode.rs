@@ -30,7 +30,6 @@ const LATIN: &[&str] = &[
     "ISO-8859-4",
     "ISO-8859-13",
     "ISO-8859-15",
-    "UTF-8",
 ];
 
 /// How much of the start of a file is inspected to tell text from binary.
