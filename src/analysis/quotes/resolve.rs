@@ -135,22 +135,24 @@ impl Ctx<'_> {
         if !is_capitalised(word) || WORDS.pronouns.contains(&word.to_lowercase().as_str()) {
             return None;
         }
-        let before = self.ents.mentions.partition_point(|m| (m.block, m.range.start) < (b, at));
-        self.ents.mentions[..before].iter().rev().map(|m| m.entity).find(|&e| {
-            let ent = &self.ents.entities[e];
-            let names: Vec<&str> = ent.name.split(' ').collect();
+        // The few entities whose name fits are found first; then the one named last before.
+        let fits = |ent: &crate::analysis::entities::Entity| {
+            let Some(rest) = ent.name.strip_suffix(word).and_then(|r| r.strip_suffix(' ')) else { return false };
+            let names: Vec<&str> = rest.split(' ').collect();
             let given = names.first().is_some_and(|f| LEXICON.first_name(f).is_some());
             let kind_ok = match ent.kind {
                 EntityKind::Person | EntityKind::Other => true,
                 EntityKind::Organization => given,
                 _ => false,
             };
-            kind_ok
-                && !ent.definite
-                && (2..=4).contains(&names.len())
-                && names.last() == Some(&word)
-                && names.iter().all(|n| is_capitalised(n))
-        })
+            kind_ok && !ent.definite && names.len() <= 3 && names.iter().all(|n| is_capitalised(n))
+        };
+        let candidates: Vec<usize> = (0..self.ents.entities.len()).filter(|&e| fits(&self.ents.entities[e])).collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let before = self.ents.mentions.partition_point(|m| (m.block, m.range.start) < (b, at));
+        self.ents.mentions[..before].iter().rev().map(|m| m.entity).find(|e| candidates.contains(e))
     }
 
     /// The person a noun phrase is about: one named at its end (`Sen. Jo Pike`), not one that
