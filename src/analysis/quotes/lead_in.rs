@@ -15,8 +15,12 @@ impl Ctx<'_> {
         // dash or alone, is the one quoted, whatever the clause before says (not so in `Roe
         // added about Dunne:`).
         let lead = slice::range(text, range.clone()).trim_end();
-        if let Some(colon) = lead.strip_suffix(':').map(|l| range.start + l.len()) {
-            let m = self.ents.mentions.iter().find(|m| m.block == b && m.range.end == colon);
+        let colon = lead.strip_suffix(':').map(|l| range.start + l.len());
+        let mentions = &self.ents.mentions;
+        let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
+        let in_lead = || mentions[from..].iter().take_while(|m| m.block == b && m.range.start < range.end);
+        if let Some(colon) = colon {
+            let m = in_lead().find(|m| m.range.end == colon);
             let headed = |m: &&crate::analysis::entities::Mention| {
                 let before = slice::from_to(text, range.start, m.range.start).trim_end();
                 before.is_empty() || before.ends_with(['-', '–', '—'])
@@ -40,17 +44,13 @@ impl Ctx<'_> {
                 }
             }
         }
-        if slice::range(text, range.clone()).trim_end().ends_with(':') {
+        if colon.is_some() {
             // `According to the Gazette: “…”`.
             if let Some(said) = self.according_to(b, range.clone()) {
                 return Some(said);
             }
             // `X has unveiled a plan:` names its speaker without a speech verb.
-            let mentions = &self.ents.mentions;
-            let from = mentions.partition_point(|m| (m.block, m.range.start) < (b, range.start));
-            let person = mentions[from..]
-                .iter()
-                .take_while(|m| m.block == b && m.range.start < range.end)
+            let person = in_lead()
                 .filter(|m| m.range.end <= range.end && self.ents.entities[m.entity].kind == EntityKind::Person)
                 .last();
             if let Some(m) = person {
