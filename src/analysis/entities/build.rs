@@ -7,7 +7,8 @@ use super::{surname_of, Entities, Entity, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
 use std::collections::HashMap;
 
-pub(super) fn build(raws: Vec<Raw>) -> Entities {
+pub(super) fn build(mut raws: Vec<Raw>) -> Entities {
+    promote_people(&mut raws);
     let mut out = Entities::default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     // Full names of people first, so that short forms can find them.
@@ -80,6 +81,34 @@ pub(super) fn build(raws: Vec<Raw>) -> Entities {
         out.mentions.push(Mention { block: r.block, range: r.range.clone(), entity: idx });
     }
     out
+}
+
+/// A full name the article treats as a person's once is one wherever it is named, and so is a
+/// full name whose last word the article also uses alone (`Warren Buffett … Buffett said`): a
+/// place or a firm is seldom shortened to its last word. Only words that are not ordinary ones,
+/// places or nationalities count as such a short form, and not when the first word is used
+/// alone too (`Mozilla Firefox … Mozilla … Firefox`).
+fn promote_people(raws: &mut [Raw]) {
+    use std::collections::HashSet;
+    let people: HashSet<String> = raws
+        .iter()
+        .filter(|r| r.kind == Some(EntityKind::Person) && r.name.contains(' '))
+        .map(|r| r.name.clone())
+        .collect();
+    let lone: HashSet<String> = raws
+        .iter()
+        .filter(|r| matches!(r.kind, None | Some(EntityKind::Person)) && !r.name.contains(' ') && !r.definite)
+        .filter(|r| !LEXICON.is_ordinary(&r.name) && !LEXICON.is_place(&r.name) && !LEXICON.is_demonym(&r.name))
+        .map(|r| r.name.clone())
+        .collect();
+    for r in raws.iter_mut().filter(|r| r.kind.is_none() && r.name.contains(' ')) {
+        let first = r.name.split(' ').next().unwrap_or("");
+        let shortened = lone.contains(surname_of(&r.name)) && !lone.contains(first);
+        if people.contains(&r.name) || shortened && plausible_full_name(&r.name) {
+            r.kind = Some(EntityKind::Person);
+            r.gender = r.gender.or_else(|| r.name.split(' ').next().and_then(|w| LEXICON.first_name(w)).flatten());
+        }
+    }
 }
 
 /// Joins lone surnames to the one full name the corpus knows for them (`Trump` in an article

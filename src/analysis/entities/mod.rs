@@ -276,6 +276,15 @@ mod tests {
         ] {
             assert_eq!(kind_of(&ents(text), "Hal Dunne"), Some(EntityKind::Person), "{text}");
         }
+        // Named once as a person, the name is a person's wherever else it stands.
+        let e = ents("Tarquin Bloggsworth runs the mill. Later, Tarquin Bloggsworth, 61, sold it.");
+        assert_eq!(kind_of(&e, "Tarquin Bloggsworth"), Some(EntityKind::Person));
+        // The text shortens it to the surname, as it does people and seldom places or firms.
+        let e = ents("The mill belongs to Tarquin Bloggsworth. Bloggsworth bought it in 1990.");
+        let p = e.entities.iter().find(|x| x.name == "Tarquin Bloggsworth").expect("the full name");
+        assert_eq!((p.kind, p.mentions), (EntityKind::Person, 2));
+        let e = ents("Fennic Browser is fast. Fennic makes it, and Browser is its name.");
+        assert_ne!(kind_of(&e, "Fennic Browser"), Some(EntityKind::Person), "both words stand alone");
         let firm = ents("Acme Holdings, a firm in the valley, disagrees.");
         assert_ne!(kind_of(&firm, "Acme Holdings"), Some(EntityKind::Person));
     }
