@@ -300,6 +300,8 @@ mod tests {
         assert!(!lx.is_org("Ministry"));
         assert_eq!(lx.first_name("Ursula"), Some(Some(Gender::Female)));
         assert_eq!(lx.first_name("Andrea"), Some(None), "given to both");
+        assert_eq!(lx.first_name("Jan"), Some(None), "given to both");
+        assert!(lx.is_place("Calgary") && lx.is_place("Houston"));
         for d in ["Russian", "Ukrainian", "European", "British", "Canadian", "French"] {
             assert!(lx.is_demonym(d), "{d}");
         }
