@@ -169,5 +169,38 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(v) = ctx.first_verb(b, after.clone()) {
         return ctx.speaker_of_verb(b, v, after.start);
     }
-    ctx.description_before(b, verb_before?.start, sent.start).and_then(|np| ctx.described(b, np))
+    if let Some(s) =
+        verb_before.and_then(|v| ctx.description_before(b, v.start, sent.start)).and_then(|np| ctx.described(b, np))
+    {
+        return Some(s);
+    }
+    // `Clinton expressed confidence it was not an issue “that is going to affect either the
+    // campaign or my presidency.”`: a phrase long enough to be someone's words, in a sentence
+    // about a person and with no other speaker, is that person's.
+    if let Some(s) = as_they_put_it(ctx, b, sent.start..q.open) {
+        return Some(s);
+    }
+    let long = q.text.split_whitespace().count() >= MIN_UNINTRODUCED_WORDS;
+    if long {
+        let np = ctx.sentence_subject(b, q.open).filter(|np| np.end <= q.open)?;
+        // A person or a body, never a place or a stray capitalised word.
+        let body = ctx.ents.within(b, &np).is_some_and(|e| ctx.ents.entities[e].kind == EntityKind::Organization);
+        return ctx.resolve(b, np).filter(|s| s.person || body);
+    }
+    None
 }
+
+/// `As Roe puts it, the plan is “…”`: the one who puts it speaks, whatever the sentence's
+/// subject.
+fn as_they_put_it(ctx: &Ctx, b: usize, lead: std::ops::Range<usize>) -> Option<Said> {
+    let toks = ctx.toks_in(b, &lead);
+    let k = toks.windows(2).position(|w| matches!(w[0].text, "put" | "puts") && w[1].text == "it")?;
+    let np = ctx.np_before(b, toks[k].start, lead.start)?;
+    let before = slice::before(ctx.text(b), np.start);
+    let opens_with_as = before.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("as"));
+    opens_with_as.then(|| ctx.resolve(b, np)).flatten()
+}
+
+/// The fewest words a phrase needs to be taken as its sentence subject's own words when no
+/// verb of speech introduces it.
+const MIN_UNINTRODUCED_WORDS: usize = 5;
