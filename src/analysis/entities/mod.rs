@@ -289,6 +289,10 @@ mod tests {
         assert_eq!((p.kind, p.mentions), (EntityKind::Person, 2));
         let e = ents("Fennic Browser is fast. Fennic makes it, and Browser is its name.");
         assert_ne!(kind_of(&e, "Fennic Browser"), Some(EntityKind::Person), "both words stand alone");
+        // A title word naming a body's field is no title: `Justice` is not Mr Department's.
+        let e = ents("Justice Department lawyer Hal Dunne wrote, and the Justice Department agreed.");
+        assert_eq!(kind_of(&e, "Justice Department"), Some(EntityKind::Organization));
+        assert_eq!(kind_of(&e, "Department"), None);
         let firm = ents("Acme Holdings, a firm in the valley, disagrees.");
         assert_ne!(kind_of(&firm, "Acme Holdings"), Some(EntityKind::Person));
     }

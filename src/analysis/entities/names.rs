@@ -218,7 +218,9 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, en
     let mut honorific = None;
     let mut role = None;
     if let Some((span, g, is_honorific)) = last_title(&words) {
-        if span.end < words.len() {
+        // `Justice Department`, `Defense Ministry`: the title word names a body's field.
+        let body = span.end + 1 == words.len() && LEXICON.is_org_suffix(strip_possessive(words[span.end]));
+        if span.end < words.len() && !body {
             name_from = span.end;
             gender = g;
             let title = words[span.clone()].join(" ");

@@ -166,8 +166,10 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(s) = ctx.after_quote(b, q.end, sent.end) {
         return Some(s);
     }
+    let long = q.text.split_whitespace().count() >= MIN_UNINTRODUCED_WORDS;
     if let Some(v) = ctx.first_verb(b, after.clone()) {
-        return ctx.speaker_of_verb(b, v, after.start);
+        // `… “deserve someone who is with them,” said the man who built his career there.`
+        return ctx.speaker_of_verb(b, v, after.start).or_else(|| long.then(|| described_speaker(ctx, q)).flatten());
     }
     if let Some(s) =
         verb_before.and_then(|v| ctx.description_before(b, v.start, sent.start)).and_then(|np| ctx.described(b, np))
@@ -180,7 +182,6 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     if let Some(s) = as_they_put_it(ctx, b, sent.start..q.open) {
         return Some(s);
     }
-    let long = q.text.split_whitespace().count() >= MIN_UNINTRODUCED_WORDS;
     if long {
         let np = ctx.sentence_subject(b, q.open).filter(|np| np.end <= q.open)?;
         // A person or a body, never a place or a stray capitalised word.

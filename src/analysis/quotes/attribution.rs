@@ -346,11 +346,14 @@ impl<'a> Ctx<'a> {
     fn comma_subject_said(&self, b: usize, toks: &[Token]) -> Option<Said> {
         let text = self.text(b);
         let first = toks.first()?;
-        let verb = toks.iter().find(|v| LEXICON.is_speech_verb(v.text) && !v.text.ends_with("ing"))?;
-        let np = self.np_before(b, verb.start, first.start)?;
-        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
-        let clause_ended = slice::from_to(text, first.start, np.start).contains(',');
-        (person && clause_ended).then(|| self.resolve(b, np)).flatten()
+        // (`… that would respond to requests, Dana Quill wrote`: not every speech verb on the
+        // way is the attribution's.)
+        toks.iter().filter(|v| LEXICON.is_speech_verb(v.text) && !v.text.ends_with("ing")).find_map(|verb| {
+            let np = self.np_before(b, verb.start, first.start)?;
+            let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+            let clause_ended = slice::from_to(text, first.start, np.start).contains(',');
+            (person && clause_ended).then(|| self.resolve(b, np)).flatten()
+        })
     }
 
     /// Whether `verb` is a verb in the past (`barked`, `pressed`) that ends its clause, or is

@@ -81,10 +81,15 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
     }
     let text = &article.blocks[q.block].text;
     let first_upper = q.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let lead = slice::before(text, q.open).trim_end();
+    // `“… they still go on,”`: words left out at the start, not a phrase inside a sentence.
+    let elided = q.text.trim_start().starts_with(['…', '.']);
+    if elided && (lead.is_empty() || lead.ends_with(['.', '!', '?'])) {
+        return true;
+    }
     if !first_upper {
         return false;
     }
-    let lead = slice::before(text, q.open).trim_end();
     if lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?', '—', '–']) {
         return true;
     }
@@ -102,5 +107,17 @@ mod tests {
         assert!(is_title("Plan for Growth."));
         assert!(!is_title("We will win."));
         assert!(!is_title("Make America Great Again Now"));
+    }
+
+    #[test]
+    fn a_quotation_that_leaves_out_its_first_words_still_stands_alone() {
+        let a = crate::load::normalize(
+            "t.txt",
+            "A headline\n\nShe spoke. “… and we stay,” she said.\n\nIt was “… not enough.”\n",
+        );
+        let found = super::super::marks::find_all(&a);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(is_full(&found[0], &a));
+        assert!(!is_full(&found[1], &a), "inside a sentence it is a phrase");
     }
 }
