@@ -132,6 +132,16 @@ mod tests {
     }
 
     #[test]
+    fn names_and_one_word_epithets_are_not_quotations() {
+        let q = quotes(
+            "A group called “Citizens for Roads” formed. Hal Dunne called him a “liar” on Monday. It is a “safe space” for all.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes("Hal Dunne called the speech a “critical moment” for the party.");
+        assert_eq!(q, [(speaker("Hal Dunne"), "critical moment".to_string(), true)]);
+    }
+
+    #[test]
     fn apostrophes_are_not_quote_marks() {
         let q = quotes("Russia’s envoy said the plan ‘won’t work’ and don’t expect more.");
         assert_eq!(q.len(), 1, "{q:?}");

@@ -25,6 +25,39 @@ pub(super) const NAMING: &[&str] = &[
     "known as",
 ];
 
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// Verbs that characterise something in the speaker's own words (`called the speech a
+/// “critical moment”`).
+const CHARACTERISING: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubs",
+    "dubbed",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "brand",
+    "brands",
+    "branded",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+];
+
+/// Whether the text before a quotation ends with a characterising verb and its object, with
+/// no break between (`Roe called the plan a`).
+fn characterised(before: &str) -> bool {
+    let clause = before.rsplit([',', '.', ';', ':', '(']).next().unwrap_or(before);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.iter().rev().take(6).any(|w| CHARACTERISING.contains(w))
+}
+
 /// Ends with a full stop, question or exclamation mark (the marks of a quotation are already
 /// off: unlike the loader's `ends_sentence`, nothing is looked through).
 pub(super) fn ends_with_stop(s: &str) -> bool {
@@ -56,7 +89,9 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     let lead = words_lower(slice::after(before, cut));
     let last = lead.last().map(String::as_str).unwrap_or("");
     let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
-    if NAMING.contains(&last) || NAMING.contains(&last_two.as_str()) {
+    // (`who he dubbed “the little senator”`: a person doing the naming says the words.)
+    let by_someone = lead.len() >= 2 && SUBJECT_PRONOUNS.contains(&lead[lead.len() - 2].as_str());
+    if (NAMING.contains(&last) || NAMING.contains(&last_two.as_str())) && !by_someone {
         return true;
     }
     let next = text.get(q.end..).map(|rest| {
@@ -65,6 +100,7 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     // `a “safe space” to`: a short term after a determiner; `a “caricature of the worst
     // possibilities”` is someone's words.
     if WORDS.determiners.contains(&last)
+        && !(characterised(before) && words.len() >= 2)
         && words.len() <= 4
         && !ends_with_stop(&q.text)
         && next.as_deref().is_none_or(|n| n.is_empty() || WORDS.function_after.contains(&n))
