@@ -88,7 +88,7 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
     let mut out: Vec<Quote> = Vec::new();
     for q in &found {
         let full = is_full(q, article);
-        if !full && name_like(q, article) {
+        if !full && (name_like(q, article) || speech::lone_epithet(q, article)) {
             continue;
         }
         let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
@@ -139,6 +139,10 @@ mod tests {
         assert!(q.is_empty(), "{q:?}");
         let q = quotes("Hal Dunne called the speech a “critical moment” for the party.");
         assert_eq!(q, [(speaker("Hal Dunne"), "critical moment".to_string(), true)]);
+        // Reported, a single word is someone's.
+        let q = quotes("Hal Dunne said he is “open” to it. The plan may be “strategic,” said Mara Linden.");
+        let got: Vec<_> = q.iter().map(|x| (x.0.as_deref(), x.1.as_str())).collect();
+        assert_eq!(got, [(Some("Hal Dunne"), "open"), (Some("Mara Linden"), "strategic,")]);
     }
 
     #[test]

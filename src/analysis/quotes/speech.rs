@@ -110,6 +110,28 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     false
 }
 
+/// A single word quoted inside a sentence without a verb of speech in its clause: a term or an
+/// epithet (`called it “ludicrous”`, `the “Ferguson effect”`). Reported, it is someone's word
+/// (`said he is “open” to it`, `were “furious”, according to X`).
+pub(super) fn lone_epithet(q: &Found, article: &Article) -> bool {
+    if q.text.split_whitespace().count() > 1 {
+        return false;
+    }
+    let text = &article.blocks[q.block].text;
+    let before = slice::before(text, q.open);
+    let clause_before = before.rsplit([',', '.', ';', ':', '(', '—']).next().unwrap_or(before);
+    // (`may be “strategic,” said Hal Dunne`: the attribution may follow.)
+    let after = slice::after(text, q.end).trim_start_matches(['”', '’', '"', '\'', ',', ' ']);
+    let clause_after = after.split([',', '.', ';', ':', '(', '—']).next().unwrap_or(after);
+    let reported = |clause: &str| {
+        clause.to_lowercase().contains("according to")
+            || clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| LEXICON.is_speech_verb(w) && !CHARACTERISING.contains(&w) && !is_capitalised(w))
+    };
+    !reported(clause_before) && !reported(clause_after)
+}
+
 /// Whether the quotation stands as a sentence of its own rather than inside one.
 pub(super) fn is_full(q: &Found, article: &Article) -> bool {
     if q.end_block > q.block {
