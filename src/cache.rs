@@ -4,7 +4,8 @@
 //! One file per set of opened folders, under the platform's cache folder. It is a stream of
 //! records, one per article (or per file that gave none), each framed by its length and a
 //! checksum, behind a header naming the build that wrote it. A record is trusted only for a
-//! file of the same path, size, modification time and content hash; a header from another build
+//! file of the same path, size, modification time and content hash (the hash is not read again
+//! for a file that had settled long before it was read, see [`FileKey::unchanged`]); a header from another build
 //! or any damaged frame makes the whole cache ignored, so a stale or broken cache costs time,
 //! never a wrong reading. The file is written beside its final name and renamed over it: two
 //! byline writing at once leave one whole cache, the later one.
@@ -36,12 +37,39 @@ pub struct FileKey {
     /// See [`modified`].
     pub modified: u128,
     pub hash: u64,
+    /// When the file was looked at for this reading (nanoseconds since the epoch).
+    pub read_at: u128,
 }
 
+/// How long after its last change a file counts as settled. A file changed again within one
+/// tick of the file system's clock (2 s on the coarsest, FAT) may keep its size and time: until
+/// this long has passed between the change and the reading, only the content hash tells.
+const SETTLE_NS: u128 = 2_000_000_000;
+
 impl FileKey {
-    pub fn of(meta: &std::fs::Metadata, bytes: &[u8]) -> FileKey {
-        FileKey { size: meta.len(), modified: modified(meta), hash: xxhash_rust::xxh3::xxh3_64(bytes) }
+    pub fn of(meta: &std::fs::Metadata, bytes: &[u8], read_at: u128) -> FileKey {
+        FileKey { size: meta.len(), modified: modified(meta), hash: xxhash_rust::xxh3::xxh3_64(bytes), read_at }
     }
+
+    /// Whether `other` is a reading of the same bytes.
+    pub fn same_bytes(&self, other: &FileKey) -> bool {
+        (self.size, self.modified, self.hash) == (other.size, other.modified, other.hash)
+    }
+
+    /// Whether the file, now of metadata `meta`, is certainly the one this reading was of, without
+    /// reading it again: same size and time, and already settled when it was read, so that any
+    /// later change moved its time (the rule `git` and `make` rely on too).
+    pub fn unchanged(&self, meta: &std::fs::Metadata) -> bool {
+        self.size == meta.len()
+            && self.modified == modified(meta)
+            && self.modified != 0
+            && self.modified.saturating_add(SETTLE_NS) < self.read_at
+    }
+}
+
+/// Now, in nanoseconds since the epoch (0 when the clock is before it).
+pub fn now_ns() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// A file's modification time in nanoseconds since the epoch, 0 when the system cannot say.

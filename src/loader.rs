@@ -45,6 +45,8 @@ pub enum LoadEvent {
 pub struct CacheReport {
     /// Files whose cached reading was used.
     pub reused: usize,
+    /// Of those, files not even read again: settled, with the size and time of their reading.
+    pub unread: usize,
     /// Files read and analysed afresh.
     pub read: usize,
     /// Articles whose quotations were found again because the corpus's names changed.
@@ -123,6 +125,11 @@ struct FileRead {
     /// How many articles the file gave.
     parts: usize,
     reused: bool,
+    /// Reused without reading the file.
+    unread: bool,
+    /// Reused after reading its bytes, and settled now: its record is worth writing again, so
+    /// that the next launch need not read it.
+    settled: bool,
 }
 
 /// Reads and analyses `files`, using and renewing the cache at `cache_path`, and hands what it
@@ -166,8 +173,9 @@ pub fn read_all(files: &[PathBuf], cache_path: Option<&Path>, emit: &mut dyn FnM
                 true => report.reused += 1,
                 false => report.read += 1,
             }
+            report.unread += usize::from(r.unread);
             // A file read afresh is written; an unreadable one only drops its old record.
-            dirty |= !r.reused && (r.key.is_some() || had);
+            dirty |= !r.reused && (r.key.is_some() || had) || r.settled;
             problems.extend(r.problems.iter().cloned());
             let mut articles = std::mem::take(&mut r.articles).into_iter();
             let first = articles.next();
@@ -329,6 +337,30 @@ fn finish(slot: usize, p: Pending, names: Entities, joined: u64, read: Option<&V
 /// with its names found.
 fn read_one(file: usize, path: &Path, hit: Option<Hit>, caching: bool) -> FileRead {
     let shown = path.display().to_string();
+    let read_at = cache::now_ns();
+    // A settled file whose size and time are those of its cached reading is not read again.
+    let unchanged = hit
+        .as_ref()
+        .is_some_and(|h| std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && h.key.unchanged(&meta)));
+    let hit = match hit {
+        Some(h) if unchanged => {
+            if let Some(articles) = from_cache(file, h.items) {
+                let parts = articles.len();
+                return FileRead {
+                    path: shown,
+                    key: Some(h.key),
+                    problems: h.problems,
+                    articles,
+                    parts,
+                    reused: true,
+                    unread: true,
+                    settled: false,
+                };
+            }
+            None
+        }
+        other => other,
+    };
     let (meta, bytes) = match load::read_regular(path) {
         Ok(read) => read,
         Err(problem) => {
@@ -339,14 +371,27 @@ fn read_one(file: usize, path: &Path, hit: Option<Hit>, caching: bool) -> FileRe
                 articles: vec![],
                 parts: 0,
                 reused: false,
+                unread: false,
+                settled: false,
             }
         }
     };
-    let key = caching.then(|| FileKey::of(&meta, &bytes));
-    if let Some(hit) = hit.filter(|h| Some(h.key) == key) {
+    let key = caching.then(|| FileKey::of(&meta, &bytes, read_at));
+    if let Some(hit) = hit.filter(|h| key.is_some_and(|k| k.same_bytes(&h.key))) {
+        // Settled since it was cached: the new time of reading is worth writing down.
+        let settled = key.is_some_and(|k| k.unchanged(&meta));
         if let Some(articles) = from_cache(file, hit.items) {
             let parts = articles.len();
-            return FileRead { path: shown, key, problems: hit.problems, articles, parts, reused: true };
+            return FileRead {
+                path: shown,
+                key,
+                problems: hit.problems,
+                articles,
+                parts,
+                reused: true,
+                unread: false,
+                settled,
+            };
         }
     }
     let loaded = load::from_bytes(&shown, &bytes);
@@ -369,7 +414,7 @@ fn read_one(file: usize, path: &Path, hit: Option<Hit>, caching: bool) -> FileRe
         })
         .collect();
     let parts = articles.len();
-    FileRead { path: shown, key, problems, articles, parts, reused: false }
+    FileRead { path: shown, key, problems, articles, parts, reused: false, unread: false, settled: false }
 }
 
 /// The articles of a cached file, `None` if any of their names do not decode.

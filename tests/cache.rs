@@ -21,11 +21,18 @@ fn folder(files: &[(&str, &str)]) -> Folder {
     let dir = tempfile::tempdir().expect("temp dir");
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles).expect("folder");
+    // An archive's files were mostly written long before they are read.
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for (name, text) in files {
         std::fs::write(articles.join(name), text).expect("article written");
+        set_modified(&articles.join(name), long_ago);
     }
     let cache = dir.path().join("cache.bin");
     Folder { _dir: dir, articles, cache }
+}
+
+fn set_modified(path: &Path, when: std::time::SystemTime) {
+    std::fs::File::options().write(true).open(path).and_then(|f| f.set_modified(when)).expect("time set");
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -54,6 +61,7 @@ fn a_second_reading_uses_the_cache_and_shows_the_same() {
     let written = std::fs::metadata(&f.cache).expect("cache written").modified().expect("mtime");
     let (second, report) = read(&f);
     assert_eq!((report.reused, report.read, report.written), (3, 0, false), "{report:?}");
+    assert_eq!(report.unread, 3, "settled files are not read again: {report:?}");
     assert_eq!(second, first);
     assert_eq!(second, fresh(&f));
     let unchanged = std::fs::metadata(&f.cache).expect("cache kept").modified().expect("mtime");
@@ -64,7 +72,6 @@ fn a_second_reading_uses_the_cache_and_shows_the_same() {
 fn a_changed_file_is_read_again_and_the_others_are_not() {
     let f = folder(&[("a.txt", SPEAKER), ("b.txt", SURNAME)]);
     read(&f);
-    // Same size, same second: only the content hash tells.
     let changed = SPEAKER.replace("Monday", "Sunday");
     assert_eq!(changed.len(), SPEAKER.len());
     std::fs::write(f.articles.join("a.txt"), &changed).expect("rewritten");
@@ -73,6 +80,26 @@ fn a_changed_file_is_read_again_and_the_others_are_not() {
     assert!(docs[0].article.blocks.iter().any(|b| b.text.contains("Sunday")));
     assert_eq!(docs, fresh(&f));
     assert_eq!(read(&f).1.reused, 2);
+}
+
+#[test]
+fn a_file_changed_within_a_tick_of_its_reading_is_told_by_its_content() {
+    // Same size and the same time (a clock tick is coarse): until the file had settled when it
+    // was read, only the content hash tells. A time ahead of the clock never settles.
+    let f = folder(&[("a.txt", SPEAKER)]);
+    let soon = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    let a = f.articles.join("a.txt");
+    set_modified(&a, soon);
+    read(&f);
+    let changed = SPEAKER.replace("Monday", "Sunday");
+    std::fs::write(&a, &changed).expect("rewritten");
+    set_modified(&a, soon);
+    let (docs, report) = read(&f);
+    assert_eq!((report.reused, report.read, report.unread), (0, 1, 0), "{report:?}");
+    assert!(docs[0].article.blocks.iter().any(|b| b.text.contains("Sunday")));
+    // Read and unchanged, it is still checked by its content, and reused.
+    let (_, report) = read(&f);
+    assert_eq!((report.reused, report.unread), (1, 0), "{report:?}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ fn article(path: &str, text: &str) -> Article {
 }
 
 fn key(n: u64) -> FileKey {
-    FileKey { size: n, modified: 7, hash: n * 31 }
+    FileKey { size: n, modified: 7, hash: n * 31, read_at: 9 }
 }
 
 fn write(path: &Path, records: &[Vec<u8>]) {
