@@ -63,6 +63,15 @@ pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = slice::before(text, start).trim_end();
+    // `Jagdeep Sarai runs the mill. She bought it in 1990.`: the subject of a sentence the next
+    // one calls he or she.
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?']);
+    if opens {
+        let next = after.find(". ").map(|i| slice::after(after, i + 2).trim_start());
+        if next.is_some_and(|n| ["He ", "She "].iter().any(|p| n.starts_with(p))) {
+            return true;
+        }
+    }
     before.strip_suffix(',').is_some_and(|b| {
         let role = b.rsplit(' ').next().unwrap_or("");
         LEXICON.title(&[role]).is_some() || LEXICON.is_speaker_noun(role) && !is_capitalised(role)

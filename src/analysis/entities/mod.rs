@@ -275,6 +275,7 @@ mod tests {
             "Hal Dunne said the vote was close.",
             "Parish pastor Tarquin Bloggsworth opened the hall.",
             "NASA Administrator Tarquin Bloggsworth opened the hall.",
+            "Tarquin Bloggsworth runs the mill. He bought it in 1990.",
         ] {
             let e = ents(text);
             let named = if text.contains("Hal") { "Hal Dunne" } else { "Tarquin Bloggsworth" };
