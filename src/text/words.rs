@@ -61,8 +61,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Abbreviated titles written with a full stop before a name (`Mr. Smith`, `Gen. Ward`).
-const TITLE_ABBREVIATIONS: &[&str] =
-    &["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Fr", "Mx"];
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Fr", "Mx",
+    "Const", "Insp", "Cpl", "Supt", "Det", "Cmdr", "Coun", "Cllr", "Maj", "Adm", "Atty", "Hon",
+];
 
 /// Whether the text `gap` between two words lets them belong to one name: a space or hyphen,
 /// or the full stop of an initial (`James P. Walker`) or an abbreviated title (`Mr. Smith`).
@@ -260,8 +262,9 @@ pub const PARTICLES: &[&str] =
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "capt", "sen", "rep", "gov", "lt", "sgt", "no",
-    "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "const", "insp", "cpl", "supt", "det", "cmdr", "coun", "cllr", "maj", "adm", "atty", "hon", "vs", "etc", "inc",
+    "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 /// The span strictly around `pos`, if any. `spans` are in order and do not overlap, so this is
