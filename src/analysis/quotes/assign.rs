@@ -18,6 +18,11 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
             return Some(s);
         }
     }
+    // `“…,” a spokesperson for the ministry said.`: an attribution of its own, if only a
+    // description, comes before any speaker going on from earlier.
+    if let Some(s) = described_after(ctx, q) {
+        return Some(s);
+    }
     let lead = sent.start..q.open;
     if !slice::range(text, lead.clone()).trim().is_empty() {
         if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
@@ -115,7 +120,21 @@ fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
 /// `“They stole it,” the man shouted.`, `said a poll worker`, `The board wrote, “…”`: when
 /// nobody is named, the description that speaks.
 fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
-    if q.closed {
+    if let Some(said) = described_after(ctx, q) {
+        return Some(said);
+    }
+    let sent = ctx.sentence(q.block, q.open);
+    let v = ctx.last_verb(q.block, sent.start..q.open)?;
+    ctx.description_before(q.block, v.start, sent.start).and_then(|np| ctx.described(q.block, np))
+}
+
+/// `“They stole it,” the man shouted.`, `said a poll worker`: a description in the attribution
+/// right after the quotation.
+fn described_after(ctx: &Ctx, q: &Found) -> Option<Said> {
+    if !q.closed {
+        return None;
+    }
+    {
         let b = q.end_block;
         let end = attribution_end(ctx, q);
         let from = ctx.attribution_start(b, q.end, end);
@@ -129,13 +148,11 @@ fn described_speaker(ctx: &Ctx, q: &Found) -> Option<Said> {
                 .and_then(|v| ctx.description_before(b, v.start, first.start)),
             [] => None,
         };
-        if let Some(said) = np.and_then(|np| ctx.described(b, np)) {
-            return Some(said);
-        }
+        let np = np?;
+        // `the presumptive Republican nominee said`: a role with its article is the person the
+        // text was about, as `the senator` is.
+        ctx.role_of_recent_person(b, &np).or_else(|| ctx.described(b, np))
     }
-    let sent = ctx.sentence(q.block, q.open);
-    let v = ctx.last_verb(q.block, sent.start..q.open)?;
-    ctx.description_before(q.block, v.start, sent.start).and_then(|np| ctx.described(q.block, np))
 }
 
 pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {

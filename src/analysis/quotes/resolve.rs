@@ -5,13 +5,32 @@ use super::context::{Ctx, Said};
 use super::words::*;
 use crate::analysis::entities::{is_date_word, plausible_full_name, EntityKind};
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{is_capitalised, strip_possessive};
+use crate::analysis::text::{is_capitalised, strip_possessive, Token};
 use crate::text::lexicon::WORDS;
 use crate::text::slice;
 use std::ops::Range;
 
+/// How many subjects back `the senator` may look for the person it means.
+const ROLE_REACH: usize = 8;
+
 impl Ctx<'_> {
     /// Who a noun phrase names.
+    /// `the presumptive Republican nominee`: a description with its article whose last word is
+    /// a role (not a spokesperson's), taken for the person the text was last about.
+    pub(super) fn role_of_recent_person(&self, b: usize, np: &Range<usize>) -> Option<Said> {
+        let phrase = slice::range(self.text(b), np.clone());
+        let mut words = phrase.split_whitespace();
+        let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let last = words.next_back()?;
+        let role =
+            last.chars().all(char::is_lowercase) && LEXICON.title(&[last]).is_some() && !LEXICON.is_speaker_noun(last);
+        if !(definite && role) {
+            return None;
+        }
+        let last_person = self.subjects_before(b, np.start).take(ROLE_REACH).find(|s| s.said.person && !s.said.body);
+        last_person.map(|s| s.said.clone())
+    }
+
     pub(super) fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
         let text = self.text(b);
         let phrase = slice::range(text, np.clone());
@@ -35,7 +54,17 @@ impl Ctx<'_> {
             }
         }
         // `the senator said`, with nobody named senator: the person the text was last about.
-        let definite = self.toks_until(b, np.start).last().is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+        // (`the presumptive Republican nominee`: one adjective may stand between.)
+        let the = |t: &Token| t.text.eq_ignore_ascii_case("the");
+        let definite = match self.toks_until(b, np.start) {
+            [.., t] if the(t) => true,
+            [.., t, adj] => {
+                the(t)
+                    && adj.text.chars().all(char::is_lowercase)
+                    && !slice::from_to(text, t.end, np.start).contains([',', '.', ';', ':'])
+            }
+            _ => false,
+        };
         // A spokesman speaks for someone else: not resolved this way.
         let role = words.last().is_some_and(|w| {
             w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
@@ -43,7 +72,7 @@ impl Ctx<'_> {
         let age = words.len() == 3 && words[1] == "year" && words[2] == "old";
         if definite && (role || age) {
             // An age says less than a role: only the subject just before will do.
-            let reach = if role { 8 } else { 1 };
+            let reach = if role { ROLE_REACH } else { 1 };
             let last_person = self.subjects_before(b, np.start).take(reach).find(|s| s.said.person && !s.said.body);
             if let Some(s) = last_person {
                 return Some(s.said.clone());
