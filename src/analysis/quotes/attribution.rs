@@ -197,8 +197,14 @@ impl<'a> Ctx<'a> {
         // Lower-cased in ASCII only, so that offsets in the copy are offsets in the text.
         let lower = slice::range(text, range.clone()).to_ascii_lowercase();
         let at = lower.find("according to ")? + ceil(text, range.start) + "according to ".len();
-        let np = self.np_after(b, at)?;
-        self.resolve(b, np)
+        if let Some(said) = self.np_after(b, at).and_then(|np| self.resolve(b, np)) {
+            return Some(said);
+        }
+        // `according to a news release from the RCMP`: the person or body named in the phrase.
+        let phrase_end = slice::after(text, at).find([',', '.', ';', ':', '“', '"']).map_or(range.end, |e| at + e);
+        let e = self.ents.within(b, &(at..phrase_end))?;
+        matches!(self.ents.entities[e].kind, EntityKind::Person | EntityKind::Organization)
+            .then(|| self.said_by_entity(e))
     }
 
     /// Where the words after a quotation's closing mark begin (past marks, commas and spaces),
