@@ -4,6 +4,7 @@
 
 use super::context::{Ctx, Said};
 use super::marks::{starts_with_open_mark, Found};
+use super::words::anonymous;
 use super::{after_char, Quote};
 use crate::analysis::EntityKind;
 use crate::article::BlockKind;
@@ -22,6 +23,18 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     // description, comes before any speaker going on from earlier.
     if let Some(s) = described_after(ctx, q) {
         return Some(s);
+    }
+    // `“…,” said one resident, who asked not to be named.`: nobody, not someone from earlier.
+    if q.closed {
+        let b = q.end_block;
+        let end = attribution_end(ctx, q);
+        if let Some(from) = ctx.attribution_start(b, q.end, end) {
+            let toks = ctx.toks_in(b, &(from..end));
+            if toks.iter().take(6).any(|t| ctx.is_verb_here(b, t)) && anonymous(slice::from_to(ctx.text(b), from, end))
+            {
+                return None;
+            }
+        }
     }
     let lead = sent.start..q.open;
     if !slice::range(text, lead.clone()).trim().is_empty() {
