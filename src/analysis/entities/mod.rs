@@ -204,6 +204,8 @@ mod tests {
         assert_eq!(kind_of(&e, "Kyiv"), Some(EntityKind::Place));
         assert_eq!(kind_of(&e, "Black Sea"), Some(EntityKind::Place));
         assert_eq!(kind_of(&e, "London"), Some(EntityKind::Place));
+        let e = ents("Northgate Foods said it would talk. Northgate Foods has 900 workers.");
+        assert_eq!(kind_of(&e, "Northgate Foods"), Some(EntityKind::Organization));
         for name in ["Anduril", "Altius"] {
             assert_ne!(kind_of(&e, name), Some(EntityKind::Person), "{name}");
         }

@@ -224,7 +224,9 @@ impl<'a> Ctx<'a> {
         let toks = self.toks_in(b, &(from..sent_end));
         let first = toks.first()?;
         if LEXICON.is_speech_verb(first.text) {
-            let np = self.np_after(b, slice::next_char(text, first.end))?;
+            let np = self
+                .np_after(b, slice::next_char(text, first.end))
+                .or_else(|| self.person_after_occupation(b, first.end, sent_end))?;
             // `said the minister, Jane Doe.`
             let np = self.apposition_after(b, &np).unwrap_or(np);
             return self.resolve(b, np);
@@ -302,6 +304,30 @@ impl<'a> Ctx<'a> {
             _ => np,
         };
         self.resolve(b, np)
+    }
+
+    /// `said picketer Sandeep Gill`: a person's name after a few words in lower case (an
+    /// occupation the lexicon does not know) right after the verb.
+    fn person_after_occupation(&self, b: usize, verb_end: usize, sent_end: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let toks = self.toks_in(b, &(verb_end..sent_end));
+        let k = toks.iter().take(4).position(|t| is_capitalised(t.text))?;
+        let plain = toks[..k].iter().all(|t| t.text.chars().all(|c| c.is_lowercase() || c == '-'));
+        let gap = slice::from_to(text, verb_end, toks[k].start);
+        if k == 0 || !plain || gap.contains([',', '.', ';', ':', '(']) {
+            return None;
+        }
+        // (`said one Trump confidant`: a name inside a description of someone unnamed.)
+        if toks[..k].iter().any(|t| matches!(t.text, "a" | "an" | "one" | "another")) {
+            return None;
+        }
+        let np = self.np_after(b, toks[k].start)?;
+        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let rest = slice::from_to(text, np.end, sent_end);
+        let ends = rest.trim().is_empty()
+            || rest.starts_with([',', '.', ';', '!', '?'])
+            || [" of ", " at ", " in ", " from ", " on ", " during ", " who "].iter().any(|p| rest.starts_with(p));
+        (person && ends).then_some(np)
     }
 
     /// `“…” if she loses by less, said Dana Quill, an analyst.`, `“…” that would …, Dana Quill
