@@ -227,6 +227,15 @@ mod tests {
     }
 
     #[test]
+    fn an_office_of_a_department_is_a_title_before_the_name() {
+        let e = ents("Secretary of State Hal Dunne met Secretary of Harbour Affairs Tarquin Bloggsworth.");
+        assert_eq!(kind_of(&e, "Hal Dunne"), Some(EntityKind::Person));
+        let t = e.entities.iter().find(|x| x.name == "Tarquin Bloggsworth").expect("the name alone");
+        assert_eq!(t.kind, EntityKind::Person);
+        assert_eq!(t.roles, [Role { org: Some("Harbour Affairs".into()), title: "secretary".into() }]);
+    }
+
+    #[test]
     fn amounts_are_found_whole() {
         let e = ents("It costs €800 billion (£670bn), plus £1.6 billion and $30m, or 800 billion euros.");
         let money: Vec<&str> =
