@@ -146,6 +146,13 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_alone_names_nobody() {
+        let q = quotes("The talks stalled on Monday. “It is cold here,” a Russian told reporters.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_ne!(q[0].0.as_deref(), Some("Russian"));
+    }
+
+    #[test]
     fn apostrophes_are_not_quote_marks() {
         let q = quotes("Russia’s envoy said the plan ‘won’t work’ and don’t expect more.");
         assert_eq!(q.len(), 1, "{q:?}");

@@ -133,7 +133,7 @@ impl Ctx<'_> {
             |w: &str| opening && words.len() == 1 && w.len() > 5 && (w.ends_with("ed") || w.ends_with("ing"));
         let named = words.iter().any(|w| {
             let w = strip_possessive(w);
-            is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w)
+            is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w) && !LEXICON.is_demonym(w)
         });
         // `the report said`, `his letter reads`: a text speaks only with its article or owner,
         // and is shown with it.
