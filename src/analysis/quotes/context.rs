@@ -171,6 +171,12 @@ impl<'a> Ctx<'a> {
             "she" => Some(Gender::Female),
             _ => None,
         };
+        // `As for Trump, he said …`: the topic the sentence opened with.
+        if let Some(topic) = self.topic_before(b, at) {
+            if want.is_some() && topic.person && topic.gender.is_none_or(|g| Some(g) == want) {
+                return Some(topic);
+            }
+        }
         let mut first = true;
         for s in self.subjects_before(b, at).take(PRONOUN_LOOKBACK) {
             if want.is_none() {
@@ -189,6 +195,22 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+    /// The person a sentence opens with as its topic (`As for Roe, …`), when the words at `at`
+    /// follow that opening straight after its comma.
+    fn topic_before(&self, b: usize, at: usize) -> Option<Said> {
+        let text = self.text(b);
+        let sent = self.sentence(b, at);
+        let opening = slice::from_to(text, sent.start, at).trim_end();
+        let topic = opening.strip_suffix(',')?;
+        let rest = ["As for ", "As to ", "As regards "].iter().find_map(|p| topic.strip_prefix(p))?;
+        if rest.contains([',', ';', '.']) || rest.split_whitespace().count() > 4 {
+            return None;
+        }
+        let from = sent.start + (topic.len() - rest.len());
+        let np = self.np_after(b, from)?;
+        self.resolve(b, np)
+    }
+
     /// Records the subject of every narrative sentence, for pronouns. Each subject is
     /// resolved against the ones before it, so `He` in one sentence takes the person of an
     /// earlier one.
