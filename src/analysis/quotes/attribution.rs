@@ -17,7 +17,7 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         let sent = self.sentence(b, at);
         let toks = self.toks_until(b, sent.end);
-        let mut k = token_index(toks, sent.start);
+        let mut k = token_index(toks, after_dateline(text, &sent));
         let first = toks.get(k)?;
         // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
         if in_list(&WORDS.determiners, first.text) {
@@ -403,4 +403,25 @@ impl<'a> Ctx<'a> {
             && (matches!(LEXICON.usual_tag(next), Some("ADP" | "ADV")) || next.ends_with("ly") && next.len() > 4);
         past && (closes || light)
     }
+}
+
+/// `LA CROSSE, Wis. — Gov. Jo Pike said`: a dateline in capitals and a dash open a story's first
+/// sentence, whose subject comes after them. Where the sentence proper starts.
+fn after_dateline(text: &str, sent: &Range<usize>) -> usize {
+    let s = slice::range(text, sent.clone());
+    let first = s.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if first.chars().count() < 2 || !first.chars().all(char::is_uppercase) {
+        return sent.start;
+    }
+    for dash in [" — ", " – ", " -- ", " - "] {
+        if let Some(i) = s.find(dash) {
+            let head = slice::before(s, i);
+            let words = head.split_whitespace().count();
+            let named = head.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
+            if words <= 6 && named {
+                return sent.start + i + dash.len();
+            }
+        }
+    }
+    sent.start
 }
