@@ -223,6 +223,10 @@ impl<'a> Ctx<'a> {
         let from = self.attribution_start(b, close, sent_end)?;
         let toks = self.toks_in(b, &(from..sent_end));
         let first = toks.first()?;
+        // `“…,” according to CNN.`
+        if first.text.eq_ignore_ascii_case("according") && toks.get(1).is_some_and(|t| t.text == "to") {
+            return self.according_to(b, from..sent_end);
+        }
         if LEXICON.is_speech_verb(first.text) {
             let np = self
                 .np_after(b, slice::next_char(text, first.end))

@@ -183,8 +183,9 @@ impl<'a> Ctx<'a> {
                 return s.said.body.then(|| s.said.clone());
             }
             if s.said.body {
-                // `China may outnumber them, he says`: a body is `he` only as the last speaker.
-                if first && s.spoke {
+                // `China may outnumber them, he says`: a body is `he` only as the last speaker,
+                // and not when a person was named since.
+                if first && s.spoke && self.person_named_between((s.block, s.at), (b, at), want).is_none() {
                     return Some(s.said.clone());
                 }
             } else if s.said.gender == want || s.said.gender.is_none() && (s.said.person || s.spoke) {
@@ -193,7 +194,21 @@ impl<'a> Ctx<'a> {
             }
             first = false;
         }
-        None
+        // `One of the claims of President Hal Dunne's speech … He told his audience`: no person
+        // was a subject, so the person named last, in this paragraph or the one before.
+        let from = (b.saturating_sub(1), 0);
+        want.and(self.person_named_between(from, (b, at), want)).map(|e| self.said_by_entity(e))
+    }
+
+    /// The last person of a gender that fits `want` named between two places of the text.
+    fn person_named_between(&self, from: (usize, usize), to: (usize, usize), want: Option<Gender>) -> Option<usize> {
+        let m = &self.ents.mentions;
+        let end = m.partition_point(|x| (x.block, x.range.start) < to);
+        m[..end].iter().rev().take_while(|x| (x.block, x.range.start) >= from).find_map(|x| {
+            let e = &self.ents.entities[x.entity];
+            let fits = e.kind == EntityKind::Person && e.gender.is_none_or(|g| Some(g) == want);
+            fits.then_some(x.entity)
+        })
     }
     /// The person a sentence opens with as its topic (`As for Roe, …`), when the words at `at`
     /// follow that opening straight after its comma.
