@@ -32,6 +32,7 @@ mod marks;
 mod phrases;
 mod resolve;
 mod speech;
+mod subject;
 mod words;
 
 use super::entities::Entities;

@@ -1,0 +1,118 @@
+//! The grammatical subject of a sentence, found without a parse: past an opening clause, a
+//! dateline or an adverb, the first noun phrase.
+
+use super::context::Ctx;
+use super::words::*;
+use crate::analysis::entities::EntityKind;
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::{self, is_capitalised};
+use crate::text::lexicon::WORDS;
+use crate::text::slice;
+use std::ops::Range;
+
+impl Ctx<'_> {
+    /// The grammatical subject of the sentence around `at`: its first noun phrase once an
+    /// opening clause (`In response to …,`) or adverb is passed.
+    pub(super) fn sentence_subject(&self, b: usize, at: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let sent = self.sentence(b, at);
+        let toks = self.toks_until(b, sent.end);
+        let mut k = token_index(toks, after_dateline(text, &sent));
+        let first = toks.get(k)?;
+        // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
+        if in_list(&WORDS.determiners, first.text) {
+            let comma = slice::from_to(text, first.end, sent.end).find(", ").map_or(sent.end, |c| c + first.end);
+            let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
+            let head_end = head.last()?.end;
+            let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
+            if plain && slice::after(text, head_end).starts_with(", ") {
+                if let Some(person) = self.apposition_after(b, &(first.start..head_end)) {
+                    return Some(person);
+                }
+            }
+        }
+        // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
+        // preposition opens a clause before the subject.
+        // `Eight years ago, he said`, `In 2008, …`: a number opens a time phrase before the subject.
+        let number = (LEXICON.usual_tag(first.text) == Some("NUM") || first.text.chars().all(|c| c.is_ascii_digit()))
+            && slice::from_to(text, first.end, sent.end)
+                .find(',')
+                .is_some_and(|c| slice::from_to(text, first.end, first.end + c).split_whitespace().count() <= 4);
+        let opener = in_list(&WORDS.openers, first.text)
+            || number
+            || (LEXICON.opens_before_names(first.text)
+                && !in_list(&WORDS.pronouns, first.text)
+                && !in_list(&WORDS.determiners, first.text));
+        if !opener {
+            let np = self.np_after(b, first.start)?;
+            return Some(self.apposition_after(b, &np).unwrap_or(np));
+        }
+        // `And even Hal Dunne tried …`: a conjunction or a focusing word, then the name.
+        let mut j = k;
+        while toks.get(j).is_some_and(|t| in_list(&WORDS.linking, t.text)) {
+            j += 1;
+        }
+        if j > k && toks.get(j).is_some_and(|t| is_capitalised(t.text) && !in_list(&WORDS.openers, t.text)) {
+            let gap = slice::from_to(text, first.start, toks[j].start);
+            if !gap.contains(',') {
+                if let Some(np) = self.np_after(b, toks[j].start) {
+                    return Some(self.apposition_after(b, &np).unwrap_or(np));
+                }
+            }
+        }
+        let mut from = first.end;
+        for _ in 0..3 {
+            let comma = slice::from_to(text, from, sent.end).find(',').map(|c| c + from);
+            match comma {
+                Some(c) if !self.in_quote(b, c) && words_lower(slice::from_to(text, first.end, c)).len() <= 16 => {
+                    k = token_index(toks, c);
+                }
+                _ => {
+                    k = token_index(toks, from).max(k + 1);
+                    break;
+                }
+            }
+            // (An article stays: `On Monday, the former model Jo Pike said` is a phrase.)
+            while k < toks.len()
+                && text::is_common(toks[k].text)
+                && !in_list(&WORDS.pronouns, toks[k].text)
+                && !in_list(&WORDS.determiners, toks[k].text)
+            {
+                k += 1;
+            }
+            // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
+            // the opening clause.
+            let t = toks.get(k)?;
+            let np = self.np_after(b, t.start)?;
+            let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
+            if !(place && slice::after(text, np.end).starts_with(',')) {
+                return Some(self.apposition_after(b, &np).unwrap_or(np));
+            }
+            from = np.end;
+        }
+        let t = toks.get(k)?;
+        let np = self.np_after(b, t.start)?;
+        Some(self.apposition_after(b, &np).unwrap_or(np))
+    }
+}
+
+/// `LA CROSSE, Wis. — Gov. Jo Pike said`: a dateline in capitals and a dash open a story's first
+/// sentence, whose subject comes after them. Where the sentence proper starts.
+fn after_dateline(text: &str, sent: &Range<usize>) -> usize {
+    let s = slice::range(text, sent.clone());
+    let first = s.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if first.chars().count() < 2 || !first.chars().all(char::is_uppercase) {
+        return sent.start;
+    }
+    for dash in [" — ", " – ", " -- ", " - "] {
+        if let Some(i) = s.find(dash) {
+            let head = slice::before(s, i);
+            let words = head.split_whitespace().count();
+            let named = head.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
+            if words <= 6 && named {
+                return sent.start + i + dash.len();
+            }
+        }
+    }
+    sent.start
+}
