@@ -200,13 +200,17 @@ impl<'a> Ctx<'a> {
         want.and(self.person_named_between(from, (b, at), want)).map(|e| self.said_by_entity(e))
     }
 
-    /// The last person of a gender that fits `want` named between two places of the text.
+    /// The last person of a gender that fits `want` named between two places of the text,
+    /// outside quotations.
     fn person_named_between(&self, from: (usize, usize), to: (usize, usize), want: Option<Gender>) -> Option<usize> {
         let m = &self.ents.mentions;
         let end = m.partition_point(|x| (x.block, x.range.start) < to);
         m[..end].iter().rev().take_while(|x| (x.block, x.range.start) >= from).find_map(|x| {
             let e = &self.ents.entities[x.entity];
-            let fits = e.kind == EntityKind::Person && e.gender.is_none_or(|g| Some(g) == want);
+            // (A name inside a quotation is what was said, not whom the text is about.)
+            let fits = e.kind == EntityKind::Person
+                && e.gender.is_none_or(|g| Some(g) == want)
+                && !self.in_quote(x.block, x.range.start);
             fits.then_some(x.entity)
         })
     }
