@@ -24,17 +24,8 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     if let Some(s) = described_after(ctx, q) {
         return Some(s);
     }
-    // `“…,” said one resident, who asked not to be named.`: nobody, not someone from earlier.
-    if q.closed {
-        let b = q.end_block;
-        let end = attribution_end(ctx, q);
-        if let Some(from) = ctx.attribution_start(b, q.end, end) {
-            let toks = ctx.toks_in(b, &(from..end));
-            if toks.iter().take(6).any(|t| ctx.is_verb_here(b, t)) && anonymous(slice::from_to(ctx.text(b), from, end))
-            {
-                return None;
-            }
-        }
+    if kept_anonymous(ctx, q) {
+        return None;
     }
     let lead = sent.start..q.open;
     if !slice::range(text, lead.clone()).trim().is_empty() {
@@ -147,25 +138,32 @@ fn described_after(ctx: &Ctx, q: &Found) -> Option<Said> {
     if !q.closed {
         return None;
     }
-    {
-        let b = q.end_block;
-        let end = attribution_end(ctx, q);
-        let from = ctx.attribution_start(b, q.end, end);
-        let toks = from.map_or(&[][..], |f| ctx.toks_in(b, &(f..end)));
-        let np = match toks {
-            [v, next, ..] if ctx.is_verb_here(b, v) => ctx.description_after(b, next.start),
-            [first, ..] => toks
-                .iter()
-                .take(8)
-                .find(|t| ctx.is_verb_here(b, t))
-                .and_then(|v| ctx.description_before(b, v.start, first.start)),
-            [] => None,
-        };
-        let np = np?;
-        // `the presumptive Republican nominee said`: a role with its article is the person the
-        // text was about, as `the senator` is.
-        ctx.role_of_recent_person(b, &np).or_else(|| ctx.described(b, np))
-    }
+    let b = q.end_block;
+    let end = attribution_end(ctx, q);
+    let from = ctx.attribution_start(b, q.end, end);
+    let toks = from.map_or(&[][..], |f| ctx.toks_in(b, &(f..end)));
+    let np = match toks {
+        [v, next, ..] if ctx.is_verb_here(b, v) => ctx.description_after(b, next.start),
+        [first, ..] => toks
+            .iter()
+            .take(8)
+            .find(|t| ctx.is_verb_here(b, t))
+            .and_then(|v| ctx.description_before(b, v.start, first.start)),
+        [] => None,
+    }?;
+    // `the presumptive Republican nominee said`: a role with its article is the person the text
+    // was about, as `the senator` is.
+    ctx.role_of_recent_person(b, &np).or_else(|| ctx.described(b, np))
+}
+
+/// `“…,” said one resident, who asked not to be named.`: an attribution right after the
+/// quotation that keeps its source anonymous, so that nobody from earlier is given instead.
+fn kept_anonymous(ctx: &Ctx, q: &Found) -> bool {
+    let b = q.end_block;
+    let end = attribution_end(ctx, q);
+    let Some(from) = ctx.attribution_start(b, q.end, end).filter(|_| q.closed) else { return false };
+    let verb = ctx.toks_in(b, &(from..end)).iter().take(6).any(|t| ctx.is_verb_here(b, t));
+    verb && anonymous(slice::from_to(ctx.text(b), from, end))
 }
 
 pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
@@ -206,12 +204,12 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
     {
         return Some(s);
     }
-    // `Clinton expressed confidence it was not an issue “that is going to affect either the
-    // campaign or my presidency.”`: a phrase long enough to be someone's words, in a sentence
-    // about a person and with no other speaker, is that person's.
     if let Some(s) = as_they_put_it(ctx, b, sent.start..q.open) {
         return Some(s);
     }
+    // `Clinton expressed confidence it was not an issue “that is going to affect either the
+    // campaign or my presidency.”`: a phrase long enough to be someone's words, in a sentence
+    // about a person and with no other speaker, is that person's.
     if long {
         let np = ctx.sentence_subject(b, q.open).filter(|np| np.end <= q.open)?;
         // A person or a body, never a place or a stray capitalised word.
