@@ -14,23 +14,23 @@ use std::ops::Range;
 const ROLE_REACH: usize = 8;
 
 impl Ctx<'_> {
-    /// Who a noun phrase names.
     /// `the presumptive Republican nominee`: a description with its article whose last word is
-    /// a role (not a spokesperson's), taken for the person the text was last about.
+    /// a role, taken for the person the text was last about.
     pub(super) fn role_of_recent_person(&self, b: usize, np: &Range<usize>) -> Option<Said> {
         let phrase = slice::range(self.text(b), np.clone());
         let mut words = phrase.split_whitespace();
         let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        let last = words.next_back()?;
-        let role =
-            last.chars().all(char::is_lowercase) && LEXICON.title(&[last]).is_some() && !LEXICON.is_speaker_noun(last);
-        if !(definite && role) {
-            return None;
-        }
-        let last_person = self.subjects_before(b, np.start).take(ROLE_REACH).find(|s| s.said.person && !s.said.body);
-        last_person.map(|s| s.said.clone())
+        let role = words.next_back().is_some_and(role_noun);
+        (definite && role).then(|| self.last_person(b, np.start, ROLE_REACH)).flatten()
     }
 
+    /// The person the text was last about: the latest person among the `reach` subjects
+    /// before byte `at` of block `b`.
+    fn last_person(&self, b: usize, at: usize, reach: usize) -> Option<Said> {
+        self.subjects_before(b, at).take(reach).find(|s| s.said.person && !s.said.body).map(|s| s.said.clone())
+    }
+
+    /// Who a noun phrase names.
     pub(super) fn resolve(&self, b: usize, np: Range<usize>) -> Option<Said> {
         let text = self.text(b);
         let phrase = slice::range(text, np.clone());
@@ -65,17 +65,13 @@ impl Ctx<'_> {
             }
             _ => false,
         };
-        // A spokesman speaks for someone else: not resolved this way.
-        let role = words.last().is_some_and(|w| {
-            w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
-        });
+        let role = words.last().is_some_and(|w| role_noun(w));
         let age = words.len() == 3 && words[1] == "year" && words[2] == "old";
         if definite && (role || age) {
             // An age says less than a role: only the subject just before will do.
             let reach = if role { ROLE_REACH } else { 1 };
-            let last_person = self.subjects_before(b, np.start).take(reach).find(|s| s.said.person && !s.said.body);
-            if let Some(s) = last_person {
-                return Some(s.said.clone());
+            if let Some(s) = self.last_person(b, np.start, reach) {
+                return Some(s);
             }
         }
         // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
@@ -207,4 +203,10 @@ impl Ctx<'_> {
         let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
         (!qualifies && !possessive).then_some(m.entity)
     }
+}
+
+/// A role in lower case that stands for a person (`senator`, `nominee`). A spokesman speaks for
+/// someone else: not one.
+fn role_noun(w: &str) -> bool {
+    w.chars().all(char::is_lowercase) && LEXICON.title(&[w]).is_some() && !LEXICON.is_speaker_noun(w)
 }

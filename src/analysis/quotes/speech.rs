@@ -53,9 +53,15 @@ const CHARACTERISING: &[&str] = &[
 /// Whether the text before a quotation ends with a characterising verb and its object, with
 /// no break between (`Roe called the plan a`).
 fn characterised(before: &str) -> bool {
-    let clause = before.rsplit([',', '.', ';', ':', '(']).next().unwrap_or(before);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    words.iter().rev().take(6).any(|w| CHARACTERISING.contains(w))
+    last_clause(before).split_whitespace().rev().take(6).any(|w| CHARACTERISING.contains(&w))
+}
+
+/// What breaks a sentence into clauses, for the checks around a quoted phrase.
+const CLAUSE_BREAKS: [char; 6] = [',', '.', ';', ':', '(', '—'];
+
+/// The clause that ends `before`.
+fn last_clause(before: &str) -> &str {
+    before.rsplit(CLAUSE_BREAKS).next().unwrap_or(before)
 }
 
 /// Ends with a full stop, question or exclamation mark (the marks of a quotation are already
@@ -119,10 +125,10 @@ pub(super) fn lone_epithet(q: &Found, article: &Article) -> bool {
     }
     let text = &article.blocks[q.block].text;
     let before = slice::before(text, q.open);
-    let clause_before = before.rsplit([',', '.', ';', ':', '(', '—']).next().unwrap_or(before);
+    let clause_before = last_clause(before);
     // (`may be “strategic,” said Hal Dunne`: the attribution may follow.)
     let after = slice::after(text, q.end).trim_start_matches(['”', '’', '"', '\'', ',', ' ']);
-    let clause_after = after.split([',', '.', ';', ':', '(', '—']).next().unwrap_or(after);
+    let clause_after = after.split(CLAUSE_BREAKS).next().unwrap_or(after);
     let reported = |clause: &str| {
         clause.to_lowercase().contains("according to")
             || clause
