@@ -7,6 +7,7 @@
 
 use crate::text::lexicon::{entries, sections};
 use crate::text::slice;
+use crate::text::words::strip_possessive;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: the keys are short words, and SipHash's resistance to crafted keys buys nothing here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -44,6 +45,8 @@ pub struct Lexicon {
     /// Adjectives made from one-word places: a stem of the name (the whole name or up to three
     /// letters shorter, at least four long) and an ending (`Russia` → `Russian`).
     derived_demonyms: HashSet<String>,
+    /// Last words that make a name a place's (`Fairfax County`, `Jarvis Street`).
+    place_suffixes: HashSet<String>,
     /// First words of titles, for a cheap test before the full look-up.
     title_starts: HashSet<String>,
     orgs: HashSet<String>,
@@ -130,6 +133,7 @@ impl Lexicon {
         let derived_demonyms = derive_demonyms(&places);
         let orgs = names_with_aliases(org_sections.get("name"), &mut canonical);
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
+        let place_suffixes = place_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
         let mut first_names: HashMap<String, Option<Gender>> = HashMap::default();
         for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
             let g = gender(section);
@@ -173,6 +177,7 @@ impl Lexicon {
             canonical,
             demonyms,
             derived_demonyms,
+            place_suffixes,
             title_starts,
             orgs,
             org_suffixes,
@@ -212,6 +217,13 @@ impl Lexicon {
 
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name)
+    }
+
+    /// A listed place, or a name of two words or more ending in a word such as `County` or
+    /// `Street`: `Jarvis Street` is a place even though `Jarvis` is a given name.
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.is_place(name)
+            || name.rsplit_once(' ').is_some_and(|(_, last)| self.place_suffixes.contains(strip_possessive(last)))
     }
 
     /// An adjective of nationality or region (`Russian`, `European`, `French`): listed, or a

@@ -72,7 +72,8 @@ pub fn joins_name(gap: &str, before: &str) -> bool {
     match gap {
         " " | "-" | "‑" => true,
         ". " => {
-            let initial = before.chars().count() == 1 && is_capitalised(before);
+            // `J. Smith`, `George H.W. Bush`: initials go on into the name.
+            let initial = before.split('.').all(|p| p.chars().count() == 1 && is_capitalised(p));
             initial || TITLE_ABBREVIATIONS.contains(&before)
         }
         _ => false,

@@ -13,6 +13,14 @@ pub(crate) fn is_date_word(w: &str) -> bool {
     MONTHS.contains(&w) || WEEKDAYS.contains(&w)
 }
 
+/// `E.`, `H.W.` or a lone capital: initials inside a person's name.
+pub(crate) fn is_initial(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.').count();
+    word.chars().all(|c| c == '.' || c.is_uppercase())
+        && (letters == 1 || (letters <= 3 && word.ends_with('.')))
+        && letters > 0
+}
+
 pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
     let lx = &*LEXICON;
     // A dateline city in capitals (`LONDON (Reuters)`): look it up as it is usually written.
@@ -26,13 +34,22 @@ pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
     if lx.is_place(name) {
         return Some(EntityKind::Place);
     }
+    // A listed body first: `Downing Street` speaks for a government.
     if lx.is_org(name) {
         return Some(EntityKind::Organization);
+    }
+    if lx.is_place_name(name) {
+        return Some(EntityKind::Place);
     }
     if words.iter().all(|w| is_date_word(w)) {
         return Some(EntityKind::Date);
     }
-    if words.len() >= 2 && lx.first_name(words[0]).is_some() && !words.iter().any(|w| is_acronym(w)) {
+    // `Leon E. Panetta`: an initial is part of a person's name; other capitals (`Jean BNP`) are not.
+    // `Al-Shabaab` is one word, whatever `Al` may be elsewhere.
+    let given = lx.first_name(words[0]).is_some() && name.contains(' ');
+    // Five capitalised words or more are a headline in title case, not a name.
+    let short = words.iter().filter(|w| is_capitalised(w)).count() <= 4;
+    if words.len() >= 2 && given && short && !words.iter().any(|w| is_acronym(w) && !is_initial(w)) {
         return Some(EntityKind::Person);
     }
     if words.len() == 1 && is_acronym(words[0]) {
@@ -89,6 +106,7 @@ pub(crate) fn plausible_full_name(name: &str) -> bool {
     let name_word = |w: &&str| (is_capitalised(w) || PARTICLES.contains(w)) && !LEXICON.is_org_suffix(w);
     (2..=4).contains(&words.len())
         && words.iter().all(name_word)
+        && !LEXICON.is_place_name(name)
         && !words
             .iter()
             .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))

@@ -236,6 +236,30 @@ mod tests {
     }
 
     #[test]
+    fn initials_parties_and_place_words_around_names() {
+        let e = ents("Former secretary Leon E. Panetta met George H.W. Bush and Dora K Mbeki.");
+        for name in ["Leon E. Panetta", "George H.W. Bush", "Dora K Mbeki"] {
+            assert_eq!(kind_of(&e, name), Some(EntityKind::Person), "{name}: {:?}", e.entities);
+        }
+        let e = ents("The crowd cheered Republican Dora Bloggsworth and Kentuckian Hal Dunne.");
+        assert_eq!(kind_of(&e, "Dora Bloggsworth"), Some(EntityKind::Person), "{:?}", e.entities);
+        assert_eq!(kind_of(&e, "Hal Dunne"), Some(EntityKind::Person), "{:?}", e.entities);
+        // A given name before `Harbour` or `County` names a place after someone.
+        let e = ents("They walked from Stanley Harbour to Jarvis Street, in Dora County.");
+        for name in ["Stanley Harbour", "Jarvis Street", "Dora County"] {
+            assert_eq!(kind_of(&e, name), Some(EntityKind::Place), "{name}: {:?}", e.entities);
+        }
+        let e = ents("Officer Tarquin Bloggsworth arrived. Al-Shabaab denied it.");
+        assert_ne!(kind_of(&e, "Al-Shabaab"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Tarquin Bloggsworth"), Some(EntityKind::Person));
+        let e = ents("The paper ran Dora Bloggsworth Scores Direct Hit On Harbour Plan on its front page.");
+        assert_eq!(kind_of(&e, "Dora Bloggsworth"), Some(EntityKind::Person), "a headline: {:?}", e.entities);
+        assert_eq!(e.entities.iter().filter(|x| x.kind == EntityKind::Person).count(), 1);
+        assert!(kinds::is_initial("E.") && kinds::is_initial("H.W.") && kinds::is_initial("K"));
+        assert!(!kinds::is_initial("NATO") && !kinds::is_initial("UN") && !kinds::is_initial("Ed"));
+    }
+
+    #[test]
     fn amounts_are_found_whole() {
         let e = ents("It costs €800 billion (£670bn), plus £1.6 billion and $30m, or 800 billion euros.");
         let money: Vec<&str> =

@@ -41,6 +41,21 @@ impl Raw {
     }
 }
 
+/// Parties and leanings written before a person's name as a description of them.
+const AFFILIATIONS: [&str; 11] = [
+    "Republican",
+    "Democrat",
+    "Conservative",
+    "Liberal",
+    "Labour",
+    "Tory",
+    "Libertarian",
+    "Independent",
+    "Socialist",
+    "Progressive",
+    "GOP",
+];
+
 /// Honorifics written before a given name rather than a surname (`Sir Keir`, `Dame Judi`).
 pub(super) fn before_given_name(h: &str) -> bool {
     matches!(h.trim_end_matches('.').to_lowercase().as_str(), "sir" | "dame" | "lord" | "lady")
@@ -194,7 +209,7 @@ pub(super) fn connector_run(text: &str, toks: &[Token], at: usize) -> Option<usi
     (joined && is_capitalised(next.text)).then_some(n)
 }
 
-pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, end: usize, out: &mut Vec<Raw>) {
+pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mut end: usize, out: &mut Vec<Raw>) {
     let mut s = start;
     while s < end && text::is_common(toks[s].text) {
         s += 1;
@@ -203,6 +218,24 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, en
     // sentence.
     if s < end && sentence_initial(text, toks[s].start) && LEXICON.opens_before_names(toks[s].text) {
         s += 1;
+    }
+    // `Republican Jeb Bush`, `Kentuckian Rand Paul`: a party or a place of origin before a
+    // given name describes the person; it is not part of the name.
+    if end - s >= 3
+        && (AFFILIATIONS.contains(&toks[s].text) || LEXICON.is_demonym(toks[s].text))
+        && LEXICON.first_name(toks[s + 1].text).is_some()
+    {
+        s += 1;
+    }
+    // `Zoe Dunne Expressed Fear About …`: a headline in title case, whose name ends where the
+    // ordinary words begin.
+    let capitals = toks[s..end].iter().filter(|t| is_capitalised(t.text)).count();
+    if capitals >= 5 && LEXICON.first_name(toks[s].text).is_some() {
+        let ordinary = |w: &str| LEXICON.is_ordinary(w) || w.strip_suffix('s').is_some_and(|w| LEXICON.is_ordinary(w));
+        if let Some(cut) = (s + 2..end).find(|&j| ordinary(toks[j].text)) {
+            add_run(block, text, toks, cut, end, out);
+            end = cut;
+        }
     }
     if s == end {
         return;
