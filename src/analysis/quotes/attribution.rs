@@ -105,7 +105,22 @@ impl<'a> Ctx<'a> {
                 && p.text.chars().all(char::is_lowercase)
                 && (matches!(LEXICON.usual_tag(p.text), Some("ADJ")) || p.text.ends_with("ing") && p.text.len() > 6)
         });
-        !(det(1) || adjective && det(2))
+        !(det(1) || adjective && det(2) || self.compound_noun(b, t))
+    }
+
+    /// `GOP state leaders`, `the report card`: a speech verb that is usually a noun, right before
+    /// another noun, is the first half of a compound noun.
+    fn compound_noun(&self, b: usize, t: &Token) -> bool {
+        if LEXICON.usual_tag(t.text) != Some("NOUN") {
+            return false;
+        }
+        let toks = &self.toks[b];
+        let next = toks.get(toks.partition_point(|n| n.start < t.end));
+        next.is_some_and(|n| {
+            slice::from_to(self.text(b), t.end, n.start) == " "
+                && n.text.chars().all(char::is_lowercase)
+                && LEXICON.usual_tag(n.text) == Some("NOUN")
+        })
     }
 
     /// `According to X` in the sentence.

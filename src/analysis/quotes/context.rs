@@ -200,6 +200,19 @@ impl<'a> Ctx<'a> {
         want.and(self.person_named_between(from, (b, at), want)).map(|e| self.said_by_entity(e))
     }
 
+    /// Whether a verb of speech follows byte `at` of block `b`, at most one adverb between.
+    fn speech_verb_follows(&self, b: usize, at: usize) -> bool {
+        let toks = &self.toks[b];
+        let k = toks.partition_point(|t| t.start < at);
+        let gap = |k: usize| toks.get(k).is_some_and(|t| slice::from_to(self.text(b), at, t.start).trim().is_empty());
+        let verb = |t: &Token| self.is_verb_here(b, t);
+        match (toks.get(k), toks.get(k + 1)) {
+            (Some(t), _) if gap(k) && verb(t) => true,
+            (Some(adv), Some(t)) => gap(k) && adv.text.ends_with("ly") && verb(t),
+            _ => false,
+        }
+    }
+
     /// The last person of a gender that fits `want` named between two places of the text,
     /// outside quotations.
     fn person_named_between(&self, from: (usize, usize), to: (usize, usize), want: Option<Gender>) -> Option<usize> {
@@ -245,7 +258,12 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if let Some(np) = self.sentence_subject(b, s) {
-                    if let Some(said) = self.resolve(b, np.clone()) {
+                    if let Some(mut said) = self.resolve(b, np.clone()) {
+                        // `Cruz openly admitted …`: a name that is the subject of a verb of
+                        // speech is someone's, for a `he` or `she` after it.
+                        if !said.body && !said.person && self.speech_verb_follows(b, np.end) {
+                            said.person = true;
+                        }
                         self.subjects.push(Subject { block: b, at: np.start, said, spoke: false });
                     }
                 }

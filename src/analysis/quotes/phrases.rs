@@ -51,7 +51,15 @@ impl<'a> Ctx<'a> {
             if self.in_quote(b, prev) || slice::from_to(text, prev, inner_end).contains(['“', '"']) {
                 return None;
             }
-            return self.np_ending(b, prev, floor);
+            // (`… for the Ledger, the state's paper, mocking`: after a preposition the phrase
+            // is an object, and nobody's subject.)
+            let np = self.np_ending(b, prev, floor)?;
+            let before = self.toks_until(b, np.start);
+            let object =
+                before.iter().rev().find(|t| !in_list(&WORDS.determiners, t.text)).is_some_and(|t| {
+                    t.text.chars().all(char::is_lowercase) && LEXICON.usual_tag(t.text) == Some("ADP")
+                });
+            return (!object).then_some(np);
         }
         self.np_ending(b, stop, floor)
     }
