@@ -28,7 +28,26 @@ pub(super) fn is_open_context(p: Option<char>) -> bool {
 /// Top-level quotation spans of one block. `continuing` says the block starts inside a
 /// quotation carried over from the paragraph before (its re-opening mark already consumed).
 pub(super) fn scan(text: &str, continuing: bool) -> Vec<Span> {
+    // An opening single mark never closed (`in ‘08 that …`) was an apostrophe: scan again
+    // without it, so that the quotations after it are found. A few tries, as a text of stray
+    // marks must cost no more than a few passes.
+    let mut ignored = Vec::new();
+    loop {
+        let (spans, stray) = scan_ignoring(text, continuing, &ignored);
+        match stray {
+            Some(at) if ignored.len() < MAX_RESCANS => ignored.push(at),
+            _ => return spans,
+        }
+    }
+}
+
+const MAX_RESCANS: usize = 3;
+
+/// The spans of `text` with the marks at `ignored` taken as plain characters, and the first
+/// opening single mark left unclosed when something was found inside it.
+fn scan_ignoring(text: &str, continuing: bool, ignored: &[usize]) -> (Vec<Span>, Option<usize>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut hidden = false;
     let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
     if continuing {
@@ -44,6 +63,9 @@ pub(super) fn scan(text: &str, continuing: bool) -> Vec<Span> {
         let in_double = stack.iter().any(|s| s.0 == Mark::Double);
         let in_single = stack.last().is_some_and(|s| s.0 == Mark::Single);
         let after = i + c.len_utf8();
+        if ignored.contains(&i) {
+            continue;
+        }
         let event = match c {
             '“' | '«' | '„' => Some((Mark::Double, true)),
             '”' | '»' => in_double.then_some((Mark::Double, false)),
@@ -65,6 +87,8 @@ pub(super) fn scan(text: &str, continuing: bool) -> Vec<Span> {
                     stack.truncate(pos);
                     if stack.is_empty() {
                         out.push(Span { open, inner, close: Some(i) });
+                    } else if m == Mark::Double {
+                        hidden = true;
                     }
                 }
             }
@@ -76,7 +100,8 @@ pub(super) fn scan(text: &str, continuing: bool) -> Vec<Span> {
     if let Some(&(_, open, inner)) = stack.iter().find(|s| s.0 == Mark::Double) {
         out.push(Span { open, inner, close: None });
     }
-    out
+    let stray = stack.first().filter(|s| hidden && s.0 == Mark::Single).map(|s| s.1);
+    (out, stray)
 }
 
 pub(super) fn starts_with_open_mark(text: &str) -> bool {
@@ -143,6 +168,12 @@ mod tests {
 
     fn spans(text: &str) -> Vec<&str> {
         scan(text, false).iter().map(|s| slice::from_to(text, s.inner, s.close.unwrap_or(text.len()))).collect()
+    }
+
+    #[test]
+    fn a_single_mark_never_closed_hides_no_quotation() {
+        assert_eq!(spans("Dunne said in ‘08 that voters changed. “I do sense it,” he said."), ["I do sense it,"]);
+        assert_eq!(spans("‘He said “no” to me,’ she said."), ["He said “no” to me,"]);
     }
 
     #[test]
