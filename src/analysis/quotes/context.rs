@@ -249,7 +249,9 @@ impl<'a> Ctx<'a> {
     pub(super) fn collect_subjects(&mut self) {
         self.subjects.clear();
         for (b, block) in self.article.blocks.iter().enumerate() {
-            if block.kind == BlockKind::Heading {
+            // (A question on a line of its own, `Was Dunne satisfied?`, may be taken for a
+            // heading; it is still about someone.)
+            if block.kind == BlockKind::Heading && !block.text.ends_with('?') {
                 continue;
             }
             let starts: Vec<usize> = std::iter::once(0).chain(self.breaks[b].iter().copied()).collect();

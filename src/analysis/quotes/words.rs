@@ -64,7 +64,8 @@ pub(super) fn inside_description(word: &str) -> bool {
 pub(super) fn ends_description(word: &str) -> bool {
     inside_description(word)
         && word.chars().all(|c| c.is_lowercase() || c == '-')
-        && !(word.ends_with("ly") && LEXICON.usual_tag(word).is_none())
+        // (An unknown word in `-ly` is an adverb, in `-ed` a verb: `Roe hammered Dunne`.)
+        && !((word.ends_with("ly") || word.ends_with("ed")) && LEXICON.usual_tag(word).is_none())
         && LEXICON.usual_tag(word).is_none_or(|t| t == "NOUN")
 }
 
