@@ -38,6 +38,7 @@ pub struct Lexicon {
     speaker_nouns: HashSet<String>,
     /// Speaker nouns that name a text (`report`, `lawsuit`): a voice only with an article.
     text_nouns: HashSet<String>,
+    claim_nouns: HashSet<String>,
     places: HashSet<String>,
     /// Other names of a place or body to the one shown (`U.S.` → `US`).
     canonical: HashMap<String, String>,
@@ -125,6 +126,7 @@ impl Lexicon {
         let listed = |name: &str| speaker_lists.get(name).into_iter().flatten().map(|w| w.to_lowercase());
         let speaker_nouns = listed("").chain(listed("texts")).collect();
         let text_nouns = listed("texts").collect();
+        let claim_nouns = listed("claims").collect();
         let place_sections = sections(include_str!("../../assets/lexicon/places.txt"));
         let mut canonical = HashMap::default();
         let places = names_with_aliases(place_sections.get("place"), &mut canonical);
@@ -173,6 +175,7 @@ impl Lexicon {
             speech,
             speaker_nouns,
             text_nouns,
+            claim_nouns,
             places,
             canonical,
             demonyms,
@@ -209,6 +212,11 @@ impl Lexicon {
 
     pub fn is_text_noun(&self, word: &str) -> bool {
         with_lower(word, |w| self.text_nouns.contains(w))
+    }
+
+    /// A noun for something said (`claim`, `remarks`).
+    pub fn is_claim_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.claim_nouns.contains(w))
     }
 
     pub fn is_speaker_noun(&self, word: &str) -> bool {

@@ -6,6 +6,8 @@ use super::context::{Ctx, Said};
 use super::marks::{starts_with_open_mark, Found};
 use super::words::anonymous;
 use super::{after_char, Quote};
+use crate::analysis::lexicon::LEXICON;
+use crate::analysis::text::{is_capitalised, is_possessive, strip_possessive};
 use crate::analysis::EntityKind;
 use crate::article::BlockKind;
 use crate::text::slice;
@@ -14,6 +16,14 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     let b = q.block;
     let text = ctx.text(b);
     let sent = ctx.sentence(b, q.open);
+    // `…, writing in an email: “We want it.” Adler, the owner, said …`: after a lead-in ending in
+    // a colon, a quotation that ends its sentence is the lead-in's; a new sentence follows.
+    let colon = slice::before(text, q.open).trim_end().ends_with(':');
+    if colon && q.closed && q.text.trim_end().ends_with(['.', '!', '?']) {
+        if let Some(s) = ctx.speaker_in_lead_in(b, sent.start..q.open) {
+            return Some(s);
+        }
+    }
     if q.closed {
         if let Some(s) = ctx.after_quote(q.end_block, q.end, attribution_end(ctx, q)) {
             return Some(s);
@@ -182,6 +192,9 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
             return Some(s.said.clone());
         }
     }
+    if let Some(s) = claim_of(ctx, b, sent.start..q.open) {
+        return Some(s);
+    }
     let verb_before = ctx.last_verb(b, sent.start..q.open);
     if let Some(s) = verb_before.and_then(|v| ctx.speaker_of_verb(b, v, sent.start)) {
         return Some(s);
@@ -217,6 +230,29 @@ pub(super) fn attribute_partial(ctx: &Ctx, q: &Found) -> Option<Said> {
         return ctx.resolve(b, np).filter(|s| s.person || body);
     }
     None
+}
+
+/// `… blamed the press for Roe's claim that Dunne “founded the gang”`: a phrase quoted in what
+/// a named owner's claim, remark or promise says, with no verb of speech between, is the owner's.
+fn claim_of(ctx: &Ctx, b: usize, lead: std::ops::Range<usize>) -> Option<Said> {
+    let toks = ctx.toks_in(b, &lead);
+    let k = toks
+        .windows(2)
+        .rposition(|w| is_capitalised(w[0].text) && is_possessive(w[0].text) && LEXICON.is_claim_noun(w[1].text))?;
+    // (`Roe called Dunne's comments “racist”`: a claim the quotation describes is someone
+    // else's; only its content, after `that`, is the owner's.)
+    let after = &toks[k + 2..];
+    if after.first().is_none_or(|t| t.text != "that")
+        || after.len() > 12
+        || after.iter().any(|t| ctx.is_verb_here(b, t))
+    {
+        return None;
+    }
+    let np = ctx.np_before(b, toks[k + 1].start, lead.start)?;
+    let owner = toks[k].text;
+    let np = np.start..np.end.min(toks[k].start + strip_possessive(owner).len());
+    let person = ctx.ents.within(b, &np).filter(|&e| ctx.ents.entities[e].kind == EntityKind::Person)?;
+    Some(ctx.said_by_entity(person))
 }
 
 /// `As Roe puts it, the plan is “…”`: the one who puts it speaks, whatever the sentence's

@@ -72,6 +72,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
+            let opened = k;
             // (An article stays: `On Monday, the former model Jo Pike said` is a phrase.)
             while k < toks.len()
                 && text::is_common(toks[k].text)
@@ -85,7 +86,14 @@ impl Ctx<'_> {
             let t = toks.get(k)?;
             let np = self.np_after(b, t.start)?;
             let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
-            if !(place && slice::after(text, np.end).starts_with(',')) {
+            // (`At a rally in Salem, on Thursday afternoon, Roe said`: a phrase after a
+            // preposition, too.)
+            let governed = toks[opened..k].iter().any(|t| LEXICON.usual_tag(t.text) == Some("ADP"));
+            let rest = slice::after(text, np.end);
+            let to_comma = rest.find(',').map(|c| slice::before(rest, c));
+            let phrase_ends = rest.starts_with(',')
+                || governed && to_comma.is_some_and(|w| w.split_whitespace().count() <= 2 && !w.contains(['.', ';']));
+            if !((place || governed) && phrase_ends) {
                 return Some(self.apposition_after(b, &np).unwrap_or(np));
             }
             from = np.end;
