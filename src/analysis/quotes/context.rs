@@ -5,7 +5,7 @@ use super::after_char;
 use super::marks::Found;
 use super::words::token_index;
 use crate::analysis::entities::{Entities, EntityKind};
-use crate::analysis::lexicon::Gender;
+use crate::analysis::lexicon::{Gender, LEXICON};
 use crate::analysis::text::{sentence_at, sentence_breaks, Token};
 use crate::article::{Article, BlockKind};
 use crate::text::slice::{self, ceil};
@@ -190,6 +190,13 @@ impl<'a> Ctx<'a> {
                 }
             } else if s.said.gender == want || s.said.gender.is_none() && (s.said.person || s.spoke) {
                 // A capitalised word that opened a sentence (`University`) is nobody's `she`.
+                // `… the report said that Vale had seen bruises. “…,” he wrote.`: a person named
+                // in this paragraph, though not its subject, is nearer than one from before it.
+                if s.block < b {
+                    if let Some(e) = self.clause_subject_in(b, at, want) {
+                        return Some(self.said_by_entity(e));
+                    }
+                }
                 return Some(s.said.clone());
             }
             first = false;
@@ -211,6 +218,25 @@ impl<'a> Ctx<'a> {
             (Some(adv), Some(t)) => gap(k) && adv.text.ends_with("ly") && verb(t),
             _ => false,
         }
+    }
+
+    /// The last person of a gender that fits `want` named before byte `at` of block `b` as the
+    /// subject of a verb (`… said that Vale had seen …`), not as an object or an owner.
+    fn clause_subject_in(&self, b: usize, at: usize, want: Option<Gender>) -> Option<usize> {
+        let m = &self.ents.mentions;
+        let end = m.partition_point(|x| (x.block, x.range.start) < (b, at));
+        let text = self.text(b);
+        m[..end].iter().rev().take_while(|x| x.block == b).find_map(|x| {
+            let e = &self.ents.entities[x.entity];
+            let next = slice::after(text, x.range.end).strip_prefix(' ')?.split(' ').next()?;
+            let verb = next.chars().all(char::is_lowercase)
+                && (next.ends_with("ed") || matches!(LEXICON.usual_tag(next), Some("VERB" | "AUX")));
+            let fits = e.kind == EntityKind::Person
+                && e.gender.is_none_or(|g| Some(g) == want)
+                && verb
+                && !self.in_quote(x.block, x.range.start);
+            fits.then_some(x.entity)
+        })
     }
 
     /// The last person of a gender that fits `want` named between two places of the text,
