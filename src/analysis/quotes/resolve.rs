@@ -79,9 +79,9 @@ impl Ctx<'_> {
         let head = self.heading(b, &np, |k| !matches!(k, EntityKind::Person | EntityKind::Date | EntityKind::Money));
         // `the RNC member`, `a NY1 reporter`: a person described by the body they belong to
         // speaks as described (with its article); only a spokesperson speaks for the body.
-        let member = words.last().is_some_and(|w| {
-            w.chars().all(char::is_lowercase) && !LEXICON.is_speaker_noun(w) && LEXICON.title(&[w]).is_none()
-        });
+        let member = words
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_lowercase) && !speaks_for_body(w) && LEXICON.title(&[w]).is_none());
         // The article, perhaps with adjectives before the name: `a prominent RNC member`.
         let before = self.toks_until(b, np.start);
         let det = before
@@ -203,6 +203,13 @@ impl Ctx<'_> {
         let qualifies = rest.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
         (!qualifies && !possessive).then_some(m.entity)
     }
+}
+
+/// `a GOP spokesman`, `an RNC official`: someone whose words are the body's. (`a GOP
+/// strategist` speaks for themself.)
+fn speaks_for_body(w: &str) -> bool {
+    w.starts_with("spokes")
+        || matches!(w, "official" | "officials" | "representative" | "representatives" | "source" | "sources")
 }
 
 /// A role in lower case that stands for a person (`senator`, `nominee`). A spokesman speaks for
