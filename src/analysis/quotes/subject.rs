@@ -5,7 +5,7 @@ use super::context::Ctx;
 use super::words::*;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{self, is_capitalised};
+use crate::analysis::text::{self, is_capitalised, Token};
 use crate::text::lexicon::WORDS;
 use crate::text::slice;
 use std::ops::Range;
@@ -19,17 +19,8 @@ impl Ctx<'_> {
         let toks = self.toks_until(b, sent.end);
         let mut k = token_index(toks, after_dateline(text, &sent));
         let first = toks.get(k)?;
-        // `Her colleague, engineer Paul Martin, is …`: a plain noun phrase, then the person.
-        if in_list(&WORDS.determiners, first.text) {
-            let comma = slice::from_to(text, first.end, sent.end).find(", ").map_or(sent.end, |c| c + first.end);
-            let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
-            let head_end = head.last()?.end;
-            let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
-            if plain && slice::after(text, head_end).starts_with(", ") {
-                if let Some(person) = self.apposition_after(b, &(first.start..head_end)) {
-                    return Some(person);
-                }
-            }
+        if let Some(person) = self.named_in_apposition(b, toks, k, sent.end) {
+            return Some(person);
         }
         // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
         // preposition opens a clause before the subject.
@@ -84,6 +75,10 @@ impl Ctx<'_> {
             // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
             // the opening clause.
             let t = toks.get(k)?;
+            // (`On Tuesday, his wife, Jane, called …`)
+            if let Some(person) = self.named_in_apposition(b, toks, k, sent.end) {
+                return Some(person);
+            }
             let np = self.np_after(b, t.start)?;
             let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
             // (`At a rally in Salem, on Thursday afternoon, Roe said`: a phrase after a
@@ -101,6 +96,23 @@ impl Ctx<'_> {
         let t = toks.get(k)?;
         let np = self.np_after(b, t.start)?;
         Some(self.apposition_after(b, &np).unwrap_or(np))
+    }
+}
+
+impl Ctx<'_> {
+    /// `Her colleague, engineer Paul Martin, is …`: a plain noun phrase opening at token `k`
+    /// with a determiner, then the person named in apposition to it.
+    fn named_in_apposition(&self, b: usize, toks: &[Token], k: usize, sent_end: usize) -> Option<Range<usize>> {
+        let text = self.text(b);
+        let first = toks.get(k).filter(|t| in_list(&WORDS.determiners, t.text))?;
+        let comma = slice::from_to(text, first.end, sent_end).find(", ").map_or(sent_end, |c| c + first.end);
+        let head = toks[k..].iter().take_while(|t| t.end <= comma).collect::<Vec<_>>();
+        let head_end = head.last()?.end;
+        let plain = head.len() <= 4 && head.iter().skip(1).all(|t| !is_capitalised(t.text));
+        if !(plain && slice::after(text, head_end).starts_with(", ")) {
+            return None;
+        }
+        self.apposition_after(b, &(first.start..head_end))
     }
 }
 
