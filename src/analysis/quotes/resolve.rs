@@ -5,7 +5,7 @@ use super::context::{Ctx, Said};
 use super::words::*;
 use crate::analysis::entities::{is_date_word, plausible_full_name, EntityKind};
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{is_capitalised, strip_possessive, Token};
+use crate::analysis::text::{is_capitalised, is_possessive, strip_possessive, Token};
 use crate::text::lexicon::WORDS;
 use crate::text::slice;
 use std::ops::Range;
@@ -142,7 +142,13 @@ impl Ctx<'_> {
             return Some(Said { speaker: shown, gender: None, body: true, person: false });
         }
         if LEXICON.is_speaker_noun(last) || named {
-            let shown = strip_possessive(phrase).to_string();
+            let mut shown = strip_possessive(phrase).to_string();
+            // `her team`, `the mayor’s office`: a body's voice is shown with its owner.
+            if words.len() == 1 && !named {
+                if let Some(owner) = self.owner_before(b, np.start) {
+                    shown = strip_possessive(slice::from_to(text, owner, np.end)).to_string();
+                }
+            }
             let body = LEXICON.is_speaker_noun(last);
             // A plausible full name (`Mara Linden`), or a name the article uses as one
             // (`Fiorina`), may be a person; a lone capital (`Republicans`) is not taken for one
@@ -152,6 +158,27 @@ impl Ctx<'_> {
             return Some(Said { speaker: shown, gender: None, body, person });
         }
         None
+    }
+
+    /// Where the owner written before a noun starting at byte `at` begins: `her` in `her
+    /// team`, `the mayor’s` in `the mayor’s office`.
+    fn owner_before(&self, b: usize, at: usize) -> Option<usize> {
+        let text = self.text(b);
+        let before = self.toks_until(b, at);
+        let joined = |t: &Token, next: usize| slice::from_to(text, t.end, next) == " ";
+        let owner = before.last().filter(|t| joined(t, at))?;
+        // (An article is no owner: `the spokesman` is shown as `spokesman`.)
+        if matches!(owner.text.to_lowercase().as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+            return Some(owner.start);
+        }
+        if !is_possessive(owner.text) || is_capitalised(owner.text) {
+            return None;
+        }
+        let det = before.len().checked_sub(2).map(|i| &before[i]);
+        Some(
+            det.filter(|d| joined(d, owner.start) && in_list(&WORDS.determiners, d.text))
+                .map_or(owner.start, |d| d.start),
+        )
     }
 
     /// The last name, before `(b, at)`, of two to four capitalised words that ends in `word`
