@@ -73,8 +73,7 @@ pub fn joins_name(gap: &str, before: &str) -> bool {
         " " | "-" | "‑" => true,
         ". " => {
             // `J. Smith`, `George H.W. Bush`: initials go on into the name.
-            let initial = before.split('.').all(|p| p.chars().count() == 1 && is_capitalised(p));
-            initial || TITLE_ABBREVIATIONS.contains(&before)
+            is_initial(before) || TITLE_ABBREVIATIONS.contains(&before)
         }
         _ => false,
     }
@@ -87,6 +86,13 @@ pub fn word_count(s: &str) -> usize {
 
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `E.`, `H.W.`, `K`: initials, with or without their last full stop, one capital between
+/// each pair of stops.
+pub fn is_initial(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word);
+    !letters.is_empty() && letters.split('.').all(|p| p.chars().count() == 1 && is_capitalised(p))
 }
 
 /// A word written in capitals throughout (`NATO`, `LBC`), digits allowed (`G7`).

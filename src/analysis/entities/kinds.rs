@@ -3,7 +3,7 @@
 
 use super::EntityKind;
 use crate::analysis::lexicon::LEXICON;
-use crate::analysis::text::{is_acronym, is_capitalised, PARTICLES};
+use crate::analysis::text::{is_acronym, is_capitalised, is_initial, PARTICLES};
 use crate::text::slice;
 
 use crate::analysis::dates::MONTH_NAMES as MONTHS;
@@ -13,13 +13,8 @@ pub(crate) fn is_date_word(w: &str) -> bool {
     MONTHS.contains(&w) || WEEKDAYS.contains(&w)
 }
 
-/// `E.`, `H.W.` or a lone capital: initials inside a person's name.
-pub(crate) fn is_initial(word: &str) -> bool {
-    let letters = word.chars().filter(|c| *c != '.').count();
-    word.chars().all(|c| c == '.' || c.is_uppercase())
-        && (letters == 1 || (letters <= 3 && word.ends_with('.')))
-        && letters > 0
-}
+/// The most words a person's name is taken to have (`Ingrid van der Berg`).
+pub(super) const MAX_NAME_WORDS: usize = 4;
 
 pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
     let lx = &*LEXICON;
@@ -47,8 +42,8 @@ pub(super) fn classify_name(name: &str, words: &[&str]) -> Option<EntityKind> {
     // `Leon E. Panetta`: an initial is part of a person's name; other capitals (`Jean BNP`) are not.
     // `Al-Shabaab` is one word, whatever `Al` may be elsewhere.
     let given = lx.first_name(words[0]).is_some() && name.contains(' ');
-    // Five capitalised words or more are a headline in title case, not a name.
-    let short = words.iter().filter(|w| is_capitalised(w)).count() <= 4;
+    // More capitalised words than a name has are a headline in title case.
+    let short = words.iter().filter(|w| is_capitalised(w)).count() <= MAX_NAME_WORDS;
     if words.len() >= 2 && given && short && !words.iter().any(|w| is_acronym(w) && !is_initial(w)) {
         return Some(EntityKind::Person);
     }
@@ -104,7 +99,7 @@ pub(crate) fn plausible_full_name(name: &str) -> bool {
     let given = LEXICON.first_name(first).is_some() && !LEXICON.is_place(first);
     let adjective = |w: &str| LEXICON.usual_tag(w) == Some("ADJ") || LEXICON.is_demonym(w);
     let name_word = |w: &&str| (is_capitalised(w) || PARTICLES.contains(w)) && !LEXICON.is_org_suffix(w);
-    (2..=4).contains(&words.len())
+    (2..=MAX_NAME_WORDS).contains(&words.len())
         && words.iter().all(name_word)
         && !LEXICON.is_place_name(name)
         && !words

@@ -255,8 +255,8 @@ mod tests {
         let e = ents("The paper ran Dora Bloggsworth Scores Direct Hit On Harbour Plan on its front page.");
         assert_eq!(kind_of(&e, "Dora Bloggsworth"), Some(EntityKind::Person), "a headline: {:?}", e.entities);
         assert_eq!(e.entities.iter().filter(|x| x.kind == EntityKind::Person).count(), 1);
-        assert!(kinds::is_initial("E.") && kinds::is_initial("H.W.") && kinds::is_initial("K"));
-        assert!(!kinds::is_initial("NATO") && !kinds::is_initial("UN") && !kinds::is_initial("Ed"));
+        assert!(text::is_initial("E.") && text::is_initial("H.W.") && text::is_initial("K"));
+        assert!(!text::is_initial("NATO") && !text::is_initial("UN") && !text::is_initial("Ed"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Capitalised runs of words, split into the title before a name and the name itself.
 
-use super::kinds::{classify_name, is_date_word, person_by_context, plausible_full_name};
+use super::kinds::{classify_name, is_date_word, person_by_context, plausible_full_name, MAX_NAME_WORDS};
 use super::{EntityKind, Role};
 use crate::analysis::lexicon::{Gender, KnownKind, LEXICON};
 use crate::analysis::text::{self, is_capitalised, strip_possessive, Token, PARTICLES};
@@ -230,7 +230,7 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     // `Zoe Dunne Expressed Fear About …`: a headline in title case, whose name ends where the
     // ordinary words begin.
     let capitals = toks[s..end].iter().filter(|t| is_capitalised(t.text)).count();
-    if capitals >= 5 && LEXICON.first_name(toks[s].text).is_some() {
+    if capitals > MAX_NAME_WORDS && LEXICON.first_name(toks[s].text).is_some() {
         let ordinary = |w: &str| LEXICON.is_ordinary(w) || w.strip_suffix('s').is_some_and(|w| LEXICON.is_ordinary(w));
         if let Some(cut) = (s + 2..end).find(|&j| ordinary(toks[j].text)) {
             add_run(block, text, toks, cut, end, out);

@@ -4,7 +4,7 @@
 use super::after_char;
 use super::marks::Found;
 use super::words::token_index;
-use crate::analysis::entities::{Entities, EntityKind};
+use crate::analysis::entities::{Entities, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
 use crate::analysis::text::{sentence_at, sentence_breaks, Token};
 use crate::article::{Article, BlockKind};
@@ -223,36 +223,42 @@ impl<'a> Ctx<'a> {
     /// The last person of a gender that fits `want` named before byte `at` of block `b` as the
     /// subject of a verb (`… said that Vale had seen …`), not as an object or an owner.
     fn clause_subject_in(&self, b: usize, at: usize, want: Option<Gender>) -> Option<usize> {
-        let m = &self.ents.mentions;
-        let end = m.partition_point(|x| (x.block, x.range.start) < (b, at));
         let text = self.text(b);
-        m[..end].iter().rev().take_while(|x| x.block == b).find_map(|x| {
-            let e = &self.ents.entities[x.entity];
-            let next = slice::after(text, x.range.end).strip_prefix(' ')?.split(' ').next()?;
-            let verb = next.chars().all(char::is_lowercase)
-                && (next.ends_with("ed") || matches!(LEXICON.usual_tag(next), Some("VERB" | "AUX")));
-            let fits = e.kind == EntityKind::Person
-                && e.gender.is_none_or(|g| Some(g) == want)
-                && verb
-                && !self.in_quote(x.block, x.range.start);
-            fits.then_some(x.entity)
-        })
+        self.people_named_between((b, 0), (b, at), want)
+            .find(|x| {
+                let next = slice::after(text, x.range.end).strip_prefix(' ').and_then(|r| r.split(' ').next());
+                next.is_some_and(|w| {
+                    w.chars().all(char::is_lowercase)
+                        && (w.ends_with("ed") || matches!(LEXICON.usual_tag(w), Some("VERB" | "AUX")))
+                })
+            })
+            .map(|x| x.entity)
     }
 
     /// The last person of a gender that fits `want` named between two places of the text,
     /// outside quotations.
     fn person_named_between(&self, from: (usize, usize), to: (usize, usize), want: Option<Gender>) -> Option<usize> {
+        self.people_named_between(from, to, want).next().map(|x| x.entity)
+    }
+
+    /// The mentions of people of a gender that fits `want` between two places of the text,
+    /// latest first. (A name inside a quotation is what was said, not whom the text is about.)
+    fn people_named_between(
+        &self,
+        from: (usize, usize),
+        to: (usize, usize),
+        want: Option<Gender>,
+    ) -> impl Iterator<Item = &Mention> {
         let m = &self.ents.mentions;
         let end = m.partition_point(|x| (x.block, x.range.start) < to);
-        m[..end].iter().rev().take_while(|x| (x.block, x.range.start) >= from).find_map(|x| {
+        m[..end].iter().rev().take_while(move |x| (x.block, x.range.start) >= from).filter(move |x| {
             let e = &self.ents.entities[x.entity];
-            // (A name inside a quotation is what was said, not whom the text is about.)
-            let fits = e.kind == EntityKind::Person
+            e.kind == EntityKind::Person
                 && e.gender.is_none_or(|g| Some(g) == want)
-                && !self.in_quote(x.block, x.range.start);
-            fits.then_some(x.entity)
+                && !self.in_quote(x.block, x.range.start)
         })
     }
+
     /// The person a sentence opens with as its topic (`As for Roe, …`), when the words at `at`
     /// follow that opening straight after its comma.
     fn topic_before(&self, b: usize, at: usize) -> Option<Said> {

@@ -97,9 +97,7 @@ impl Ctx<'_> {
         let np = self.np_after(b, t.start)?;
         Some(self.apposition_after(b, &np).unwrap_or(np))
     }
-}
 
-impl Ctx<'_> {
     /// `Her colleague, engineer Paul Martin, is …`: a plain noun phrase opening at token `k`
     /// with a determiner, then the person named in apposition to it.
     fn named_in_apposition(&self, b: usize, toks: &[Token], k: usize, sent_end: usize) -> Option<Range<usize>> {
