@@ -8,6 +8,7 @@
 //! a lone surname is matched to the one full name it belongs to.
 
 mod build;
+mod gender;
 mod kinds;
 mod names;
 mod patterns;
@@ -126,6 +127,7 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     let mut ents = build(raws);
     // In text order, which `within` relies on.
     ents.mentions.sort_by_key(|m| (m.block, m.range.start));
+    gender::from_pronouns(article, words, &mut ents);
     // Kept for every article of an archive: no spare capacity.
     ents.entities.shrink_to_fit();
     ents.mentions.shrink_to_fit();
@@ -164,7 +166,7 @@ mod tests {
     use build::resolve_across;
     use kinds::plausible_full_name;
 
-    fn ents(text: &str) -> Entities {
+    pub(super) fn ents(text: &str) -> Entities {
         let a = normalize("a.txt", &format!("A headline for the test\n\n{text}\n"));
         let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
         find(&a, &words)
@@ -215,6 +217,20 @@ mod tests {
     fn a_capital_that_only_begins_a_sentence_is_not_a_name() {
         let e = ents("Officials met. Faster progress was made. Leaders agreed.");
         assert!(e.entities.is_empty(), "{:?}", e.entities);
+        // A common word that opens a known place stays in it.
+        let e = ents("New Hampshire votes first. Then the New Democratic Party met in New Orleans.");
+        assert_eq!(kind_of(&e, "New Hampshire"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "New Orleans"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&e, "NDP"), Some(EntityKind::Organization));
+        assert!(!e.entities.iter().any(|x| x.name == "Hampshire"), "{:?}", e.entities);
+    }
+
+    #[test]
+    fn a_title_word_after_a_title_is_a_surname() {
+        let e = ents("Ohio Congressman Pete King spoke, and New York Senator Jo Bishop replied.");
+        assert_eq!(kind_of(&e, "Pete King"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Jo Bishop"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "New York"), Some(EntityKind::Place));
     }
 
     #[test]

@@ -83,7 +83,11 @@ pub(super) fn last_title(words: &[&str]) -> Option<(Range<usize>, Option<Gender>
         let mut matched = false;
         for k in (1..=lx.max_title_words.min(words.len() - i)).rev() {
             if let Some(g) = lx.title(&words[i..i + k]) {
-                found = Some((i..i + k, g, false));
+                // `Congressman Pete King`: a title at the very end, after an earlier title, is
+                // a surname.
+                if i + k < words.len() || found.is_none() {
+                    found = Some((i..i + k, g, false));
+                }
                 i += k;
                 matched = true;
                 break;
@@ -211,7 +215,12 @@ pub(super) fn connector_run(text: &str, toks: &[Token], at: usize) -> Option<usi
 
 pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mut end: usize, out: &mut Vec<Raw>) {
     let mut s = start;
-    while s < end && text::is_common(toks[s].text) {
+    // `New Hampshire`, `First Nations`: a common word that opens a known place or body stays.
+    let opens_known = |s: usize| {
+        let run = slice::from_to(text, toks[s].start, toks[end - 1].end);
+        LEXICON.known_in(run).first().is_some_and(|(r, _)| r.start == 0 && r.end > toks[s].text.len())
+    };
+    while s < end && text::is_common(toks[s].text) && !opens_known(s) {
         s += 1;
     }
     // `Sometimes Mara Linden`, `Asked` alone: a capitalised adverb or verb only opens the

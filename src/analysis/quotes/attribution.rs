@@ -13,15 +13,19 @@ use std::ops::Range;
 impl<'a> Ctx<'a> {
     /// Who is said to speak by the speech verb at token `v` of block `b`.
     pub(super) fn speaker_of_verb(&self, b: usize, v: Token, floor: usize) -> Option<Said> {
-        // `Roe issued a statement saying …`: the statement is the object; Roe speaks.
-        let np = self.np_before(b, v.start, floor).filter(|np| !(v.text.ends_with("ing") && self.is_object(b, np)));
+        // `Roe issued a statement saying …`, `Roe replied on Facebook writing …`: the statement
+        // and Facebook are objects; Roe speaks. (In `after the paper's editorial telling …` and
+        // `with Roe saying …` the phrase is the participle's subject.)
+        let participle = v.text.ends_with("ing");
+        let placed = |np: &Range<usize>| matches!(self.preposition_before(b, np), Some("on" | "in" | "at" | "during"));
+        let np = self.np_before(b, v.start, floor).filter(|np| !(participle && (self.is_object(b, np) || placed(np))));
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
         // verb after appositions or after `and` has the sentence's subject.
         let before = slice::before(self.text(b), v.start).trim_end();
         let coordinated = before.ends_with(',') || before.ends_with(" and") || before.ends_with(" but");
         let subject_speaks =
-            v.text.ends_with("ing") || (np.is_none() && (v.text.ends_with("ed") || coordinated && v.text != "told"));
+            participle || (np.is_none() && (v.text.ends_with("ed") || coordinated && v.text != "told"));
         np.and_then(|np| self.resolve(b, np)).or_else(|| {
             if !subject_speaks {
                 return None;

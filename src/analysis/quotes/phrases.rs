@@ -54,14 +54,17 @@ impl<'a> Ctx<'a> {
             // (`… for the Ledger, the state's paper, mocking`: after a preposition the phrase
             // is an object, and nobody's subject.)
             let np = self.np_ending(b, prev, floor)?;
-            let before = self.toks_until(b, np.start);
-            let object =
-                before.iter().rev().find(|t| !in_list(&WORDS.determiners, t.text)).is_some_and(|t| {
-                    t.text.chars().all(char::is_lowercase) && LEXICON.usual_tag(t.text) == Some("ADP")
-                });
-            return (!object).then_some(np);
+            return self.preposition_before(b, &np).is_none().then_some(np);
         }
         self.np_ending(b, stop, floor)
+    }
+
+    /// The preposition whose object the noun phrase `np` is (`on Facebook`, `for the Ledger`),
+    /// if it is one: such a phrase is nobody's subject.
+    pub(super) fn preposition_before(&self, b: usize, np: &Range<usize>) -> Option<&'a str> {
+        let before = self.toks_until(b, np.start);
+        let t = before.iter().rev().find(|t| !in_list(&WORDS.determiners, t.text))?;
+        (t.text.chars().all(char::is_lowercase) && LEXICON.usual_tag(t.text) == Some("ADP")).then_some(t.text)
     }
 
     /// Where the name before a short aside in parentheses ends, or `stop` if there is none.
