@@ -219,10 +219,19 @@ impl<'a> Ctx<'a> {
                 && self.joined(b, e)
                 && (capital(toks.get(e + 1))
                     || noun(toks.get(e + 1)) && self.joined(b, e + 1) && capital(toks.get(e + 2)));
+            // `Ohio-based pollster Al Cardenas`, `Kabul-born poet`: a name made an adjective by a
+            // participle after a hyphen.
+            let compound = e > k
+                && t.text.chars().all(char::is_lowercase)
+                && (t.text.ends_with("ed") || t.text == "born")
+                && is_capitalised(toks[e - 1].text)
+                && toks[e - 1].text.chars().count() > 1
+                && slice::from_to(text, toks[e - 1].end, t.start) == "-";
             let ok = is_capitalised(t.text)
                 || is_role_word(t.text)
                 || number
                 || occupation
+                || compound
                 || (e > k && text::PARTICLES.contains(&t.text));
             if !ok {
                 // `Republican presidential nominee Jo Pike`, `party co-founder Jo Pike`, `the

@@ -282,6 +282,9 @@ const BYLINE_WORDS: usize = 12;
 /// John Roe, Wire Service`, `Jane Roe Contributor`, `Wire Staff`.
 pub(super) fn is_byline(s: &str) -> bool {
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if credit_then_date(t) {
+        return true;
+    }
     let n = word_count(t);
     if n == 0 || n > BYLINE_WORDS || ends_sentence(t) {
         return false;
@@ -309,6 +312,16 @@ pub(super) fn is_byline(s: &str) -> bool {
         Some((a, b)) if capitalised => starts_with_person(a) && starts_with_person(b),
         _ => false,
     }
+}
+
+/// `Metro Desk The Wire Service, 20 Oct, 2015 05:52 PM`: capitalised names, a comma, then the
+/// date and perhaps its time.
+fn credit_then_date(s: &str) -> bool {
+    let Some((_, at)) = dates::find_date(s) else { return false };
+    let Some(names) = slice::before(s, at.start).trim_end().strip_suffix(',') else { return false };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let time = slice::after(s, at.end).split_whitespace().count() <= 3;
+    (2..=8).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) && time && !ends_sentence(s)
 }
 
 /// Whether `s` begins with a given name and a capitalised surname (`Jane Doe`, `Jane Q. Doe, …`).
@@ -434,6 +447,16 @@ mod tests {
         );
         assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
         assert!(a.blocks[0].text.ends_with("go ahead in March despite the objections."));
+    }
+
+    #[test]
+    fn a_desk_credit_with_its_date_dates_the_article() {
+        let a = normalize(
+            "a.txt",
+            "A headline for the story\n\nHarbour News Desk The Wire Service, 20 Oct, 2015 05:52 PM\n\nThe council met on Monday.\n",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2015, 10, 20));
+        assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
     }
 
     #[test]
