@@ -31,7 +31,14 @@ pub(super) fn build(mut raws: Vec<Raw>) -> Entities {
         let single = !r.name.contains(' ');
         let matching_full = |r: &Raw| -> Option<String> {
             let by_given = r.honorific.as_deref().is_some_and(before_given_name);
-            let hits = if by_given { by_first.get(r.name.as_str()) } else { by_last.get(r.name.as_str()) }?;
+            // `Samantha Pike … said Samantha`: a given name alone, when no one has it as a
+            // surname, is the one person of that given name.
+            let hits = if by_given {
+                by_first.get(r.name.as_str())
+            } else {
+                let given = || LEXICON.first_name(&r.name).is_some().then(|| by_first.get(r.name.as_str())).flatten();
+                by_last.get(r.name.as_str()).or_else(given)
+            }?;
             match hits.as_slice() {
                 [one] => Some(one.to_string()),
                 _ => None,

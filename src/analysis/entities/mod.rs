@@ -226,6 +226,16 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_is_the_one_person_of_that_name() {
+        let e = ents("Samantha Pike, 38, spoke first. Tom Pike, her brother, came later. Samantha said little.");
+        let p = e.entities.iter().find(|x| x.name == "Samantha Pike").expect("a person");
+        assert!(p.aliases.contains(&"Samantha".to_string()), "{:?}", e.entities);
+        // Two people of one given name: the name alone is neither.
+        let e = ents("Samantha Pike spoke. Samantha Lund, 40, replied. Samantha said little.");
+        assert!(e.entities.iter().all(|x| x.aliases.is_empty()), "{:?}", e.entities);
+    }
+
+    #[test]
     fn a_title_word_after_a_title_is_a_surname() {
         let e = ents("Ohio Congressman Pete King spoke, and New York Senator Jo Bishop replied.");
         assert_eq!(kind_of(&e, "Pete King"), Some(EntityKind::Person));
