@@ -113,12 +113,21 @@ impl Entities {
     }
 }
 
-/// Finds the entities of one article. Headings are left out: their capitals are style.
+/// Finds the entities of one article. Headings are left out, as their capitals are style, unless
+/// a heading is a person's name and nothing else (`Jane Roe` over a profile or a signature).
 /// `words` holds the words of each block ([`crate::text::words::tokens`]), shared with the quotation pass.
 pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     let mut raws = Vec::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
+            let mut found = Vec::new();
+            scan_block(i, &b.text, &words[i], &mut found);
+            if let [one] = found.as_slice() {
+                let whole = one.range == (0..b.text.len()) && one.name.contains(' ');
+                if whole && one.kind == Some(EntityKind::Person) {
+                    raws.extend(found);
+                }
+            }
             continue;
         }
         scan_block(i, &b.text, &words[i], &mut raws);
@@ -223,6 +232,18 @@ mod tests {
         assert_eq!(kind_of(&e, "New Orleans"), Some(EntityKind::Place));
         assert_eq!(kind_of(&e, "NDP"), Some(EntityKind::Organization));
         assert!(!e.entities.iter().any(|x| x.name == "Hampshire"), "{:?}", e.entities);
+    }
+
+    #[test]
+    fn a_heading_that_is_only_a_name_names_a_person() {
+        let mut a = normalize("a.txt", "A headline for the test\n\nThe council met.\n");
+        for h in ["Pam Butler", "Roads Plan Stalls As Jo Pike Leaves"] {
+            a.blocks.push(crate::article::Block::new(BlockKind::Heading, h));
+        }
+        let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
+        let e = find(&a, &words);
+        assert_eq!(kind_of(&e, "Pam Butler"), Some(EntityKind::Person), "{:?}", e.entities);
+        assert_eq!(kind_of(&e, "Jo Pike"), None, "a name inside a headline is left out");
     }
 
     #[test]
