@@ -48,6 +48,7 @@ pub struct Lexicon {
     derived_demonyms: HashSet<String>,
     /// Last words that make a name a place's (`Fairfax County`, `Jarvis Street`).
     place_suffixes: HashSet<String>,
+    place_prefixes: HashSet<String>,
     /// First words of titles, for a cheap test before the full look-up.
     title_starts: HashSet<String>,
     orgs: HashSet<String>,
@@ -58,6 +59,7 @@ pub struct Lexicon {
     /// open a sentence.
     /// With the part of speech they have most often there (`sometimes` → `ADV`).
     ordinary: HashMap<String, String>,
+    surnames: std::collections::HashSet<String>,
     /// Finds places and organisations inside a longer run of capitalised words.
     known: AhoCorasick,
     known_kinds: Vec<KnownKind>,
@@ -136,6 +138,7 @@ impl Lexicon {
         let orgs = names_with_aliases(org_sections.get("name"), &mut canonical);
         let org_suffixes = org_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
         let place_suffixes = place_sections.get("suffix").into_iter().flatten().map(|s| s.to_string()).collect();
+        let place_prefixes = place_sections.get("prefix").into_iter().flatten().map(|s| s.to_string()).collect();
         let mut first_names: HashMap<String, Option<Gender>> = HashMap::default();
         for (section, names) in sections(include_str!("../../assets/lexicon/first_names.txt")) {
             let g = gender(section);
@@ -150,9 +153,14 @@ impl Lexicon {
                     .or_insert(g);
             }
         }
-        let ordinary = entries(include_str!("../../assets/lexicon/ordinary_words.txt"))
+        let ordinary: HashMap<String, String> = entries(include_str!("../../assets/lexicon/ordinary_words.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(w, tag)| (w.to_string(), tag.to_string()))
+            .collect();
+        let surnames = entries(include_str!("../../assets/lexicon/surnames.txt"))
+            .flat_map(str::split_whitespace)
+            .filter(|w| !ordinary.contains_key(&w.to_lowercase()))
+            .map(str::to_string)
             .collect();
         let mut patterns: Vec<&str> = Vec::new();
         let mut known_kinds = Vec::new();
@@ -181,11 +189,13 @@ impl Lexicon {
             demonyms,
             derived_demonyms,
             place_suffixes,
+            place_prefixes,
             title_starts,
             orgs,
             org_suffixes,
             first_names,
             ordinary,
+            surnames,
             known,
             known_kinds,
         }
@@ -228,10 +238,12 @@ impl Lexicon {
     }
 
     /// A listed place, or a name of two words or more ending in a word such as `County` or
-    /// `Street`: `Jarvis Street` is a place even though `Jarvis` is a given name.
+    /// `Street`, or starting with one such as `Fort` or `Mount`: `Jarvis Street` is a place even
+    /// though `Jarvis` is a given name.
     pub fn is_place_name(&self, name: &str) -> bool {
         self.is_place(name)
             || name.rsplit_once(' ').is_some_and(|(_, last)| self.place_suffixes.contains(strip_possessive(last)))
+            || name.split_once(' ').is_some_and(|(first, _)| self.place_prefixes.contains(first))
     }
 
     /// An adjective of nationality or region (`Russian`, `European`, `French`): listed, or a
@@ -267,6 +279,11 @@ impl Lexicon {
 
     /// An ordinary English word (any case) that is not also a given name: capitalised, it is
     /// a name only where the text shows it is one.
+    /// A common family name that is no ordinary word (`Patel`, `Nguyen`; not `Brown`).
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
     pub fn is_ordinary(&self, word: &str) -> bool {
         with_lower(word, |w| self.ordinary.contains_key(w)) && !self.first_names.contains_key(word)
     }

@@ -247,6 +247,15 @@ mod tests {
     }
 
     #[test]
+    fn a_common_family_name_after_an_unknown_word_makes_a_person() {
+        let e = ents("The bill came from Sheetal Patel and Tayib Nguyen. Fort Smith and Burger King were quiet.");
+        assert_eq!(kind_of(&e, "Sheetal Patel"), Some(EntityKind::Person));
+        assert_eq!(kind_of(&e, "Tayib Nguyen"), Some(EntityKind::Person));
+        assert_ne!(kind_of(&e, "Fort Smith"), Some(EntityKind::Person), "a place by its first word");
+        assert_eq!(kind_of(&e, "Burger King"), Some(EntityKind::Organization));
+    }
+
+    #[test]
     fn a_given_name_alone_is_the_one_person_of_that_name() {
         let e = ents("Samantha Pike, 38, spoke first. Tom Pike, her brother, came later. Samantha said little.");
         let p = e.entities.iter().find(|x| x.name == "Samantha Pike").expect("a person");

@@ -334,7 +334,13 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
             return;
         }
     }
-    if kind.is_none() && name_from == 0 && person_by_context(text, first, last.end) && plausible_full_name(&name) {
+    // `Sheetal Patel`: a common family name after a word that is nothing else.
+    let surname = || name_words.len() <= 3 && name_words.last().is_some_and(|w| LEXICON.is_surname(w));
+    if kind.is_none()
+        && name_from == 0
+        && (person_by_context(text, first, last.end) || surname())
+        && plausible_full_name(&name)
+    {
         kind = Some(EntityKind::Person);
     }
     if gender.is_none() && kind == Some(EntityKind::Person) {
