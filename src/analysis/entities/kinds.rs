@@ -1,6 +1,7 @@
 //! What kind of thing a name names: a place, a body, a date, or a person, from the lexicons and
 //! from how the text treats it.
 
+use super::names::Raw;
 use super::EntityKind;
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{is_acronym, is_capitalised, is_initial, PARTICLES};
@@ -106,4 +107,34 @@ pub(crate) fn plausible_full_name(name: &str) -> bool {
             .iter()
             .any(|w| LEXICON.is_demonym(w) || w.contains('-') && w.split('-').any(|p| LEXICON.is_demonym(p)))
         && (given || !adjective(last.0) && !LEXICON.is_place(first) && !LEXICON.is_ordinary(first))
+}
+
+/// `Condoleeza Rice and Donald Rumsfeld`, `Mary John, Russell Dyk, Webb Jennings`: a full name
+/// listed with a person's is a person's too. `raws` are one block's names, in text order.
+pub(super) fn people_in_lists(text: &str, raws: &mut [Raw]) {
+    let listed = |a: &Raw, b: &Raw| {
+        let gap = slice::from_to(text, a.range.end, b.range.start);
+        matches!(gap, " and " | ", " | ", and " | " or ")
+    };
+    // (`the Seventh Circuit and Judge Jo Pike`: a name after `the` is a thing's.)
+    let full = |r: &Raw| r.name.contains(' ') && !r.definite;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 1..raws.len() {
+            let (a, b) = (&raws[i - 1], &raws[i]);
+            if !listed(a, b) || !full(a) || !full(b) {
+                continue;
+            }
+            let unknown = match (a.kind, b.kind) {
+                (Some(EntityKind::Person), None) => i,
+                (None, Some(EntityKind::Person)) => i - 1,
+                _ => continue,
+            };
+            if plausible_full_name(&raws[unknown].name) {
+                raws[unknown].kind = Some(EntityKind::Person);
+                changed = true;
+            }
+        }
+    }
 }

@@ -236,6 +236,15 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     {
         s += 1;
     }
+    // `Justices David Souter and …`, `Floridians Jeb Bush and …`: a plural title or origin
+    // before a list of names.
+    let plural_of =
+        |w: &str, one: &dyn Fn(&str) -> bool| LEXICON.first_name(w).is_none() && w.strip_suffix('s').is_some_and(one);
+    if end - s >= 2 && plural_of(toks[s].text, &|w| LEXICON.title(&[w]).is_some())
+        || end - s >= 3 && plural_of(toks[s].text, &|w| LEXICON.is_demonym(w))
+    {
+        s += 1;
+    }
     // `Zoe Dunne Expressed Fear About …`: a headline in title case, whose name ends where the
     // ordinary words begin.
     let capitals = toks[s..end].iter().filter(|t| is_capitalised(t.text)).count();
@@ -334,11 +343,13 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
             return;
         }
     }
-    // `Sheetal Patel`: a common family name after a word that is nothing else.
+    // `Sheetal Patel`: a common family name after a word that is nothing else. `Steffen W.
+    // Graae`: an initial between two words.
     let surname = || name_words.len() <= 3 && name_words.last().is_some_and(|w| LEXICON.is_surname(w));
+    let middle_initial = || matches!(name_words.as_slice(), [a, m, z] if text::is_initial(m) && !text::is_initial(a) && !text::is_initial(z));
     if kind.is_none()
         && name_from == 0
-        && (person_by_context(text, first, last.end) || surname())
+        && (person_by_context(text, first, last.end) || surname() || middle_initial())
         && plausible_full_name(&name)
     {
         kind = Some(EntityKind::Person);
