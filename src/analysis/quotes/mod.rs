@@ -77,6 +77,14 @@ impl Quote {
 }
 
 /// The byte after the character at `at` (a closing mark), or the end of the text.
+/// Whether two texts have the same words, whatever their case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 fn after_char(text: &str, at: usize) -> usize {
     text.get(at..).and_then(|t| t.chars().next()).map_or(text.len(), |c| at + c.len_utf8())
 }
@@ -93,6 +101,11 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
             continue;
         }
         let said = if full { attribute_full(&ctx, q, &out) } else { attribute_partial(&ctx, q) };
+        // `our podcast, “Ground Game.”`: a name in quote marks that would be its own speaker is
+        // a name, not speech.
+        if said.as_ref().is_some_and(|s| same_words(&s.speaker, &q.text)) {
+            continue;
+        }
         if said.is_none() && (!full || speech::is_title(&q.text)) {
             // A phrase in quote marks that nobody is said to have said: scare quotes, or a
             // name (`“Time”`, `“Missing”`).
@@ -255,6 +268,12 @@ mod tests {
             "NATO chief Mark Stone spoke in Oslo.\n\nLater, NATO’s chief said the alliance faced “a long winter”.",
         );
         assert_eq!(q[0].0, speaker("Mark Stone"));
+    }
+
+    #[test]
+    fn a_name_in_quote_marks_is_not_its_own_speaker() {
+        let q = quotes("Listen to our weekly politics podcast, “Ground Game.”");
+        assert!(q.is_empty(), "{q:?}");
     }
 
     #[test]
