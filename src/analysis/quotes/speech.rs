@@ -158,6 +158,13 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
         return true;
     }
     let last = lead.rsplit(' ').next().unwrap_or("");
+    // `… he said. But “Roe's bid is stronger now. It helps.”`: a sentence of quotation opened
+    // by a conjunction alone.
+    let opened = slice::before(lead, lead.len() - last.len()).trim_end();
+    let alone = opened.is_empty() || opened.ends_with(['.', '!', '?', '”', '"']);
+    if alone && matches!(last, "But" | "And" | "Yet" | "Still" | "So" | "Plus") {
+        return true;
+    }
     LEXICON.is_speech_verb(last) && q.closed && ends_with_stop(&q.text)
 }
 
