@@ -80,6 +80,11 @@ impl Ctx<'_> {
                 return Some(person);
             }
             let np = self.np_after(b, t.start)?;
+            // `Catch up with our podcast, Ground Game.`: a name that ends the sentence is no
+            // one's subject.
+            if !slice::from_to(text, np.end, sent.end).chars().any(char::is_alphabetic) {
+                return None;
+            }
             let place = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Place);
             // (`At a rally in Salem, on Thursday afternoon, Roe said`: a phrase after a
             // preposition, too.)
