@@ -269,9 +269,9 @@ pub const PARTICLES: &[&str] =
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "capt", "sen", "rep", "gov", "lt", "sgt", "no",
-    "const", "insp", "cpl", "supt", "det", "cmdr", "coun", "cllr", "maj", "adm", "atty", "hon", "vs", "etc", "inc",
-    "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "const", "insp", "cpl", "supt", "det", "cmdr", "coun", "cllr", "ald", "maj", "adm", "atty", "hon", "vs", "etc",
+    "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// The span strictly around `pos`, if any. `spans` are in order and do not overlap, so this is
