@@ -6,6 +6,7 @@ use super::context::{Ctx, Said};
 use super::marks::{starts_with_open_mark, Found};
 use super::words::anonymous;
 use super::{after_char, Quote};
+use crate::analysis::entities::plausible_full_name;
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{is_capitalised, is_possessive, strip_possessive};
 use crate::analysis::EntityKind;
@@ -82,7 +83,54 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
             return e.speaker.as_deref().map(|speaker| ctx.said_again(speaker));
         }
     }
-    ctx.introduced_before(b, q.open).or_else(|| signed_below(ctx, q)).or_else(|| described_speaker(ctx, q))
+    ctx.introduced_before(b, q.open)
+        .or_else(|| signed_below(ctx, q))
+        .or_else(|| described_speaker(ctx, q))
+        .or_else(|| headline_speaker(ctx, b))
+}
+
+/// `Roe says Ontario must step up`, `10 things Jane Roe said`, `Jane Roe: ‘We will act’`: the
+/// person the headline has speak, for a quotation the text itself gives nobody, in a paragraph
+/// (block `b`) that names no one else.
+fn headline_speaker(ctx: &Ctx, b: usize) -> Option<Said> {
+    let title = ctx.article.title.as_str();
+    let named_here: Vec<usize> = ctx
+        .ents
+        .mentions
+        .iter()
+        .filter(|m| m.block == b && !ctx.in_quote(b, m.range.start))
+        .filter(|m| ctx.ents.entities[m.entity].kind == EntityKind::Person)
+        .map(|m| m.entity)
+        .collect();
+    let speaks = |rest: &str| {
+        rest.starts_with(':')
+            || rest.split_whitespace().next().is_some_and(|w| LEXICON.is_speech_verb(w.trim_end_matches([',', ':'])))
+    };
+    let people = ctx
+        .ents
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person && plausible_full_name(&e.name))
+        // (A person the text shows as one: a given name or a gender it knows.)
+        .filter(|(_, e)| {
+            e.gender.is_some() || e.name.split(' ').next().is_some_and(|w| LEXICON.first_name(w).is_some())
+        })
+        .filter(|(i, _)| named_here.iter().all(|n| n == i));
+    for (i, e) in people {
+        let names = std::iter::once(e.name.as_str()).chain(e.name.rsplit(' ').next().filter(|s| *s != e.name));
+        for name in names {
+            for (at, _) in title.match_indices(name) {
+                let before = slice::before(title, at).chars().next_back();
+                let rest = slice::after(title, at + name.len());
+                let whole = !before.is_some_and(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric);
+                if whole && speaks(rest.trim_start_matches(['’', '\'', 's']).trim_start()) {
+                    return Some(ctx.said_by_entity(i));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `“…”` then a line `- Sanders.`: a quotation that fills its paragraph, signed on the next.

@@ -135,7 +135,11 @@ mod tests {
     use crate::load::normalize;
 
     fn quotes(body: &str) -> Vec<(Option<String>, String, bool)> {
-        let a = normalize("t.txt", &format!("A headline for the test\n\n{body}\n"));
+        headlined("A headline for the test", body)
+    }
+
+    fn headlined(headline: &str, body: &str) -> Vec<(Option<String>, String, bool)> {
+        let a = normalize("t.txt", &format!("{headline}\n\n{body}\n"));
         let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
         let e = entities::find(&a, &words);
         find(&a, &e, &words).into_iter().map(|q| (q.speaker, q.text, q.partial)).collect()
@@ -274,6 +278,19 @@ mod tests {
     fn a_name_in_quote_marks_is_not_its_own_speaker() {
         let q = quotes("Listen to our weekly politics podcast, “Ground Game.”");
         assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_nobody_is_given_goes_to_whom_the_headline_has_speak() {
+        let body = "Jane Roe met voters on Friday.\n\nOn the budget\n\n\"We will pass it as it stands.\"";
+        let q = headlined("Ten things Jane Roe said the morning after her win", body);
+        assert_eq!(q[0].0, speaker("Jane Roe"), "{q:?}");
+        // Not when the paragraph names someone else, and not without the headline.
+        let body = "Jane Roe met voters.\n\nTom Brack was there. \"We will pass it as it stands.\"";
+        let q = headlined("Ten things Jane Roe said the morning after her win", body);
+        assert_eq!(q[0].0, None, "{q:?}");
+        let q = quotes("Jane Roe met voters on Friday.\n\n\"We will pass it as it stands.\"");
+        assert_eq!(q[0].0, None, "{q:?}");
     }
 
     #[test]
