@@ -18,6 +18,7 @@ pub(crate) use kinds::{is_date_word, plausible_full_name};
 use super::text::Token;
 use crate::analysis::lexicon::Gender;
 use crate::article::{Article, BlockKind};
+use crate::text::slice;
 use build::build;
 use names::scan_block;
 use patterns::scan_patterns;
@@ -120,12 +121,17 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     let mut raws = Vec::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
+            // `Jane Roe`, `HEAD COACH Jane Roe`, `Jane Roe, Head Coach`: a name line over what
+            // someone said.
             let mut found = Vec::new();
             scan_block(i, &b.text, &words[i], &mut found);
-            if let [one] = found.as_slice() {
-                let whole = one.range == (0..b.text.len()) && one.name.contains(' ');
-                if whole && one.kind == Some(EntityKind::Person) {
-                    raws.extend(found);
+            if let Some(one) = found.first() {
+                let before = slice::before(&b.text, one.range.start).trim();
+                let after = slice::after(&b.text, one.range.end);
+                let titled = one.role.is_some() || one.honorific.is_some();
+                let alone = (before.is_empty() || titled) && (after.is_empty() || after.starts_with(','));
+                if alone && one.kind == Some(EntityKind::Person) && one.name.contains(' ') {
+                    raws.push(one.clone());
                 }
             }
             continue;

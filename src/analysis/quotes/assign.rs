@@ -86,7 +86,41 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     ctx.introduced_before(b, q.open)
         .or_else(|| signed_below(ctx, q))
         .or_else(|| described_speaker(ctx, q))
+        .or_else(|| name_line_above(ctx, q))
         .or_else(|| headline_speaker(ctx, b))
+}
+
+/// How many blocks back a quotation's name line is looked for.
+const NAME_LINE_LOOKBACK: usize = 12;
+
+/// `Jane Roe` on a line of its own, then `On the win:` and `“…”`: in an interview written up as
+/// questions and answers, a paragraph of quotation under a name line is that person's. Only
+/// short lines and other such paragraphs may stand between.
+fn name_line_above(ctx: &Ctx, q: &Found) -> Option<Said> {
+    let b = q.block;
+    if !slice::before(ctx.text(b), q.open).trim().is_empty() {
+        return None;
+    }
+    for j in (b.saturating_sub(NAME_LINE_LOOKBACK)..b).rev() {
+        let block = &ctx.article.blocks[j];
+        let person = ctx
+            .ents
+            .mentions
+            .iter()
+            .find(|m| m.block == j && ctx.ents.entities[m.entity].kind == EntityKind::Person)
+            .map(|m| m.entity);
+        if block.kind == BlockKind::Heading {
+            if let Some(e) = person {
+                return Some(ctx.said_by_entity(e));
+            }
+            continue;
+        }
+        let label = block.text.split_whitespace().count() <= 16 && person.is_none();
+        if !(label || starts_with_open_mark(&block.text)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// `Roe says Ontario must step up`, `10 things Jane Roe said`, `Jane Roe: ‘We will act’`: the

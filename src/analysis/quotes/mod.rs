@@ -294,6 +294,14 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_of_quotation_under_a_name_line_is_that_persons() {
+        let body = "Questions after the game.\n\nHEAD COACH Maurice Joseph\n\nOn the win:\n\n“Very important, especially at home.”\n\nOn the crowd:\n\n“They were loud all night.”";
+        let q = quotes(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|(s, _, _)| *s == speaker("Maurice Joseph")), "{q:?}");
+    }
+
+    #[test]
     fn a_quote_with_no_speaker_has_none() {
         let q = quotes("The sign read: “Closed for the winter.”\n\nNobody knew why.");
         assert_eq!(q.len(), 1);
