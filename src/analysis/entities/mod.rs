@@ -121,16 +121,18 @@ pub fn find(article: &Article, words: &[Vec<Token>]) -> Entities {
     let mut raws = Vec::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
-            // `Jane Roe`, `HEAD COACH Jane Roe`, `Jane Roe, Head Coach`: a name line over what
-            // someone said.
+            // `Jane Roe`, `HEAD COACH Jane Roe`, `Jane Roe, Head Coach`, `Coach: Jane Roe`: a
+            // name line, over what someone said or in a list of who was there.
             let mut found = Vec::new();
             scan_block(i, &b.text, &words[i], &mut found);
-            if let Some(one) = found.first() {
+            if let Some(one) = found.iter().find(|r| r.kind == Some(EntityKind::Person)) {
                 let before = slice::before(&b.text, one.range.start).trim();
                 let after = slice::after(&b.text, one.range.end);
                 let titled = one.role.is_some() || one.honorific.is_some();
-                let alone = (before.is_empty() || titled) && (after.is_empty() || after.starts_with(','));
-                if alone && one.kind == Some(EntityKind::Person) && one.name.contains(' ') {
+                // (`Coach: Jane Roe`: a label before the name.)
+                let opened = before.is_empty() || titled || before.ends_with(':');
+                let alone = opened && (after.is_empty() || after.starts_with(','));
+                if alone && one.name.contains(' ') {
                     raws.push(one.clone());
                 }
             }

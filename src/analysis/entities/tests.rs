@@ -66,14 +66,19 @@ fn a_capital_that_only_begins_a_sentence_is_not_a_name() {
 #[test]
 fn a_heading_that_is_only_a_name_names_a_person() {
     let mut a = normalize("a.txt", "A headline for the test\n\nThe council met.\n");
-    for h in
-        ["Pam Butler", "Roads Plan Stalls As Jo Pike Leaves", "HEAD COACH Maurice Joseph", "Steve Alford, Head Coach"]
-    {
+    let lines = [
+        "Pam Butler",
+        "Roads Plan Stalls As Jo Pike Leaves",
+        "HEAD COACH Maurice Joseph",
+        "Steve Alford, Head Coach",
+        "Coach: Doug Sewell",
+    ];
+    for h in lines {
         a.blocks.push(crate::article::Block::new(BlockKind::Heading, h));
     }
     let words: Vec<_> = a.blocks.iter().map(|b| text::tokens(&b.text)).collect();
     let e = find(&a, &words);
-    for name in ["Pam Butler", "Maurice Joseph", "Steve Alford"] {
+    for name in ["Pam Butler", "Maurice Joseph", "Steve Alford", "Doug Sewell"] {
         assert_eq!(kind_of(&e, name), Some(EntityKind::Person), "{name}: {:?}", e.entities);
     }
     assert_eq!(kind_of(&e, "Jo Pike"), None, "a name inside a headline is left out");
