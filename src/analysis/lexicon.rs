@@ -302,6 +302,13 @@ impl Lexicon {
             && !self.first_names.contains_key(word)
     }
 
+    /// The length of the known place or body `text` opens with, as whole words, if any
+    /// (`New Hampshire` in `New Hampshire voters`).
+    pub fn known_prefix(&self, text: &str) -> Option<usize> {
+        let m = self.known.find(text).filter(|m| m.start() == 0)?;
+        (!slice::after(text, m.end()).starts_with(char::is_alphanumeric)).then_some(m.end())
+    }
+
     /// Places and organisations named inside `text`, as whole words: byte range and kind.
     pub fn known_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, KnownKind)> {
         self.known

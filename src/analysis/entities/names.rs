@@ -218,7 +218,7 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     // `New Hampshire`, `First Nations`: a common word that opens a known place or body stays.
     let opens_known = |s: usize| {
         let run = slice::from_to(text, toks[s].start, toks[end - 1].end);
-        LEXICON.known_in(run).first().is_some_and(|(r, _)| r.start == 0 && r.end > toks[s].text.len())
+        LEXICON.known_prefix(run).is_some_and(|end| end > toks[s].text.len())
     };
     while s < end && text::is_common(toks[s].text) && !opens_known(s) {
         s += 1;

@@ -317,11 +317,15 @@ pub(super) fn is_byline(s: &str) -> bool {
 /// `Metro Desk The Wire Service, 20 Oct, 2015 05:52 PM`: capitalised names, a comma, then the
 /// date and perhaps its time.
 fn credit_then_date(s: &str) -> bool {
+    // (Cheap tests first: this runs on many lines, finding a date does not.)
+    if !s.contains(", ") || ends_sentence(s) || !s.starts_with(char::is_uppercase) || word_count(s) > 16 {
+        return false;
+    }
     let Some((_, at)) = dates::find_date(s) else { return false };
     let Some(names) = slice::before(s, at.start).trim_end().strip_suffix(',') else { return false };
     let words: Vec<&str> = names.split_whitespace().collect();
     let time = slice::after(s, at.end).split_whitespace().count() <= 3;
-    (2..=8).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) && time && !ends_sentence(s)
+    (2..=8).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) && time
 }
 
 /// Whether `s` begins with a given name and a capitalised surname (`Jane Doe`, `Jane Q. Doe, …`).
