@@ -230,11 +230,15 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     }
     // `Republican Jeb Bush`, `Kentuckian Rand Paul`: a party or a place of origin before a
     // given name describes the person; it is not part of the name.
-    if end - s >= 3
-        && (AFFILIATIONS.contains(&toks[s].text) || LEXICON.is_demonym(toks[s].text))
-        && LEXICON.first_name(toks[s + 1].text).is_some()
-    {
-        s += 1;
+    // (`House Republican Thomas Massie`, `Ohio Democrat Jo Pike`: a chamber or a place may
+    // come first.)
+    let affiliation = |j: usize| {
+        j + 2 < end
+            && (AFFILIATIONS.contains(&toks[j].text) || LEXICON.is_demonym(toks[j].text))
+            && LEXICON.first_name(toks[j + 1].text).is_some()
+    };
+    if let Some(j) = (s..(s + 2).min(end)).find(|&j| affiliation(j)) {
+        s = j + 1;
     }
     // `Justices David Souter and …`, `Floridians Jeb Bush and …`: a plural title or origin
     // before a list of names.

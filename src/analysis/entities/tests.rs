@@ -104,6 +104,13 @@ fn a_name_listed_with_a_person_or_with_a_middle_initial_is_a_person() {
 }
 
 #[test]
+fn a_party_after_a_chamber_or_place_is_no_part_of_the_name() {
+    let e = ents("House Republican Thomas Massie and Ohio Democrat Mary Pike disagreed.");
+    assert_eq!(kind_of(&e, "Thomas Massie"), Some(EntityKind::Person), "{:?}", e.entities);
+    assert_eq!(kind_of(&e, "Mary Pike"), Some(EntityKind::Person));
+}
+
+#[test]
 fn a_plural_title_before_names_is_no_part_of_them() {
     let e = ents("Senators Harry Reid and Mitch McConnell met Presidents Reagan and Bush.");
     assert_eq!(kind_of(&e, "Harry Reid"), Some(EntityKind::Person), "{:?}", e.entities);

@@ -76,10 +76,14 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
         return e.speaker.as_deref().map(|speaker| ctx.said_again(speaker));
     }
     let own_lead_in = !slice::before(text, q.open).trim().is_empty();
-    let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && !e.partial);
+    // (A phrase quoted at the very end of the paragraph before goes on too: `…, but now said
+    // Pike had “the chance to unite us.”` then `“I think he can do that.”`)
+    let ends_block =
+        |e: &Quote| slice::after(ctx.text(e.end_block), after_char(ctx.text(e.end_block), e.end)).trim().is_empty();
+    let prev_block = recent().find(|e| e.end_block + 1 == b && e.speaker.is_some() && (!e.partial || ends_block(e)));
     if let Some(e) = prev_block.filter(|_| !own_lead_in) {
         let pt = ctx.text(e.end_block);
-        if starts_with_open_mark(pt) || e.block != e.end_block {
+        if starts_with_open_mark(pt) || e.block != e.end_block || e.partial {
             return e.speaker.as_deref().map(|speaker| ctx.said_again(speaker));
         }
     }
