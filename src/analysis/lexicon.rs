@@ -59,7 +59,7 @@ pub struct Lexicon {
     /// open a sentence.
     /// With the part of speech they have most often there (`sometimes` → `ADV`).
     ordinary: HashMap<String, String>,
-    surnames: std::collections::HashSet<String>,
+    surnames: HashSet<String>,
     /// Finds places and organisations inside a longer run of capitalised words.
     known: AhoCorasick,
     known_kinds: Vec<KnownKind>,

@@ -7,17 +7,20 @@ use crate::analysis::lexicon::Gender;
 use crate::analysis::text::{is_capitalised, Token};
 use crate::article::{Article, BlockKind};
 use crate::text::slice;
+use std::collections::HashMap;
 
 /// Pronouns in sentences opened by a person, counted for that person. A count settles an
 /// unknown gender; overturning the list's guess takes two pronouns and none of the other kind.
 pub(super) fn from_pronouns(article: &Article, words: &[Vec<Token>], ents: &mut Entities) {
     let mut votes = vec![(0u32, 0u32); ents.entities.len()];
-    let people: Vec<&str> =
-        ents.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| surname_of(&e.name)).collect();
+    // `Clinton` may be either of two Clintons: its pronouns count for neither.
+    let mut surnames: HashMap<&str, usize> = HashMap::new();
+    for e in ents.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        *surnames.entry(surname_of(&e.name)).or_default() += 1;
+    }
+    let counted = |e: &super::Entity| e.kind == EntityKind::Person && surnames.get(surname_of(&e.name)) == Some(&1);
     for (i, m) in ents.mentions.iter().enumerate() {
-        let e = &ents.entities[m.entity];
-        // `Clinton` may be either of two Clintons: its pronouns count for neither.
-        if e.kind != EntityKind::Person || people.iter().filter(|&&s| s == surname_of(&e.name)).count() > 1 {
+        if !counted(&ents.entities[m.entity]) {
             continue;
         }
         let Some(block) = article.blocks.get(m.block).filter(|b| b.kind != BlockKind::Heading) else { continue };

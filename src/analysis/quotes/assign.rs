@@ -107,12 +107,8 @@ fn name_line_above(ctx: &Ctx, q: &Found) -> Option<Said> {
     }
     for j in (b.saturating_sub(NAME_LINE_LOOKBACK)..b).rev() {
         let block = &ctx.article.blocks[j];
-        let person = ctx
-            .ents
-            .mentions
-            .iter()
-            .find(|m| m.block == j && ctx.ents.entities[m.entity].kind == EntityKind::Person)
-            .map(|m| m.entity);
+        let person =
+            ctx.ents.within(j, &(0..block.text.len())).filter(|&e| ctx.ents.entities[e].kind == EntityKind::Person);
         if block.kind == BlockKind::Heading {
             if let Some(e) = person {
                 return Some(ctx.said_by_entity(e));
