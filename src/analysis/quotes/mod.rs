@@ -40,7 +40,7 @@ use super::text::Token;
 use crate::article::Article;
 use crate::text::slice;
 use assign::{attribute_full, attribute_partial};
-use context::{Ctx, Subject};
+use context::{Ctx, Said, Subject};
 use marks::find_all;
 use serde::{Deserialize, Serialize};
 use speech::{is_full, name_like};
@@ -76,6 +76,11 @@ impl Quote {
     }
 }
 
+/// `UK officials`, `critics`: a group described by a plural noun, not someone named.
+fn group(s: &Said) -> bool {
+    !s.person && s.speaker.rsplit(' ').next().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+}
+
 /// The byte after the character at `at` (a closing mark), or the end of the text.
 /// Whether two texts have the same words, whatever their case and punctuation.
 fn same_words(a: &str, b: &str) -> bool {
@@ -109,6 +114,9 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
         if said.is_none() && (!full || speech::is_title(&q.text)) {
             // A phrase in quote marks that nobody is said to have said: scare quotes, or a
             // name (`“Time”`, `“Missing”`).
+            continue;
+        }
+        if !full && said.as_ref().is_some_and(|s| speech::term_in_report(q, article, group(s))) {
             continue;
         }
         if let Some(s) = &said {

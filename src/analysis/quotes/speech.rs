@@ -100,20 +100,35 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     if (NAMING.contains(&last) || NAMING.contains(&last_two.as_str())) && !by_someone {
         return true;
     }
+    // `a “safe space” to`: a short term after a determiner; `a “caricature of the worst
+    // possibilities”` is someone's words, and so is `he said it was a “glide path” to …`, a
+    // phrase in reported speech (see [`term_in_report`]).
+    determiner_term(q, article)
+        && !(words.len() >= 2
+            && (characterised(before) || reported(before.rsplit(['.', '!', '?']).next().unwrap_or(before))))
+}
+
+/// A short phrase quoted after a determiner and followed by nothing or a function word.
+fn determiner_term(q: &Found, article: &Article) -> bool {
+    let text = &article.blocks[q.block].text;
+    let before = slice::before(text, q.open);
+    let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let words = q.text.split_whitespace().count();
     let next = text.get(q.end..).map(|rest| {
         rest.trim_start_matches(['”', '’', '"', '\'', '»']).split_whitespace().next().unwrap_or("").to_lowercase()
     });
-    // `a “safe space” to`: a short term after a determiner; `a “caricature of the worst
-    // possibilities”` is someone's words.
-    if WORDS.determiners.contains(&last)
-        && !(characterised(before) && words.len() >= 2)
-        && words.len() <= 4
+    WORDS.determiners.contains(&last.as_str())
+        && words <= 4
         && !ends_with_stop(&q.text)
         && next.as_deref().is_none_or(|n| n.is_empty() || WORDS.function_after.contains(&n))
-    {
-        return true;
-    }
-    false
+}
+
+/// `UK officials say countries may join a “coalition of the willing”`: a short phrase after a
+/// determiner, reported from a group rather than from someone, or named in the headline, is a
+/// term the article uses, not words it reports.
+pub(super) fn term_in_report(q: &Found, article: &Article, group: bool) -> bool {
+    let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']).to_lowercase();
+    determiner_term(q, article) && (group || article.title.to_lowercase().contains(&phrase))
 }
 
 /// A single word quoted inside a sentence without a verb of speech in its clause: a term or an
@@ -129,13 +144,16 @@ pub(super) fn lone_epithet(q: &Found, article: &Article) -> bool {
     // (`may be “strategic,” said Hal Dunne`: the attribution may follow.)
     let after = slice::after(text, q.end).trim_start_matches(['”', '’', '"', '\'', ',', ' ']);
     let clause_after = after.split(CLAUSE_BREAKS).next().unwrap_or(after);
-    let reported = |clause: &str| {
-        clause.to_lowercase().contains("according to")
-            || clause
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| LEXICON.is_speech_verb(w) && !CHARACTERISING.contains(&w) && !is_capitalised(w))
-    };
     !reported(clause_before) && !reported(clause_after)
+}
+
+/// Whether a clause reports speech: a verb of speech that does not merely characterise, or
+/// `according to`.
+fn reported(clause: &str) -> bool {
+    clause.to_lowercase().contains("according to")
+        || clause
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| LEXICON.is_speech_verb(w) && !CHARACTERISING.contains(&w) && !is_capitalised(w))
 }
 
 /// Whether the quotation stands as a sentence of its own rather than inside one.
@@ -155,6 +173,12 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
         return false;
     }
     if lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?', '—', '–']) {
+        return true;
+    }
+    // `… he said on “Meet the Press.” “But …”`: a sentence that ended inside a title's marks.
+    if lead.trim_end_matches(['”', '"', '’']).len() < lead.len()
+        && lead.trim_end_matches(['”', '"', '’']).ends_with(['.', '!', '?'])
+    {
         return true;
     }
     let last = lead.rsplit(' ').next().unwrap_or("");
