@@ -37,8 +37,30 @@ impl<'a> Ctx<'a> {
             if let Some(s) = earlier {
                 return Some(s.said.clone());
             }
+            // `Vance left early, Haddad said, adding, “…”`: the subject of the verb of speech
+            // just before, not the sentence's.
+            if participle {
+                if let Some(s) = self.said_just_before(b, v.start, sent.start) {
+                    return Some(s);
+                }
+            }
             self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
         })
+    }
+
+    /// `…, Haddad said, adding`: the speaker of a verb of speech that ends the clause before
+    /// byte `at`, its subject right before it.
+    fn said_just_before(&self, b: usize, at: usize, floor: usize) -> Option<Said> {
+        let text = self.text(b);
+        let prev = *self.toks_until(b, at).last()?;
+        let gap = slice::from_to(text, prev.end, at).trim();
+        if gap != "," || !self.is_verb_here(b, &prev) {
+            return None;
+        }
+        let np = self.np_before(b, prev.start, floor)?;
+        // (Only a name or a pronoun at the start of its clause: `…, Haddad said,`.)
+        let opens_clause = slice::before(text, np.start).trim_end().ends_with([',', '.', ';']);
+        opens_clause.then(|| self.resolve(b, np)).flatten()
     }
 
     /// Whether the noun phrase `np` is the object of a verb just before it (`issued a

@@ -197,6 +197,14 @@ impl<'a> Ctx<'a> {
                         return Some(self.said_by_entity(e));
                     }
                 }
+                // `Aides say Roe also advises her father. ¶ “…,” she said.`: so is one named in
+                // the paragraph just before, when the subject found is older than that.
+                if s.block + 1 < b {
+                    let prev = b - 1;
+                    if let Some(e) = self.clause_subject_in(prev, self.text(prev).len(), want) {
+                        return Some(self.said_by_entity(e));
+                    }
+                }
                 return Some(s.said.clone());
             }
             first = false;
@@ -226,11 +234,18 @@ impl<'a> Ctx<'a> {
         let text = self.text(b);
         self.people_named_between((b, 0), (b, at), want)
             .find(|x| {
-                let next = slice::after(text, x.range.end).strip_prefix(' ').and_then(|r| r.split(' ').next());
-                next.is_some_and(|w| {
+                let verb = |w: &str| {
                     w.chars().all(char::is_lowercase)
                         && (w.ends_with("ed") || matches!(LEXICON.usual_tag(w), Some("VERB" | "AUX")))
-                })
+                };
+                let mut next =
+                    slice::after(text, x.range.end).strip_prefix(' ').map(|r| r.split(' ')).into_iter().flatten();
+                // (`Roe also advises`: one adverb may stand between.)
+                match next.next() {
+                    Some(w) if verb(w) => true,
+                    Some(w) if LEXICON.usual_tag(w) == Some("ADV") => next.next().is_some_and(verb),
+                    _ => false,
+                }
             })
             .map(|x| x.entity)
     }
