@@ -96,6 +96,12 @@ impl Ctx<'_> {
             return None;
         }
         let sent = self.sentence(pb, at - 1);
+        // `Carter said that for decades critics had been predicting a retreat.`: the verb that
+        // reports comes first; those after it are in what was reported.
+        let first = self.first_verb(pb, sent.clone())?;
+        if let Some(s) = self.speaker_of_verb(pb, first, sent.start).filter(|s| s.person) {
+            return Some(s);
+        }
         let v = self.last_verb(pb, sent.clone())?;
         self.speaker_of_verb(pb, v, sent.start)
     }

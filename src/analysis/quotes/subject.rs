@@ -75,6 +75,13 @@ impl Ctx<'_> {
             // `…in Salem, New Hampshire, Roe said`: a place after the comma still belongs to
             // the opening clause.
             let t = toks.get(k)?;
+            // (`On Thursday, after staying neutral, Roe endorsed …`: a second opening phrase,
+            // a participle after a preposition.)
+            let participle = t.text.ends_with("ing") && t.text.chars().all(char::is_lowercase);
+            if participle && in_list(&WORDS.openers, toks[opened].text) {
+                from = t.end;
+                continue;
+            }
             // (`On Tuesday, his wife, Jane, called …`)
             if let Some(person) = self.named_in_apposition(b, toks, k, sent.end) {
                 return Some(person);
