@@ -67,6 +67,22 @@ impl Ctx<'_> {
         None
     }
 
+    /// `Roe is upbeat about the vote. ¶ “Not only can we win …”`: a paragraph that is all
+    /// quotation, after a paragraph whose last sentence is about someone quoted before, is theirs.
+    pub(super) fn speaker_last_about(&self, b: usize, open: usize) -> Option<Said> {
+        if !slice::before(self.text(b), open).trim().is_empty() {
+            return None;
+        }
+        let pb = b.checked_sub(1).filter(|&p| self.article.blocks[p].kind != BlockKind::Heading)?;
+        let pt = self.text(pb).trim_end();
+        if pt.is_empty() || !pt.ends_with('.') || self.in_quote(pb, pt.len() - 1) {
+            return None;
+        }
+        let np = self.sentence_subject(pb, pt.len() - 1)?;
+        let said = self.resolve(pb, np).filter(|s| s.person)?;
+        self.quoted.iter().any(|s| s.said.speaker == said.speaker).then_some(said)
+    }
+
     /// `Park announced the lawsuit on Monday. “We are seeking …”`: a quotation with no
     /// attribution of its own, right after a sentence (in its paragraph or ending the one
     /// before) whose speech verb has a subject, is that subject's.
