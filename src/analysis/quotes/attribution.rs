@@ -48,18 +48,18 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// `…, Haddad said, adding`: the speaker of a verb of speech that ends the clause before
-    /// byte `at`, its subject right before it.
+    /// `…, Haddad said, adding` and `Hollande said on Tuesday in Paris, noting`: the speaker
+    /// of the verb of speech before the participle's clause, its subject opening a clause.
     fn said_just_before(&self, b: usize, at: usize, floor: usize) -> Option<Said> {
         let text = self.text(b);
-        let prev = *self.toks_until(b, at).last()?;
-        let gap = slice::from_to(text, prev.end, at).trim();
-        if gap != "," || !self.is_verb_here(b, &prev) {
+        if !slice::before(text, at).trim_end().ends_with(',') {
             return None;
         }
+        let prev = self.last_verb(b, floor..at)?;
         let np = self.np_before(b, prev.start, floor)?;
         // (Only a name or a pronoun at the start of its clause: `…, Haddad said,`.)
-        let opens_clause = slice::before(text, np.start).trim_end().ends_with([',', '.', ';']);
+        let before = slice::before(text, np.start).trim_end();
+        let opens_clause = before.is_empty() || before.ends_with([',', '.', ';']);
         opens_clause.then(|| self.resolve(b, np)).flatten()
     }
 
@@ -113,7 +113,7 @@ impl<'a> Ctx<'a> {
     /// A speech verb used as a verb: not capitalised, not after a determiner or a possessive
     /// (`their continued support`, `Roe’s comments`).
     pub(super) fn is_verb_here(&self, b: usize, t: &Token) -> bool {
-        if !LEXICON.is_speech_verb(t.text) || is_capitalised(t.text) {
+        if !(LEXICON.is_speech_verb(t.text) || self.answers_back(b, t)) || is_capitalised(t.text) {
             return false;
         }
         // `their continued support`, `his scathing remarks`: a noun after a determiner and at
@@ -132,6 +132,18 @@ impl<'a> Ctx<'a> {
                 && (matches!(LEXICON.usual_tag(p.text), Some("ADJ")) || p.text.ends_with("ing") && p.text.len() > 6)
         });
         !(det(1) || adjective && det(2) || self.compound_noun(b, t))
+    }
+
+    /// `Roe shot back, “…”`: a verb that answers only with `back` after it.
+    fn answers_back(&self, b: usize, t: &Token) -> bool {
+        const BACK_VERBS: &[&str] =
+            &["shoot", "shoots", "shot", "shooting", "fire", "fires", "fired", "firing", "hit", "hits", "hitting"];
+        if !BACK_VERBS.contains(&t.text) {
+            return false;
+        }
+        let toks = &self.toks[b];
+        let next = toks.get(toks.partition_point(|n| n.start < t.end));
+        next.is_some_and(|n| n.text == "back" && slice::from_to(self.text(b), t.end, n.start) == " ")
     }
 
     /// `GOP state leaders`, `the report card`: a speech verb that is usually a noun, right before
