@@ -40,7 +40,7 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     }
     let lead = sent.start..q.open;
     if !slice::range(text, lead.clone()).trim().is_empty() {
-        if let Some(s) = ctx.speaker_in_lead_in(b, lead) {
+        if let Some(s) = ctx.speaker_in_lead_in(b, lead.clone()).or_else(|| as_they_put_it(ctx, b, lead)) {
             return Some(s);
         }
     }
@@ -344,8 +344,13 @@ fn as_they_put_it(ctx: &Ctx, b: usize, lead: std::ops::Range<usize>) -> Option<S
     let toks = ctx.toks_in(b, &lead);
     let k = toks.windows(2).position(|w| matches!(w[0].text, "put" | "puts") && w[1].text == "it")?;
     let np = ctx.np_before(b, toks[k].start, lead.start)?;
-    let before = slice::before(ctx.text(b), np.start);
-    let opens_with_as = before.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("as"));
+    // (`As The Post's Jane Roe puts it`: the name's owner may stand between.)
+    let mut before = slice::before(ctx.text(b), np.start).split_whitespace().rev();
+    let opens_with_as = match before.next() {
+        Some(w) if is_possessive(w) => before.take(3).any(|w| w.eq_ignore_ascii_case("as")),
+        Some(w) => w.eq_ignore_ascii_case("as"),
+        None => false,
+    };
     opens_with_as.then(|| ctx.resolve(b, np)).flatten()
 }
 
