@@ -17,7 +17,14 @@ impl<'a> Ctx<'a> {
         // and Facebook are objects; Roe speaks. (In `after the paper's editorial telling …` and
         // `with Roe saying …` the phrase is the participle's subject.)
         let participle = v.text.ends_with("ing");
-        let placed = |np: &Range<usize>| matches!(self.preposition_before(b, np), Some("on" | "in" | "at" | "during"));
+        // (`returned the compliment to Adler, telling …`: nor is a name after a preposition;
+        // but in `with Roe saying` and `after Roe's editorial telling` it is the subject.)
+        let placed = |np: &Range<usize>| {
+            matches!(
+                self.preposition_before(b, np),
+                Some("on" | "in" | "at" | "during" | "to" | "for" | "from" | "about" | "against" | "into")
+            )
+        };
         let np = self.np_before(b, v.start, floor).filter(|np| !(participle && (self.is_object(b, np) || placed(np))));
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a

@@ -29,8 +29,14 @@ impl Ctx<'_> {
             && slice::from_to(text, first.end, sent.end)
                 .find(',')
                 .is_some_and(|c| slice::from_to(text, first.end, first.end + c).split_whitespace().count() <= 4);
+        // `Hours later, Roe said`, `Two weeks ago, …`: a time phrase.
+        let time = slice::from_to(text, first.start, sent.end).split_once(',').is_some_and(|(head, _)| {
+            let words: Vec<&str> = head.split_whitespace().collect();
+            words.len() <= 4 && words.last().is_some_and(|w| matches!(*w, "later" | "earlier" | "ago"))
+        });
         let opener = in_list(&WORDS.openers, first.text)
             || number
+            || time
             || (LEXICON.opens_before_names(first.text)
                 && !in_list(&WORDS.pronouns, first.text)
                 && !in_list(&WORDS.determiners, first.text));
