@@ -5,6 +5,7 @@ use super::kinds::plausible_full_name;
 use super::names::{before_given_name, Raw};
 use super::{surname_of, Entities, Entity, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
+use crate::analysis::text::{is_capitalised, PARTICLES};
 use std::collections::HashMap;
 
 pub(super) fn build(mut raws: Vec<Raw>) -> Entities {
@@ -56,7 +57,10 @@ pub(super) fn build(mut raws: Vec<Raw>) -> Entities {
                 None if r.initial && !non_initial_words.contains(r.name.as_str()) => continue,
                 None => (r.name.clone(), EntityKind::Other),
             },
-            None => (r.name.clone(), EntityKind::Other),
+            None => match particled_surname(&r.name, &by_last) {
+                Some(full) => (full.to_string(), EntityKind::Person),
+                None => (r.name.clone(), EntityKind::Other),
+            },
         };
         let idx = *by_name.entry(name.clone()).or_insert_with(|| {
             out.entities.push(Entity {
@@ -90,6 +94,20 @@ pub(super) fn build(mut raws: Vec<Raw>) -> Entities {
     out
 }
 
+/// `Bill de Blasio … De Blasio said`: a surname with a particle, capitalised to open a
+/// sentence, is the one person named with it.
+fn particled_surname<'a>(name: &str, by_last: &HashMap<&str, Vec<&'a str>>) -> Option<&'a str> {
+    let (first, rest) = name.split_once(' ')?;
+    let particle = first.to_lowercase();
+    if !PARTICLES.contains(&particle.as_str()) || rest.contains(' ') {
+        return None;
+    }
+    match by_last.get(rest)?.as_slice() {
+        [one] if one.ends_with(&format!(" {particle} {rest}")) => Some(one),
+        _ => None,
+    }
+}
+
 /// A full name the article treats as a person's once is one wherever it is named, and so is a
 /// full name whose last word the article also uses alone (`Warren Buffett … Buffett said`): a
 /// place or a firm is seldom shortened to its last word. Only words that are not ordinary ones,
@@ -108,10 +126,27 @@ fn promote_people(raws: &mut [Raw]) {
         .filter(|r| !LEXICON.is_ordinary(&r.name) && !LEXICON.is_place(&r.name) && !LEXICON.is_demonym(&r.name))
         .map(|r| r.name.clone())
         .collect();
+    // `Jessica Mendoza … Angel Mendoza came from Texas`: a word that is no ordinary one, then
+    // a person's family name, is a relative's name (not `Top Sanders aides`, `State Clinton`).
+    let families: HashSet<&str> = people.iter().map(|n| surname_of(n)).filter(|s| s.len() > 2).collect();
+    let relative = |name: &str| {
+        name.split_once(' ').is_some_and(|(first, last)| {
+            !last.contains(' ')
+                && families.contains(last)
+                && is_capitalised(first)
+                && (LEXICON.first_name(first).is_some()
+                    || !LEXICON.is_ordinary(first) && LEXICON.usual_tag(first).is_none())
+                && !PARTICLES.contains(&first.to_lowercase().as_str())
+                && !LEXICON.is_place(first)
+                && !LEXICON.is_demonym(first)
+                && !LEXICON.is_org_suffix(last)
+                && LEXICON.title(&[first]).is_none()
+        })
+    };
     for r in raws.iter_mut().filter(|r| r.kind.is_none() && r.name.contains(' ')) {
         let first = r.name.split(' ').next().unwrap_or("");
         let shortened = lone.contains(surname_of(&r.name)) && !lone.contains(first);
-        if people.contains(&r.name) || shortened && plausible_full_name(&r.name) {
+        if people.contains(&r.name) || shortened && plausible_full_name(&r.name) || relative(&r.name) {
             r.kind = Some(EntityKind::Person);
             r.gender = r.gender.or_else(|| r.name.split(' ').next().and_then(|w| LEXICON.first_name(w)).flatten());
         }

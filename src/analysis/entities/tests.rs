@@ -250,3 +250,20 @@ fn a_name_the_text_treats_as_a_person_is_one() {
     let firm = ents("Acme Holdings, a firm in the valley, disagrees.");
     assert_ne!(kind_of(&firm, "Acme Holdings"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_relative_and_a_capitalised_particle_join_the_family_name() {
+    // A word that is nothing else, then a person's family name, is a relative; an ordinary
+    // word before it (`Top Mendoza aides`) is not a given name.
+    let e = ents("Jessica Mendoza spoke first. Tarquin Mendoza came from Texas to a rally. Top Mendoza aides met.");
+    assert_eq!(kind_of(&e, "Tarquin Mendoza"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&e, "Top Mendoza"), Some(EntityKind::Person));
+    // `De Blasio` opening a sentence is the `de Blasio` named before.
+    let e = ents("Mayor Bill de Blasio spoke on Monday. De Blasio disbanded the unit in April.");
+    let p = e.entities.iter().find(|x| x.name == "Bill de Blasio").expect("the full name");
+    assert_eq!(p.mentions, 2);
+    assert!(p.aliases.contains(&"De Blasio".to_string()), "{:?}", p.aliases);
+    // A reporter is named after the title.
+    let e = ents("Reporter Jomana Karadsheh says the road is closed.");
+    assert_eq!(kind_of(&e, "Jomana Karadsheh"), Some(EntityKind::Person));
+}
