@@ -157,6 +157,7 @@ pub(super) fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec
         }
         let start = i;
         let mut end = i + 1;
+        let mut office = false;
         while end < toks.len() {
             if !joins(text, toks, end - 1) || text::is_possessive(toks[end - 1].text) {
                 break;
@@ -165,14 +166,18 @@ pub(super) fn scan_block(block: usize, text: &str, toks: &[Token], out: &mut Vec
                 end += 1;
                 continue;
             }
-            // `Secretary of Homeland Security Jo Pike`: an office's department goes on after `of`.
-            if toks[end].text == "of"
-                && LEXICON.title(&[toks[end - 1].text]).is_some()
-                && toks.get(end + 1).is_some_and(|t| is_capitalised(t.text))
-                && joins(text, toks, end)
-            {
-                end += 2;
-                continue;
+            // `Secretary of Homeland Security Jo Pike`, `Minister for Foreign Affairs Jo Pike`,
+            // `Chairman of the Joint Chiefs …`: an office's department goes on after `of`.
+            // (`… of Staff Martin Dempsey`: and the department's own name after that.)
+            if matches!(toks[end].text, "of" | "for") && (office || LEXICON.title(&[toks[end - 1].text]).is_some()) {
+                let n = if toks.get(end + 1).is_some_and(|t| t.text == "the") { 2 } else { 1 };
+                if toks.get(end + n).is_some_and(|t| is_capitalised(t.text))
+                    && (end..end + n).all(|j| joins(text, toks, j))
+                {
+                    end += n + 1;
+                    office = true;
+                    continue;
+                }
             }
             // `Ministry of Defence`, `Fund for Ukraine`, `Alliance of the Able`: a body's name
             // goes on after `of` or `for` when the word before them names a kind of body.
@@ -284,17 +289,18 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     if let Some((span, g, is_honorific)) = last_title(&words) {
         // `Justice Department`, `Defense Ministry`: the title word names a body's field.
         let body = span.end + 1 == words.len() && LEXICON.is_org_suffix(strip_possessive(words[span.end]));
-        if words.get(span.end) == Some(&"of") && !is_honorific {
+        if matches!(words.get(span.end), Some(&("of" | "for"))) && !is_honorific {
             // `Secretary of Homeland Security Jo Pike`: the department, then the name, which
             // starts at a given name or else is the last two words.
-            let from = span.end + 2;
+            let the = words.get(span.end + 1) == Some(&"the");
+            let from = span.end + 2 + usize::from(the);
             let given = (from..words.len().saturating_sub(1)).find(|&j| LEXICON.first_name(words[j]).is_some());
             let j = given.unwrap_or(words.len().saturating_sub(2)).max(from);
             if j + 1 < words.len() {
                 name_from = j;
                 gender = g;
                 let title = words[span.clone()].join(" ").to_lowercase();
-                role = Some(Role { org: Some(words[span.end + 1..j].join(" ")), title });
+                role = Some(Role { org: Some(words[span.end + 1 + usize::from(the)..j].join(" ")), title });
             }
         } else if span.end < words.len() && !body {
             name_from = span.end;

@@ -267,3 +267,14 @@ fn a_relative_and_a_capitalised_particle_join_the_family_name() {
     let e = ents("Reporter Jomana Karadsheh says the road is closed.");
     assert_eq!(kind_of(&e, "Jomana Karadsheh"), Some(EntityKind::Person));
 }
+
+#[test]
+fn an_office_of_a_department_stands_before_the_name() {
+    let e = ents(
+        "It came from Undersecretary for Political Affairs Wendy Sherman. Then Chairman of the Joint Chiefs of Staff Martin Dempsey left.",
+    );
+    assert_eq!(kind_of(&e, "Wendy Sherman"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&e, "Martin Dempsey"), Some(EntityKind::Person));
+    let p = e.entities.iter().find(|x| x.name == "Wendy Sherman").expect("named");
+    assert_eq!(p.roles[0].org.as_deref(), Some("Political Affairs"));
+}
