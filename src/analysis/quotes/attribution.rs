@@ -72,7 +72,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the noun phrase `np` is the object of a verb just before it (`issued a
     /// statement`, `put out a letter`).
-    fn is_object(&self, b: usize, np: &Range<usize>) -> bool {
+    pub(super) fn is_object(&self, b: usize, np: &Range<usize>) -> bool {
         let toks = self.toks_until(b, np.start);
         let mut k = toks.len();
         while k > 0 && in_list(&WORDS.determiners, toks[k - 1].text) {

@@ -25,7 +25,10 @@ impl<'a> Ctx<'a> {
         while s > 0 && last - s < 5 && toks[s - 1].start >= floor && self.joined(b, s - 1) {
             let w = toks[s - 1].text;
             if opens_description(w) {
-                return Some(toks[s - 1].start..toks[last].end);
+                // (`issued a statement saying`: the object of a verb is no speaker.)
+                let np = toks[s - 1].start..toks[last].end;
+                let verb_before = s >= 2 && slice::from_to(self.text(b), toks[s - 2].end, np.start) == " ";
+                return (!(verb_before && self.is_object(b, &np))).then_some(np);
             }
             if !inside_description(w) {
                 break;

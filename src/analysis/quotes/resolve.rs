@@ -127,10 +127,22 @@ impl Ctx<'_> {
         let opening = np.start == self.sentence(b, np.start).start;
         let participle =
             |w: &str| opening && words.len() == 1 && w.len() > 5 && (w.ends_with("ed") || w.ends_with("ing"));
-        let named = words.iter().any(|w| {
-            let w = strip_possessive(w);
-            is_capitalised(w) && !LEXICON.is_ordinary(w) && !is_date_word(w) && !participle(w) && !LEXICON.is_demonym(w)
-        });
+        // (`Black Lives Matter issued a statement`: ordinary words that the article names as one
+        // thing more than once are a name too.)
+        let recurring = words.len() >= 2
+            && self.ents.within(b, &np).is_some_and(|e| {
+                let e = &self.ents.entities[e];
+                e.mentions >= 2 && e.kind == EntityKind::Other && e.name == strip_possessive(phrase)
+            });
+        let named = recurring
+            || words.iter().any(|w| {
+                let w = strip_possessive(w);
+                is_capitalised(w)
+                    && !LEXICON.is_ordinary(w)
+                    && !is_date_word(w)
+                    && !participle(w)
+                    && !LEXICON.is_demonym(w)
+            });
         // `the report said`, `his letter reads`: a text speaks only with its article or owner,
         // and is shown with it.
         if LEXICON.is_text_noun(last) && words.len() == 1 {
