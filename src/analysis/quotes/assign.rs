@@ -25,7 +25,7 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
             return Some(s);
         }
     }
-    if q.closed {
+    if q.closed && !answered_after(ctx, q) {
         if let Some(s) = ctx.after_quote(q.end_block, q.end, attribution_end(ctx, q)) {
             return Some(s);
         }
@@ -205,6 +205,23 @@ fn signed_inside(ctx: &Ctx, nb: usize, line: &str) -> Option<Said> {
 
 /// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
 /// question mark ended a sentence the attribution goes on.
+/// `“Why now?” Roe then wrote back, “You look cute.”`: after a question, an attribution that
+/// leads into another quotation is the answer's, not the question's.
+fn answered_after(ctx: &Ctx, q: &Found) -> bool {
+    if !q.text.trim_end().ends_with('?') {
+        return false;
+    }
+    let eb = ctx.text(q.end_block);
+    let rest = slice::after(eb, after_char(eb, q.end));
+    let Some(open) = rest.find(['“', '"']) else { return false };
+    let lead = slice::before(rest, open).trim_end();
+    let words = lead.split_whitespace().count();
+    // (`“Why now?” Roe asked, “when we could wait?”` goes on with the same question.)
+    let answer_opens =
+        slice::after(rest, open).chars().skip(1).find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    (2..=8).contains(&words) && lead.ends_with([',', ':']) && !lead.contains(['.', '?', '!']) && answer_opens
+}
+
 fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
     let eb = ctx.text(q.end_block);
     let end = ctx.sentence(q.end_block, q.end).end;
