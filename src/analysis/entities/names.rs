@@ -336,7 +336,10 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     let name_words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let titled = role.is_some() || honorific.is_some();
     let mut kind = classify_name(&name, &name_words);
-    if titled && !matches!(kind, Some(EntityKind::Place | EntityKind::Organization | EntityKind::Date)) {
+    // (`Anchor Expressed Fear About Prejudice …`: a headline in title case after a title word
+    // is longer than a name.)
+    let name_sized = name.split(' ').count() <= MAX_NAME_WORDS;
+    if titled && name_sized && !matches!(kind, Some(EntityKind::Place | EntityKind::Organization | EntityKind::Date)) {
         kind = Some(EntityKind::Person);
     }
     if kind.is_none() && name_from == 0 {

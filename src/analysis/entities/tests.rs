@@ -278,3 +278,16 @@ fn an_office_of_a_department_stands_before_the_name() {
     let p = e.entities.iter().find(|x| x.name == "Wendy Sherman").expect("named");
     assert_eq!(p.roles[0].org.as_deref(), Some("Political Affairs"));
 }
+
+#[test]
+fn a_headline_after_a_title_word_is_no_name() {
+    let e = ents(
+        "Anchor Expressed Fear About Future Prejudice Against Her Daughter. The anchor Ilia Calderon wrote a letter.",
+    );
+    assert!(
+        !e.entities.iter().any(|x| x.kind == EntityKind::Person && x.name.contains("Expressed")),
+        "{:?}",
+        e.entities
+    );
+    assert_eq!(kind_of(&e, "Ilia Calderon"), Some(EntityKind::Person));
+}

@@ -219,11 +219,11 @@ impl<'a> Ctx<'a> {
                 && self.joined(b, e)
                 && (capital(toks.get(e + 1))
                     || noun(toks.get(e + 1)) && self.joined(b, e + 1) && capital(toks.get(e + 2)));
-            // `Ohio-based pollster Al Cardenas`, `Kabul-born poet`: a name made an adjective by a
-            // participle after a hyphen.
+            // `Ohio-based pollster Al Cardenas`, `Kabul-born poet`, `Pulitzer Prize-winning
+            // author`: a name made an adjective by a participle after a hyphen.
             let compound = e > k
                 && t.text.chars().all(char::is_lowercase)
-                && (t.text.ends_with("ed") || t.text == "born")
+                && (t.text.ends_with("ed") || t.text.ends_with("ing") || t.text == "born")
                 && is_capitalised(toks[e - 1].text)
                 && toks[e - 1].text.chars().count() > 1
                 && slice::from_to(text, toks[e - 1].end, t.start) == "-";
