@@ -67,6 +67,11 @@ fn scan_ignoring(text: &str, continuing: bool, ignored: &[usize]) -> (Vec<Span>,
             continue;
         }
         let event = match c {
+            // `the “expedited review“ of`: an opening mark typed where the closing one belongs,
+            // right after a word and before a space, closes.
+            '“' if in_double && !is_open_context(p) && !n.is_some_and(char::is_alphanumeric) => {
+                Some((Mark::Double, false))
+            }
             '“' | '«' | '„' => Some((Mark::Double, true)),
             '”' | '»' => in_double.then_some((Mark::Double, false)),
             '"' => Some((Mark::Double, !in_double)),
@@ -168,6 +173,16 @@ mod tests {
 
     fn spans(text: &str) -> Vec<&str> {
         scan(text, false).iter().map(|s| slice::from_to(text, s.inner, s.close.unwrap_or(text.len()))).collect()
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes() {
+        assert_eq!(
+            spans("She asked for an “expedited review“ of the pipes. “It is urgent,” she said."),
+            ["expedited review", "It is urgent,"]
+        );
+        // Nested, it still opens: `“He said “no” to me.”`
+        assert_eq!(spans("“He said “no” to me,” she said."), ["He said “no” to me,"]);
     }
 
     #[test]
