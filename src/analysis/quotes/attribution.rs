@@ -25,7 +25,21 @@ impl<'a> Ctx<'a> {
                 Some("on" | "in" | "at" | "during" | "to" | "for" | "from" | "about" | "against" | "into")
             )
         };
-        let np = self.np_before(b, v.start, floor).filter(|np| !(participle && (self.is_object(b, np) || placed(np))));
+        // (`… his rival, Hillary Clinton, saying …`: nor is a name in apposition to a noun.)
+        let appositive = |np: &Range<usize>| {
+            let before = slice::before(self.text(b), np.start).trim_end();
+            before.strip_suffix(',').and_then(|b| b.split_whitespace().next_back()).is_some_and(|w| {
+                w.chars().all(char::is_lowercase)
+                    && !matches!(
+                        LEXICON.usual_tag(w),
+                        Some("VERB" | "AUX" | "ADV" | "ADP" | "PRON" | "SCONJ" | "CCONJ")
+                    )
+                    && !LEXICON.is_speech_verb(w)
+            })
+        };
+        let np = self
+            .np_before(b, v.start, floor)
+            .filter(|np| !(participle && (self.is_object(b, np) || placed(np) || appositive(np))));
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
         // verb after appositions or after `and` has the sentence's subject.
