@@ -33,6 +33,7 @@ mod phrases;
 mod resolve;
 mod speech;
 mod subject;
+mod verbs;
 mod words;
 
 use super::entities::Entities;
