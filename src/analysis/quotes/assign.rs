@@ -89,6 +89,7 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
     }
     ctx.introduced_before(b, q.open)
         .or_else(|| ctx.speaker_last_about(b, q.open))
+        .or_else(|| ctx.answer_to_question(b, q.open))
         .or_else(|| signed_below(ctx, q))
         .or_else(|| described_speaker(ctx, q))
         .or_else(|| name_line_above(ctx, q))

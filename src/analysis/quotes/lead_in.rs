@@ -83,6 +83,24 @@ impl Ctx<'_> {
         self.quoted.iter().any(|s| s.said.speaker == said.speaker).then_some(said)
     }
 
+    /// `Why was he out in the heat? “My mom says I have to save up.”`: a quotation right after a
+    /// question about someone, in its paragraph, is their answer.
+    pub(super) fn answer_to_question(&self, b: usize, open: usize) -> Option<Said> {
+        let text = self.text(b);
+        let before = slice::before(text, open).trim_end();
+        if !before.ends_with('?') || self.in_quote(b, before.len() - 1) {
+            return None;
+        }
+        let sent = self.sentence(b, before.len() - 1);
+        let toks = self.toks_in(b, &(sent.start..before.len()));
+        // (Asked by the text, not quoted: `“Why?” he asked.` has its own attribution.)
+        if toks.iter().any(|t| self.in_quote(b, t.start)) {
+            return None;
+        }
+        let who = toks.iter().find(|t| matches!(t.text, "he" | "she" | "He" | "She"))?;
+        self.resolve(b, who.start..who.end).filter(|s| s.person)
+    }
+
     /// `Park announced the lawsuit on Monday. “We are seeking …”`: a quotation with no
     /// attribution of its own, right after a sentence (in its paragraph or ending the one
     /// before) whose speech verb has a subject, is that subject's.
