@@ -73,6 +73,14 @@ impl Ctx<'_> {
             if let Some(s) = self.last_person(b, np.start, reach) {
                 return Some(s);
             }
+            // (`said the 46-year-old`, after a subject that was only described: the speaker
+            // as described.)
+            if age {
+                let the = self.toks_until(b, np.start).iter().rev().find(|t| the(t)).map(|t| t.start);
+                if let Some(start) = the {
+                    return self.described(b, start..np.end);
+                }
+            }
         }
         // `Florida developer Hal Dunne`: the name at the end speaks, not the place before it;
         // `Energy Department spokeswoman`: a body speaks through its spokespeople.
