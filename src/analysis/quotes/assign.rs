@@ -204,8 +204,6 @@ fn signed_inside(ctx: &Ctx, nb: usize, line: &str) -> Option<Said> {
     (person && (rest == "." || rest.starts_with(','))).then(|| ctx.resolve(nb, np)).flatten()
 }
 
-/// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
-/// question mark ended a sentence the attribution goes on.
 /// `“Why now?” Roe then wrote back, “You look cute.”`: after a question, an attribution that
 /// leads into another quotation is the answer's, not the question's.
 fn answered_after(ctx: &Ctx, q: &Found) -> bool {
@@ -223,6 +221,8 @@ fn answered_after(ctx: &Ctx, q: &Found) -> bool {
     (2..=8).contains(&words) && lead.ends_with([',', ':']) && !lead.contains(['.', '?', '!']) && answer_opens
 }
 
+/// Where the sentence that may attribute a closed quotation ends. `“Why now?” Roe asked.`: the
+/// question mark ended a sentence the attribution goes on.
 fn attribution_end(ctx: &Ctx, q: &Found) -> usize {
     let eb = ctx.text(q.end_block);
     let end = ctx.sentence(q.end_block, q.end).end;

@@ -96,7 +96,10 @@ impl<'a> Ctx<'a> {
         let w = prev.text;
         let verb = w.chars().all(char::is_lowercase)
             && (LEXICON.usual_tag(w) == Some("VERB") || w.ends_with("ed") || w == "out");
-        verb && slice::from_to(self.text(b), prev.end, np.start).split_whitespace().count() <= 1
+        // (Only words between, at most a determiner: in `concerned,” the members` the comma
+        // and the mark end the clause.)
+        let gap = slice::from_to(self.text(b), prev.end, np.start);
+        verb && gap.split_whitespace().count() <= 1 && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
     }
 
     /// `…, said Grant Green, a former official.`: a person named after a speech verb that

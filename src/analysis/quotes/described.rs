@@ -27,8 +27,7 @@ impl<'a> Ctx<'a> {
             if opens_description(w) {
                 // (`issued a statement saying`: the object of a verb is no speaker.)
                 let np = toks[s - 1].start..toks[last].end;
-                let verb_before = s >= 2 && slice::from_to(self.text(b), toks[s - 2].end, np.start) == " ";
-                return (!(verb_before && self.is_object(b, &np))).then_some(np);
+                return (!self.is_object(b, &np)).then_some(np);
             }
             if !inside_description(w) {
                 break;

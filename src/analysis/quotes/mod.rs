@@ -82,7 +82,6 @@ fn group(s: &Said) -> bool {
     !s.person && s.speaker.rsplit(' ').next().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
 }
 
-/// The byte after the character at `at` (a closing mark), or the end of the text.
 /// Whether two texts have the same words, whatever their case and punctuation.
 fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -91,9 +90,11 @@ fn same_words(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
+/// The byte after the character at `at` (a closing mark), or the end of the text.
 fn after_char(text: &str, at: usize) -> usize {
     text.get(at..).and_then(|t| t.chars().next()).map_or(text.len(), |c| at + c.len_utf8())
 }
+
 /// Finds the quotations of an article and their speakers.
 /// `words` holds the words of each block (`text::tokens`).
 pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<'a>>]) -> Vec<Quote> {

@@ -127,8 +127,11 @@ fn determiner_term(q: &Found, article: &Article) -> bool {
 /// determiner, reported from a group rather than from someone, or named in the headline, is a
 /// term the article uses, not words it reports.
 pub(super) fn term_in_report(q: &Found, article: &Article, group: bool) -> bool {
-    let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']).to_lowercase();
-    determiner_term(q, article) && (group || article.title.to_lowercase().contains(&phrase))
+    let in_headline = || {
+        let phrase = q.text.trim_end_matches(['.', ',', '!', '?', ';', ':']).to_lowercase();
+        article.title.to_lowercase().contains(&phrase)
+    };
+    determiner_term(q, article) && (group || in_headline())
 }
 
 /// A single word quoted inside a sentence without a verb of speech in its clause: a term or an
@@ -176,9 +179,8 @@ pub(super) fn is_full(q: &Found, article: &Article) -> bool {
         return true;
     }
     // `… he said on “Meet the Press.” “But …”`: a sentence that ended inside a title's marks.
-    if lead.trim_end_matches(['”', '"', '’']).len() < lead.len()
-        && lead.trim_end_matches(['”', '"', '’']).ends_with(['.', '!', '?'])
-    {
+    let unclosed = lead.trim_end_matches(['”', '"', '’']);
+    if unclosed.len() < lead.len() && unclosed.ends_with(['.', '!', '?']) {
         return true;
     }
     let last = lead.rsplit(' ').next().unwrap_or("");

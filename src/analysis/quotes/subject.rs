@@ -24,16 +24,16 @@ impl Ctx<'_> {
         }
         // `Speaking at a rally in Salem, New Hampshire, Roe said`: an adverb, a participle or a
         // preposition opens a clause before the subject.
-        // `Eight years ago, he said`, `In 2008, …`: a number opens a time phrase before the subject.
+        // `Eight years ago, he said`, `In 2008, …`: a number opens a time phrase before the
+        // subject, and so does `Hours later,`.
+        let head = slice::from_to(text, first.start, sent.end).split_once(',').map(|(h, _)| h);
+        let short_head = |n: usize| head.is_some_and(|h| h.split_whitespace().count() <= n);
         let number = (LEXICON.usual_tag(first.text) == Some("NUM") || first.text.chars().all(|c| c.is_ascii_digit()))
-            && slice::from_to(text, first.end, sent.end)
-                .find(',')
-                .is_some_and(|c| slice::from_to(text, first.end, first.end + c).split_whitespace().count() <= 4);
-        // `Hours later, Roe said`, `Two weeks ago, …`: a time phrase.
-        let time = slice::from_to(text, first.start, sent.end).split_once(',').is_some_and(|(head, _)| {
-            let words: Vec<&str> = head.split_whitespace().collect();
-            words.len() <= 4 && words.last().is_some_and(|w| matches!(*w, "later" | "earlier" | "ago"))
-        });
+            && short_head(5);
+        let time = short_head(4)
+            && head
+                .and_then(|h| h.split_whitespace().next_back())
+                .is_some_and(|w| matches!(w, "later" | "earlier" | "ago"));
         let opener = in_list(&WORDS.openers, first.text)
             || number
             || time
