@@ -11,8 +11,12 @@ use crate::analysis::dates::MONTH_NAMES as MONTHS;
 pub(super) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 pub(crate) fn is_date_word(w: &str) -> bool {
-    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w)
 }
+
+/// Months as news writes them before a day (`Feb. 1`); `Jan`, `Mar` and `Jun` are left out as
+/// they are names as well.
+const MONTH_ABBREVIATIONS: [&str; 9] = ["Feb", "Apr", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
 /// The most words a person's name is taken to have (`Ingrid van der Berg`).
 pub(super) const MAX_NAME_WORDS: usize = 4;

@@ -291,3 +291,11 @@ fn a_headline_after_a_title_word_is_no_name() {
     );
     assert_eq!(kind_of(&e, "Ilia Calderon"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_month_abbreviated_before_a_day_is_no_name() {
+    let e = ents("A Feb. 1 letter from the Harbour League warned the council. The vote is on Sept. 4.");
+    assert_eq!(kind_of(&e, "Feb"), None);
+    assert_eq!(kind_of(&e, "Sept"), None);
+    assert_eq!(kind_of(&e, "Harbour League"), Some(EntityKind::Organization));
+}

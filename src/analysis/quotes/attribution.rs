@@ -40,6 +40,20 @@ impl<'a> Ctx<'a> {
         let np = self
             .np_before(b, v.start, floor)
             .filter(|np| !(participle && (self.is_object(b, np) || placed(np) || appositive(np))));
+        // `A letter from the league obtained by the Courier warns …`: a name after `by` is the
+        // agent of a participle; what the participle follows speaks.
+        if let Some((np, by)) = np.as_ref().and_then(|np| Some((np, self.by_before(b, np, floor)?))) {
+            let before = self.toks_until(b, by.start);
+            let participle = before.last().filter(|t| {
+                t.text.chars().all(char::is_lowercase)
+                    && (t.text.ends_with("ed") || LEXICON.usual_tag(t.text) == Some("VERB"))
+            });
+            let Some(participle) = participle else {
+                // (`a story by the website Politico says`: the author speaks.)
+                return self.resolve(b, np.clone());
+            };
+            return self.np_before(b, participle.start, floor).and_then(|np| self.resolve(b, np));
+        }
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
         // verb after appositions or after `and` has the sentence's subject.
@@ -67,6 +81,15 @@ impl<'a> Ctx<'a> {
             }
             self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
         })
+    }
+
+    /// The `by` before the name `np` (`by the Courier`, `by The Associated Press`).
+    fn by_before(&self, b: usize, np: &Range<usize>, floor: usize) -> Option<Token<'_>> {
+        let before = self.toks_until(b, np.start);
+        let before = &before[before.partition_point(|t| t.start < floor)..];
+        let k = before.iter().rposition(|t| !(is_capitalised(t.text) || in_list(&WORDS.determiners, t.text)))?;
+        let between = slice::from_to(self.text(b), before[k].end, np.start);
+        (before[k].text == "by" && !between.contains([',', '“', '"'])).then_some(before[k])
     }
 
     /// `…, Haddad said, adding` and `Hollande said on Tuesday in Paris, noting`: the speaker

@@ -44,11 +44,19 @@ impl Ctx<'_> {
                 }
             }
         }
-        if colon.is_some() {
-            // `According to the Gazette: “…”`.
+        // `According to the Gazette: “…”`, `According to Hal Dunne of the league, “…”`.
+        // (After a comma, only when the phrase is the whole lead-in: in `According to the
+        // playbook, the staff were told, “…”` the clause has its own subject.)
+        let lone_according = lead.strip_suffix(',').is_some_and(|l| {
+            let l = l.trim_start();
+            l.get(..13).is_some_and(|w| w.eq_ignore_ascii_case("according to ")) && !l.contains(',')
+        });
+        if colon.is_some() || lone_according {
             if let Some(said) = self.according_to(b, range.clone()) {
                 return Some(said);
             }
+        }
+        if colon.is_some() {
             // `X has unveiled a plan:` names its speaker without a speech verb.
             let person = in_lead()
                 .filter(|m| m.range.end <= range.end && self.ents.entities[m.entity].kind == EntityKind::Person)
