@@ -92,6 +92,7 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
         .or_else(|| ctx.answer_to_question(b, q.open))
         .or_else(|| signed_below(ctx, q))
         .or_else(|| described_speaker(ctx, q))
+        .or_else(|| ctx.subject_just_before(b, q.open, q.end_block, q.end))
         .or_else(|| name_line_above(ctx, q))
         .or_else(|| headline_speaker(ctx, b))
 }

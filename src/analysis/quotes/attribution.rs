@@ -72,6 +72,14 @@ impl<'a> Ctx<'a> {
             if let Some(s) = earlier {
                 return Some(s.said.clone());
             }
+            // `with Roe tweeting that … and asking, “…”`: a participle joined to one before it
+            // has its speaker.
+            if participle && before.ends_with(" and") {
+                if let Some(s) = self.last_verb(b, sent.start..v.start).and_then(|p| self.speaker_of_verb(b, p, floor))
+                {
+                    return Some(s);
+                }
+            }
             // `Vance left early, Haddad said, adding, “…”`: the subject of the verb of speech
             // just before, not the sentence's.
             if participle {

@@ -91,6 +91,28 @@ impl Ctx<'_> {
         self.quoted.iter().any(|s| s.said.speaker == said.speaker).then_some(said)
     }
 
+    /// `Rep. Dan Ortiz was blunt. “This is a disgrace.”`: a quotation with no attribution, right
+    /// after a sentence of its paragraph about a person, is theirs.
+    /// (Not when a verb of speech follows it: `“…,” said one insider.` keeps its source
+    /// unnamed.)
+    pub(super) fn subject_just_before(&self, b: usize, open: usize, end_block: usize, end: usize) -> Option<Said> {
+        let before = slice::before(self.text(b), open).trim_end();
+        if !before.ends_with('.') || self.in_quote(b, before.len() - 1) {
+            return None;
+        }
+        // (A sentence with a quotation of its own is about what was said.)
+        let sent = self.sentence(b, before.len() - 1);
+        if slice::range(self.text(b), sent).contains(['“', '”', '"']) {
+            return None;
+        }
+        let after = end..self.sentence(end_block, end).end;
+        if self.toks_in(end_block, &after).iter().any(|t| self.is_verb_here(end_block, t)) {
+            return None;
+        }
+        let np = self.sentence_subject(b, before.len() - 1)?;
+        self.resolve(b, np).filter(|s| s.person)
+    }
+
     /// `Why was he out in the heat? “My mom says I have to save up.”`: a quotation right after a
     /// question about someone, in its paragraph, is their answer.
     pub(super) fn answer_to_question(&self, b: usize, open: usize) -> Option<Said> {

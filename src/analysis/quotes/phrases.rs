@@ -160,10 +160,10 @@ impl<'a> Ctx<'a> {
         }
         let determined = k > opened;
         // `local councillor Jane Penrose`: adjectives before a role word.
-        // (Not `in a letter`: a text that speaks is no role.)
+        // (Not `in a letter`: a text that speaks is no role; nor `one` in `one party official`.)
         if let Some(skip) = (1..=2).find(|&n| {
             toks.get(k + n).is_some_and(|t| is_role_word(t.text) && !LEXICON.is_text_noun(t.text))
-                && toks[k..k + n].iter().all(|t| !is_capitalised(t.text) && !is_role_word(t.text))
+                && toks[k..k + n].iter().all(|t| !is_capitalised(t.text) && !is_role_word(t.text) && t.text != "one")
         }) {
             k += skip;
         }

@@ -166,10 +166,11 @@ fn a_quotation_nobody_is_given_goes_to_whom_the_headline_has_speak() {
     let body = "Jane Roe met voters on Friday.\n\nOn the budget\n\n\"We will pass it as it stands.\"";
     let q = headlined("Ten things Jane Roe said the morning after her win", body);
     assert_eq!(q[0].0, speaker("Jane Roe"), "{q:?}");
-    // Not when the paragraph names someone else, and not without the headline.
+    // Not when the paragraph is about someone else (whose words they are), and not without
+    // the headline.
     let body = "Jane Roe met voters.\n\nTom Brack was there. \"We will pass it as it stands.\"";
     let q = headlined("Ten things Jane Roe said the morning after her win", body);
-    assert_eq!(q[0].0, None, "{q:?}");
+    assert_eq!(q[0].0, speaker("Tom Brack"), "{q:?}");
     let q = quotes("Jane Roe met voters on Friday.\n\n\"We will pass it as it stands.\"");
     assert_eq!(q[0].0, None, "{q:?}");
 }

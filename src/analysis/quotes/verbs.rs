@@ -27,12 +27,14 @@ impl<'a> Ctx<'a> {
         // `their continued support`, `his scathing remarks`: a noun after a determiner and at
         // most one adjective.
         let before = self.toks_until(b, t.start);
-        // (`Roe’s comments`: a possessive is a determiner too.)
+        // (`Roe’s comments`: a possessive is a determiner too; in `“… like that,” said` the
+        // mark between ends the phrase.)
         let det = |i: usize| {
-            before
-                .len()
-                .checked_sub(i)
-                .is_some_and(|k| in_list(&WORDS.determiners, before[k].text) || text::is_possessive(before[k].text))
+            before.len().checked_sub(i).is_some_and(|k| {
+                let next = before.get(k + 1).map_or(t.start, |n| n.start);
+                slice::from_to(self.text(b), before[k].end, next).trim().is_empty()
+                    && (in_list(&WORDS.determiners, before[k].text) || text::is_possessive(before[k].text))
+            })
         };
         let adjective = before.last().is_some_and(|p| {
             slice::from_to(self.text(b), p.end, t.start) == " "
