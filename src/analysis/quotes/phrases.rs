@@ -30,6 +30,24 @@ impl<'a> Ctx<'a> {
         // A clause between commas: `X, who will chair the meeting, said` leaves the subject
         // before the first comma.
         let tail = slice::before(text, stop).trim_end();
+        // `A former candidate -- Tom Birch, who lost in 2008 -- said`: an aside between dashes;
+        // the person it names speaks, or else the phrase before it.
+        if let Some(inner) = tail.strip_suffix("--").or_else(|| tail.strip_suffix(['—', '–'])) {
+            let aside = slice::from_to(text, floor, floor.max(inner.len()));
+            if let Some(open) =
+                ["--", "—", "–"].iter().filter_map(|d| aside.rfind(d).map(|o| (o + floor, d.len()))).max()
+            {
+                let after_dash = slice::after(text, open.0 + open.1);
+                let start = open.0 + open.1 + (after_dash.len() - after_dash.trim_start().len());
+                let person = |np: &Range<usize>| {
+                    self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
+                };
+                if let Some(np) = self.np_after(b, start).filter(person) {
+                    return Some(np);
+                }
+                return self.np_ending(b, slice::before(text, open.0).trim_end().len(), floor);
+            }
+        }
         if tail.ends_with(',') {
             let inner_end = tail.len() - 1;
             // `Gov. Jo Pike (R-OH), said`: the aside, then the comma.
@@ -180,14 +198,21 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
         }
-        let first = *toks.get(k)?;
-        // `said the 46-year-old`: an age stands for the person the text is about.
-        if determined && first.text.chars().all(|c| c.is_ascii_digit()) {
-            if let [_, year, old, ..] = &toks[k..] {
+        let mut first = *toks.get(k)?;
+        // `said the 46-year-old`: an age stands for the person the text is about; before a
+        // name (`76-year-old Morton Vale`) it is passed.
+        if first.text.chars().all(|c| c.is_ascii_digit()) {
+            if let [_, year, old, rest @ ..] = &toks[k..] {
                 let hyphens =
                     [(&first, year), (year, old)].iter().all(|(a, b)| slice::from_to(text, a.end, b.start) == "-");
                 if hyphens && year.text == "year" && old.text == "old" {
-                    return Some(first.start..old.end);
+                    if determined {
+                        return Some(first.start..old.end);
+                    }
+                    if rest.first().is_some_and(|n| is_capitalised(n.text)) {
+                        k += 3;
+                        first = toks[k];
+                    }
                 }
             }
         }

@@ -28,8 +28,11 @@ impl Ctx<'_> {
         // subject, and so does `Hours later,`.
         let head = slice::from_to(text, first.start, sent.end).split_once(',').map(|(h, _)| h);
         let short_head = |n: usize| head.is_some_and(|h| h.split_whitespace().count() <= n);
+        // (`76-year-old Morton Vale, founder of …,` is a subject.)
+        let hyphened = slice::after(text, first.end).starts_with('-');
         let number = (LEXICON.usual_tag(first.text) == Some("NUM") || first.text.chars().all(|c| c.is_ascii_digit()))
-            && short_head(5);
+            && short_head(5)
+            && !hyphened;
         let time = short_head(4)
             && head
                 .and_then(|h| h.split_whitespace().next_back())
