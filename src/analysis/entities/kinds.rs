@@ -92,8 +92,43 @@ pub(super) fn person_by_context(text: &str, start: usize, end: usize) -> bool {
     before.strip_suffix(',').is_some_and(|b| {
         let role = b.rsplit(' ').next().unwrap_or("");
         LEXICON.title(&[role]).is_some() || LEXICON.is_speaker_noun(role) && !is_capitalised(role)
-    })
+    }) || named_after_kin(text, start)
 }
+
+/// `his wife, Melania,`: a relative named in apposition, perhaps by a given name alone.
+pub(super) fn named_after_kin(text: &str, start: usize) -> bool {
+    let before = slice::before(text, start).trim_end();
+    before.strip_suffix(',').is_some_and(|b| is_kin(b.rsplit(' ').next().unwrap_or("")))
+        && slice::after(text, start).split_once(' ').is_some_and(|(_, rest)| !rest.is_empty())
+}
+
+pub(crate) fn is_kin(w: &str) -> bool {
+    KIN.contains(&w)
+}
+
+/// Nouns for relatives, which a person's name may follow in apposition.
+const KIN: [&str; 20] = [
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "partner",
+    "fiancée",
+    "fiancé",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "niece",
+    "nephew",
+    "cousin",
+];
 
 /// Whether a run of capitalised words can be a person's full name: not a place and a party
 /// (`Virginia Democratic`), not a nationality (`Cuban-American`). A surname that is also an

@@ -13,7 +13,7 @@ mod kinds;
 mod names;
 mod patterns;
 
-pub(crate) use kinds::{is_date_word, plausible_full_name};
+pub(crate) use kinds::{is_date_word, is_kin, plausible_full_name};
 
 use super::text::Token;
 use crate::analysis::lexicon::Gender;

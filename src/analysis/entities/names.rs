@@ -1,6 +1,8 @@
 //! Capitalised runs of words, split into the title before a name and the name itself.
 
-use super::kinds::{classify_name, is_date_word, person_by_context, plausible_full_name, MAX_NAME_WORDS};
+use super::kinds::{
+    classify_name, is_date_word, named_after_kin, person_by_context, plausible_full_name, MAX_NAME_WORDS,
+};
 use super::{EntityKind, Role};
 use crate::analysis::lexicon::{Gender, KnownKind, LEXICON};
 use crate::analysis::text::{self, is_capitalised, strip_possessive, Token, PARTICLES};
@@ -360,10 +362,10 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     // Graae`: an initial between two words.
     let surname = || name_words.len() <= 3 && name_words.last().is_some_and(|w| LEXICON.is_surname(w));
     let middle_initial = || matches!(name_words.as_slice(), [a, m, z] if text::is_initial(m) && !text::is_initial(a) && !text::is_initial(z));
+    let person = person_by_context(text, first, last.end) || surname() || middle_initial();
     if kind.is_none()
         && name_from == 0
-        && (person_by_context(text, first, last.end) || surname() || middle_initial())
-        && plausible_full_name(&name)
+        && (person && plausible_full_name(&name) || name_words.len() == 1 && named_after_kin(text, first))
     {
         kind = Some(EntityKind::Person);
     }

@@ -299,3 +299,10 @@ fn a_month_abbreviated_before_a_day_is_no_name() {
     assert_eq!(kind_of(&e, "Sept"), None);
     assert_eq!(kind_of(&e, "Harbour League"), Some(EntityKind::Organization));
 }
+
+#[test]
+fn a_relative_named_in_apposition_is_a_person_by_a_given_name_alone() {
+    let e = ents("On the opening night, Ortiz's wife, Melania, is scheduled to speak. Her son, Barron, was there.");
+    assert_eq!(kind_of(&e, "Melania"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&e, "Barron"), Some(EntityKind::Person));
+}

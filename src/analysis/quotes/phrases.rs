@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::words::*;
-use crate::analysis::entities::EntityKind;
+use crate::analysis::entities::{is_kin, EntityKind};
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, Token};
 use crate::text::lexicon::WORDS;
@@ -71,10 +71,21 @@ impl<'a> Ctx<'a> {
             }
             // (`… for the Ledger, the state's paper, mocking`: after a preposition the phrase
             // is an object, and nobody's subject.)
+            // (Nor is a place: `Speaking in Salem, New Hampshire, Roe went after Pike, calling`.)
             let np = self.np_ending(b, prev, floor)?;
-            return self.preposition_before(b, &np).is_none().then_some(np);
+            return (self.preposition_before(b, &np).is_none() && !self.names_place(b, &np)).then_some(np);
         }
         self.np_ending(b, stop, floor)
+    }
+
+    /// Whether a place is named where `np` is (`Hampshire` of `New Hampshire` too).
+    pub(super) fn names_place(&self, b: usize, np: &Range<usize>) -> bool {
+        let mentions = &self.ents.mentions;
+        let from = mentions.partition_point(|m| (m.block, m.range.end) <= (b, np.start));
+        mentions[from..]
+            .iter()
+            .take_while(|m| m.block == b && m.range.start < np.end)
+            .any(|m| self.ents.entities[m.entity].kind == EntityKind::Place)
     }
 
     /// The preposition whose object the noun phrase `np` is (`on Facebook`, `for the Ledger`),
@@ -270,11 +281,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             e += 1;
-            // `Commentary’s Noah Rothman`: a possessive goes on into a role or a name.
+            // `Commentary’s Noah Rothman`: a possessive goes on into a role or a name; `Ortiz’s
+            // wife` is the wife.
             if text::is_possessive(t.text)
                 && !toks.get(e).is_some_and(|n| is_role_word(n.text) || is_capitalised(n.text))
                 && title_len_at(&toks[e..]) == 0
             {
+                if toks.get(e).is_some_and(|n| is_kin(n.text) && self.joined(b, e - 1)) {
+                    e += 1;
+                }
                 break;
             }
         }
@@ -343,7 +358,10 @@ impl<'a> Ctx<'a> {
             !w.contains(' ') && LEXICON.first_name(w).is_some()
         };
         let person = self.person_heading(b, &inner).is_some() || given;
-        let np_person = self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        // (`Ortiz's wife, Melania,`: the person named in the subject only owns its noun.)
+        let head_noun = slice::range(text, np.clone()).rsplit(' ').next().is_some_and(|w| !is_capitalised(w));
+        let np_person =
+            !head_noun && self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
         (person && !np_person && close < 60).then_some(inner)
     }
 }

@@ -47,9 +47,11 @@ impl Ctx<'_> {
             let np = self.np_after(b, first.start)?;
             return Some(self.apposition_after(b, &np).unwrap_or(np));
         }
-        // `And even Hal Dunne tried …`: a conjunction or a focusing word, then the name.
+        // `And even Hal Dunne tried …`: a conjunction or a focusing word, then the name; or an
+        // adverb without its comma (`Meanwhile Ruiz, who …, spoke`).
         let mut j = k;
-        while toks.get(j).is_some_and(|t| in_list(&WORDS.linking, t.text)) {
+        let adverb = |t: &Token| in_list(&WORDS.openers, t.text) && LEXICON.usual_tag(t.text) == Some("ADV");
+        while toks.get(j).is_some_and(|t| in_list(&WORDS.linking, t.text) || adverb(t)) {
             j += 1;
         }
         if j > k && toks.get(j).is_some_and(|t| is_capitalised(t.text) && !in_list(&WORDS.openers, t.text)) {
