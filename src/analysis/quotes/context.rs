@@ -6,7 +6,7 @@ use super::marks::Found;
 use super::words::token_index;
 use crate::analysis::entities::{Entities, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
-use crate::analysis::text::{sentence_at, sentence_breaks, Token};
+use crate::analysis::text::{is_possessive, sentence_at, sentence_breaks, Token};
 use crate::article::{Article, BlockKind};
 use crate::text::slice::{self, ceil};
 use std::ops::Range;
@@ -203,6 +203,25 @@ impl<'a> Ctx<'a> {
                     let prev = b - 1;
                     if let Some(e) = self.clause_subject_in(prev, self.text(prev).len(), want) {
                         return Some(self.said_by_entity(e));
+                    }
+                    // (`To professor Jane Roe, the stare reflected sadness. ¶ “…,” she said.`:
+                    // and one named there at all, when the name says she is a she, and the
+                    // subject found is not named since. An owner (`Obama’s campaign`) is not
+                    // whom the text is about.)
+                    let m = &self.ents.mentions;
+                    let (lo, hi) = (
+                        m.partition_point(|x| x.block < prev),
+                        m.partition_point(|x| (x.block, x.range.start) < (b, at)),
+                    );
+                    let since = m[lo..hi].iter().any(|x| self.ents.entities[x.entity].name == s.said.speaker);
+                    let owner = |x: &Mention| {
+                        is_possessive(slice::after(self.text(x.block), x.range.start).split(' ').next().unwrap_or(""))
+                    };
+                    let known = self
+                        .people_named_between((prev, 0), (b, at), want)
+                        .find(|x| want.is_some() && self.ents.entities[x.entity].gender == want && !owner(x));
+                    if let Some(x) = known.filter(|_| !since) {
+                        return Some(self.said_by_entity(x.entity));
                     }
                 }
                 return Some(s.said.clone());
