@@ -237,14 +237,14 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     }
     // `Republican Jeb Bush`, `Kentuckian Rand Paul`: a party or a place of origin before a
     // given name describes the person; it is not part of the name.
-    // (`House Republican Thomas Massie`, `Ohio Democrat Jo Pike`: a chamber or a place may
-    // come first.)
+    // (`House Republican Thomas Massie`, `Ohio Democrat Jo Pike`, `House Intelligence
+    // Republican Mike Pompeo`: a chamber, a committee or a place may come first.)
     let affiliation = |j: usize| {
         j + 2 < end
             && (AFFILIATIONS.contains(&toks[j].text) || LEXICON.is_demonym(toks[j].text))
             && LEXICON.first_name(toks[j + 1].text).is_some()
     };
-    if let Some(j) = (s..(s + 2).min(end)).find(|&j| affiliation(j)) {
+    if let Some(j) = (s..(s + 3).min(end)).find(|&j| affiliation(j)) {
         s = j + 1;
     }
     // `Justices David Souter and …`, `Floridians Jeb Bush and …`: a plural title or origin

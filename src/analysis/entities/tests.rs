@@ -108,6 +108,8 @@ fn a_party_after_a_chamber_or_place_is_no_part_of_the_name() {
     let e = ents("House Republican Thomas Massie and Ohio Democrat Mary Pike disagreed.");
     assert_eq!(kind_of(&e, "Thomas Massie"), Some(EntityKind::Person), "{:?}", e.entities);
     assert_eq!(kind_of(&e, "Mary Pike"), Some(EntityKind::Person));
+    let e = ents("House Intelligence Republican Mike Poole agreed with that point.");
+    assert_eq!(kind_of(&e, "Mike Poole"), Some(EntityKind::Person), "{:?}", e.entities);
 }
 
 #[test]
