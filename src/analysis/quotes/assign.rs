@@ -7,13 +7,37 @@ use super::marks::{starts_with_open_mark, Found};
 use super::words::anonymous;
 use super::{after_char, Quote};
 use crate::analysis::entities::plausible_full_name;
-use crate::analysis::lexicon::LEXICON;
+use crate::analysis::lexicon::{Gender, LEXICON};
 use crate::analysis::text::{is_capitalised, is_possessive, strip_possessive};
 use crate::analysis::EntityKind;
 use crate::article::BlockKind;
 use crate::text::slice;
 
 pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
+    // `Jane Roe spoke. ¶ “…,” he said.`: when `he` or `she` finds nobody, no other rule may
+    // give the words to someone the pronoun cannot mean.
+    let want = pronoun_after(ctx, q);
+    speaker_of_full(ctx, q, earlier).filter(|s| want.is_none_or(|w| s.gender.is_none_or(|g| g == w)))
+}
+
+/// The gender of `he` or `she` in the attribution right after a quotation (`“…,” she said`,
+/// `said he`).
+fn pronoun_after(ctx: &Ctx, q: &Found) -> Option<Gender> {
+    let from = ctx.attribution_start(q.end_block, q.end, attribution_end(ctx, q))?;
+    let toks = ctx.toks_in(q.end_block, &(from..attribution_end(ctx, q)));
+    let word = match toks {
+        [p, v, ..] if ctx.is_verb_here(q.end_block, v) => p.text,
+        [v, p, ..] if ctx.is_verb_here(q.end_block, v) => p.text,
+        _ => return None,
+    };
+    match word {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn speaker_of_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<Said> {
     let b = q.block;
     let text = ctx.text(b);
     let sent = ctx.sentence(b, q.open);
