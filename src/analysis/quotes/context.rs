@@ -257,8 +257,19 @@ impl<'a> Ctx<'a> {
                     w.chars().all(char::is_lowercase)
                         && (w.ends_with("ed") || matches!(LEXICON.usual_tag(w), Some("VERB" | "AUX")))
                 };
-                let mut next =
-                    slice::after(text, x.range.end).strip_prefix(' ').map(|r| r.split(' ')).into_iter().flatten();
+                // (`Gilda Moore, a member of the committee, recalled`: past an apposition.)
+                let mut rest = slice::after(text, x.range.end);
+                // (An owner is not a subject: `Roe’s lead could erode`.)
+                if rest.starts_with(['’', '\'']) {
+                    return false;
+                }
+                if let Some(inner) = rest.strip_prefix(", ").filter(|i| i.starts_with(char::is_lowercase)) {
+                    let close = inner.find(", ").filter(|&c| c < 80 && !slice::before(inner, c).contains(['.', ';']));
+                    if let Some(c) = close {
+                        rest = slice::after(inner, c + 1);
+                    }
+                }
+                let mut next = rest.strip_prefix(' ').map(|r| r.split(' ')).into_iter().flatten();
                 // (`Roe also advises`: one adverb may stand between.)
                 match next.next() {
                     Some(w) if verb(w) => true,

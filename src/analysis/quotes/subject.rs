@@ -54,12 +54,15 @@ impl Ctx<'_> {
         while toks.get(j).is_some_and(|t| in_list(&WORDS.linking, t.text) || adverb(t)) {
             j += 1;
         }
-        if j > k && toks.get(j).is_some_and(|t| is_capitalised(t.text) && !in_list(&WORDS.openers, t.text)) {
+        // (`But state Rep. Gilda Moore, …`: a lower-case word may open a name with its title.)
+        let person = |np: &Range<usize>| {
+            self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
+        };
+        if j > k && toks.get(j).is_some_and(|t| !in_list(&WORDS.openers, t.text)) {
             let gap = slice::from_to(text, first.start, toks[j].start);
-            if !gap.contains(',') {
-                if let Some(np) = self.np_after(b, toks[j].start) {
-                    return Some(self.apposition_after(b, &np).unwrap_or(np));
-                }
+            let np = self.np_after(b, toks[j].start).filter(|np| is_capitalised(toks[j].text) || person(np));
+            if let Some(np) = np.filter(|_| !gap.contains(',')) {
+                return Some(self.apposition_after(b, &np).unwrap_or(np));
             }
         }
         let mut from = first.end;
