@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::words::*;
-use crate::analysis::entities::{is_kin, EntityKind};
+use crate::analysis::entities::{is_date_word, is_kin, EntityKind};
 use crate::analysis::lexicon::LEXICON;
 use crate::analysis::text::{self, is_capitalised, Token};
 use crate::text::lexicon::WORDS;
@@ -23,6 +23,15 @@ impl<'a> Ctx<'a> {
                 break;
             }
             k -= 1;
+        }
+        // `who Beck on Wednesday called`: a day between the subject and its verb.
+        let next = if k < toks.len() { toks[k].start } else { end };
+        if k >= 2
+            && is_date_word(toks[k - 1].text)
+            && matches!(toks[k - 2].text, "on" | "last" | "this")
+            && slice::from_to(text, toks[k - 1].end, next).trim().is_empty()
+        {
+            k -= 2;
         }
         let stop = if k < toks.len() { toks[k].start } else { end };
         // `Sen. Dana Quill (D-Ore.) said`: a short aside in parentheses after the name.

@@ -95,8 +95,11 @@ pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     let lead = words_lower(slice::after(before, cut));
     let last = lead.last().map(String::as_str).unwrap_or("");
     let last_two = lead.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
-    // (`who he dubbed “the little senator”`: a person doing the naming says the words.)
-    let by_someone = lead.len() >= 2 && SUBJECT_PRONOUNS.contains(&lead[lead.len() - 2].as_str());
+    // (`who he dubbed “the little senator”`, `what Newt Vale called “…”`: a person doing the
+    // naming says the words; `a plan called “…”` is named.)
+    let named_before = slice::after(before, cut).split_whitespace().rev().nth(1).is_some_and(is_capitalised);
+    let by_someone = lead.len() >= 2
+        && (SUBJECT_PRONOUNS.contains(&lead[lead.len() - 2].as_str()) || named_before && words.len() >= 2);
     if (NAMING.contains(&last) || NAMING.contains(&last_two.as_str())) && !by_someone {
         return true;
     }
