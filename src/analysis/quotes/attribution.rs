@@ -54,6 +54,13 @@ impl<'a> Ctx<'a> {
             };
             return self.np_before(b, participle.start, floor).and_then(|np| self.resolve(b, np));
         }
+        // `said Scott Reed, the group's strategist, who added that …`: `who` is the person
+        // named before it in the sentence.
+        // (Only after a comma: `an official who spoke anonymously said` is described.)
+        let who = self.toks_until(b, v.start).last().filter(|t| t.text == "who");
+        if let Some(who) = who.filter(|w| slice::before(self.text(b), w.start).trim_end().ends_with(',')) {
+            return self.antecedent_of_who(b, who.start);
+        }
         // `…, telling X` or `…, stating:` after a clause: the clause's subject speaks.
         // `Clinton, 35, the daughter of …, said` and `Roe called on her to resign and said`: a
         // verb after appositions or after `and` has the sentence's subject.
@@ -89,6 +96,39 @@ impl<'a> Ctx<'a> {
             }
             self.sentence_subject(b, v.start).and_then(|np| self.resolve(b, np))
         })
+    }
+
+    /// The person a `who` at byte `at` after a comma means: named right before the comma
+    /// (`from President Jo Pike, who`), before a place (`Jo Pike of Ohio, who`) or before an
+    /// apposition (`Jo Pike, the group's strategist, who`).
+    fn antecedent_of_who(&self, b: usize, at: usize) -> Option<Said> {
+        let text = self.text(b);
+        let floor = self.sentence(b, at).start;
+        let comma = floor + slice::from_to(text, floor, at).rfind(',')?;
+        let person = |end: usize| {
+            let np = self.np_ending(b, end, floor)?;
+            self.resolve(b, np).filter(|s| s.person)
+        };
+        person(comma).or_else(|| self.person_of_place_before(b, at)).or_else(|| {
+            let prev = floor + slice::from_to(text, floor, comma).rfind(',')?;
+            let apposition = slice::from_to(text, prev + 1, comma).trim_start();
+            apposition.starts_with(char::is_lowercase).then(|| person(prev)).flatten()
+        })
+    }
+
+    /// `Jo Pike of Ohio, who`: the person named before `of` and a place that end at the comma
+    /// before byte `at`.
+    fn person_of_place_before(&self, b: usize, at: usize) -> Option<Said> {
+        let m = &self.ents.mentions;
+        let end = m.partition_point(|x| (x.block, x.range.start) < (b, at));
+        let [.., person, place] = &m[..end] else { return None };
+        let text = self.text(b);
+        let joined = person.block == b
+            && place.block == b
+            && slice::from_to(text, person.range.end, place.range.start) == " of "
+            && slice::from_to(text, place.range.end, at).trim() == ",";
+        let kinds = (self.ents.entities[person.entity].kind, self.ents.entities[place.entity].kind);
+        (joined && kinds == (EntityKind::Person, EntityKind::Place)).then(|| self.said_by_entity(person.entity))
     }
 
     /// The `by` before the name `np` (`by the Courier`, `by The Associated Press`).
