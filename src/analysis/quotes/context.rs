@@ -323,6 +323,17 @@ impl<'a> Ctx<'a> {
     /// Records the subject of every narrative sentence, for pronouns. Each subject is
     /// resolved against the ones before it, so `He` in one sentence takes the person of an
     /// earlier one.
+    /// The person named with a possessive at the start of `np` (`Roe’s` in `Roe’s lawsuit`),
+    /// when `np` is not that person.
+    fn person_owning(&self, b: usize, np: &Range<usize>) -> Option<Said> {
+        let m = &self.ents.mentions;
+        let k = m.partition_point(|x| (x.block, x.range.start) < (b, np.start));
+        let x = m.get(k).filter(|x| x.block == b && x.range.start == np.start && x.range.end < np.end)?;
+        let rest = slice::from_to(self.text(b), x.range.end, np.end);
+        let owned = rest.starts_with(['’', '\'']) && rest.contains(' ');
+        (owned && self.ents.entities[x.entity].kind == EntityKind::Person).then(|| self.said_by_entity(x.entity))
+    }
+
     pub(super) fn collect_subjects(&mut self) {
         self.subjects.clear();
         for (b, block) in self.article.blocks.iter().enumerate() {
@@ -337,6 +348,11 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if let Some(np) = self.sentence_subject(b, s) {
+                    // `Roe’s lawsuit demands … He also seeks`: the owner of a subject is a
+                    // person a `he` or `she` after it may mean.
+                    if let Some(owner) = self.person_owning(b, &np) {
+                        self.subjects.push(Subject { block: b, at: np.start, said: owner, spoke: false });
+                    }
                     if let Some(mut said) = self.resolve(b, np.clone()) {
                         // `Cruz openly admitted …`: a name that is the subject of a verb of
                         // speech is someone's, for a `he` or `she` after it.
