@@ -180,6 +180,10 @@ impl<'a> Ctx<'a> {
         let v = self.last_verb(b, sent.clone())?;
         let text = self.text(b);
         let np = if slice::before(text, v.start).trim_end().ends_with(',') {
+            // (`…, accusing Roe’s followers of sexism`: a participle's object is no speaker.)
+            if v.text.ends_with("ing") {
+                return None;
+            }
             self.np_after(b, slice::next_char(text, v.end))?
         } else {
             // `…refugees, Mayor Ted Terry noted.`, `…the ablest candidate Roe argues.`: the name
