@@ -113,7 +113,7 @@ pub fn find<'a>(article: &'a Article, ents: &'a Entities, words: &'a [Vec<Token<
         if said.as_ref().is_some_and(|s| same_words(&s.speaker, &q.text)) {
             continue;
         }
-        if said.is_none() && (!full || speech::is_title(&q.text)) {
+        if said.is_none() && (!full || speech::is_title(&q.text) || speech::titled_by(q, article)) {
             // A phrase in quote marks that nobody is said to have said: scare quotes, or a
             // name (`“Time”`, `“Missing”`).
             continue;

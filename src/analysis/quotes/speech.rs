@@ -81,6 +81,15 @@ pub(super) fn is_title(text: &str) -> bool {
     words.len() <= 3 && title_case(&words)
 }
 
+/// `“Matthew Morrison is leaving the show,” by the Times’ Jo Pike: …`: a headline with its
+/// byline after it, not someone's words.
+pub(super) fn titled_by(q: &Found, article: &Article) -> bool {
+    let text = &article.blocks[q.end_block].text;
+    let after = slice::after(text, q.end).trim_start_matches(['”', '’', '"', '\'', ',', ' ']);
+    let mut words = after.split_whitespace().skip_while(|w| *w == "by").skip_while(|w| *w == "the");
+    after.starts_with("by ") && words.next().is_some_and(is_capitalised)
+}
+
 /// A quoted phrase that reads as a name or a term rather than as someone's words.
 pub(super) fn name_like(q: &Found, article: &Article) -> bool {
     let text = &article.blocks[q.block].text;

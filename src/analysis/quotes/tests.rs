@@ -276,3 +276,12 @@ fn straight_quotes_after_a_colon() {
     let q = quotes("Russian Foreign Minister Sergei Ivanov opposed the plan, stating:\n\n\"This would be war.\"");
     assert_eq!(q, vec![(speaker("Sergei Ivanov"), "This would be war.".into(), false)]);
 }
+
+#[test]
+fn a_headline_quoted_with_its_byline_is_no_ones_words() {
+    let q = quotes("STAGE NEWS—“Mara Linden is leaving the show,” by the Courier’s Tom Birch: “Mara Linden, the star of the musical, is leaving next month.”");
+    assert!(!q.iter().any(|(_, text, _)| text.starts_with("Mara Linden is leaving")), "{q:?}");
+    // Someone's words before `by` stay: `“We will win,” said Roe, by all accounts.`
+    let q = quotes("“We will win,” said Jane Roe, by all accounts the favourite.");
+    assert_eq!(q[0].0, speaker("Jane Roe"), "{q:?}");
+}
