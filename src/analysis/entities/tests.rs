@@ -308,3 +308,14 @@ fn a_relative_named_in_apposition_is_a_person_by_a_given_name_alone() {
     assert_eq!(kind_of(&e, "Melania"), Some(EntityKind::Person));
     assert_eq!(kind_of(&e, "Barron"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_family_name_alone_described_as_someone_is_a_person() {
+    let e = ents("Yet there in the back was Garcia, the grocery store worker. Later Gallagher, a farmer, spoke.");
+    assert_eq!(kind_of(&e, "Garcia"), Some(EntityKind::Person), "{:?}", e.entities);
+    assert_eq!(kind_of(&e, "Gallagher"), Some(EntityKind::Person));
+    // (Not a place or a word that is also ordinary: `Paris, the capital,`, `Brown, the colour,`.)
+    let e = ents("Paris, the capital, was quiet. Brown, the colour of the season, sold out.");
+    assert_ne!(kind_of(&e, "Paris"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&e, "Brown"), Some(EntityKind::Person));
+}
