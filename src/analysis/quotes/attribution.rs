@@ -236,6 +236,13 @@ impl<'a> Ctx<'a> {
         if first.text.eq_ignore_ascii_case("according") && toks.get(1).is_some_and(|t| t.text == "to") {
             return self.according_to(b, from..sent_end);
         }
+        // `“Absolutely not,” came the reply from Roe.`
+        if let [came, the, reply, by, ..] = toks {
+            let answer = matches!(reply.text, "reply" | "response" | "answer" | "retort");
+            if came.text == "came" && the.text == "the" && answer && by.text == "from" {
+                return self.np_after(b, slice::next_char(text, by.end)).and_then(|np| self.resolve(b, np));
+            }
+        }
         if LEXICON.is_speech_verb(first.text) {
             let np = self
                 .np_after(b, slice::next_char(text, first.end))
