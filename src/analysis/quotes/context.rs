@@ -180,7 +180,8 @@ impl<'a> Ctx<'a> {
         let mut first = true;
         for s in self.subjects_before(b, at).take(PRONOUN_LOOKBACK) {
             if want.is_none() {
-                return s.said.body.then(|| s.said.clone());
+                // (`Jane Roe and Dan Ortiz run the shelter. “…,” they said.`: the two.)
+                return if s.said.body { Some(s.said.clone()) } else { self.pair_at(s.block, s.at) };
             }
             if s.said.body {
                 // `China may outnumber them, he says`: a body is `he` only as the last speaker,
@@ -232,6 +233,29 @@ impl<'a> Ctx<'a> {
         // was a subject, so the person named last, in this paragraph or the one before.
         let from = (b.saturating_sub(1), 0);
         want.and(self.person_named_between(from, (b, at), want)).map(|e| self.said_by_entity(e))
+    }
+
+    /// Two people named at byte `at` of block `b` joined by `and` (`Jane Roe and Dan Ortiz`),
+    /// as one speaker.
+    fn pair_at(&self, b: usize, at: usize) -> Option<Said> {
+        let m = &self.ents.mentions;
+        let k = m.partition_point(|x| (x.block, x.range.start) < (b, at));
+        let [one, two] = m.get(k..k + 2)? else { return None };
+        let person = |x: &Mention| x.block == b && self.ents.entities[x.entity].kind == EntityKind::Person;
+        let text = self.text(b);
+        // (Only as the subject that opens its sentence, a verb after it: not the end of a list,
+        // `victims such as Roe, Dunne and Pike, have become …`.)
+        let opens = at == self.sentence(b, at).start;
+        let verb_after =
+            slice::after(text, two.range.end).strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_lowercase));
+        let joined = one.range.start == at
+            && opens
+            && verb_after
+            && slice::from_to(text, one.range.end, two.range.start) == " and ";
+        (joined && person(one) && person(two)).then(|| {
+            let names = (&self.ents.entities[one.entity].name, &self.ents.entities[two.entity].name);
+            Said { speaker: format!("{} and {}", names.0, names.1), gender: None, body: false, person: false }
+        })
     }
 
     /// Whether a verb of speech follows byte `at` of block `b`, at most one adverb between.

@@ -285,3 +285,9 @@ fn a_headline_quoted_with_its_byline_is_no_ones_words() {
     let q = quotes("“We will win,” said Jane Roe, by all accounts the favourite.");
     assert_eq!(q[0].0, speaker("Jane Roe"), "{q:?}");
 }
+
+#[test]
+fn they_after_a_list_of_names_is_not_the_last_two() {
+    let q = quotes("Some of the victims, such as Tom Birch, Dan Ortiz and Hal Dunne, have become familiar names in the movement. But the marchers also paid tribute to young men like Ted Vale, 22, who was shot in June.\n\nAs they made their way down Broad Street, they chanted “stop killing our sons” and “no justice, no peace.”");
+    assert!(q.iter().all(|(s, _, _)| s.as_deref() != Some("Dan Ortiz and Hal Dunne")), "{q:?}");
+}
