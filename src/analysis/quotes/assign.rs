@@ -134,8 +134,7 @@ fn name_line_above(ctx: &Ctx, q: &Found) -> Option<Said> {
     }
     for j in (b.saturating_sub(NAME_LINE_LOOKBACK)..b).rev() {
         let block = &ctx.article.blocks[j];
-        let person =
-            ctx.ents.within(j, &(0..block.text.len())).filter(|&e| ctx.ents.entities[e].kind == EntityKind::Person);
+        let person = ctx.person_within(j, &(0..block.text.len()));
         if block.kind == BlockKind::Heading {
             if let Some(e) = person {
                 return Some(ctx.said_by_entity(e));
@@ -224,7 +223,7 @@ fn signed_inside(ctx: &Ctx, nb: usize, line: &str) -> Option<Said> {
         return None;
     }
     let np = ctx.np_after(nb, line.len() - line.trim_start().len())?;
-    let person = ctx.ents.within(nb, &np).is_some_and(|e| ctx.ents.entities[e].kind == EntityKind::Person);
+    let person = ctx.person_within(nb, &np).is_some();
     let rest = slice::after(signature, np.end).trim_start();
     (person && (rest == "." || rest.starts_with(','))).then(|| ctx.resolve(nb, np)).flatten()
 }
@@ -377,7 +376,7 @@ fn claim_of(ctx: &Ctx, b: usize, lead: std::ops::Range<usize>) -> Option<Said> {
     let np = ctx.np_before(b, toks[k + 1].start, lead.start)?;
     let owner = toks[k].text;
     let np = np.start..np.end.min(toks[k].start + strip_possessive(owner).len());
-    let person = ctx.ents.within(b, &np).filter(|&e| ctx.ents.entities[e].kind == EntityKind::Person)?;
+    let person = ctx.person_within(b, &np)?;
     Some(ctx.said_by_entity(person))
 }
 

@@ -195,7 +195,7 @@ impl<'a> Ctx<'a> {
             }
             np
         };
-        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let person = self.person_within(b, &np).is_some();
         let said = self.resolve(b, np).filter(|s| person && !s.body)?;
         Some((v.start, said))
     }
@@ -297,9 +297,7 @@ impl<'a> Ctx<'a> {
                 break;
             };
             let inner = after_np + 2..after_np + 2 + close;
-            if named.is_none()
-                && self.ents.within(b, &inner).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
-            {
+            if named.is_none() && self.person_within(b, &inner).is_some() {
                 named = Some(inner);
             }
             after_np += 2 + close;
@@ -320,8 +318,7 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.person_then_verb(b, &np, toks))
                 .or_else(|| self.long_subject_said(b, toks));
         }
-        let np_names_a_person =
-            self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let np_names_a_person = self.person_within(b, &np).is_some();
         let np = match named {
             Some(inner) if !np_names_a_person => inner,
             _ => np,
@@ -345,7 +342,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let np = self.np_after(b, toks[k].start)?;
-        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let person = self.person_within(b, &np).is_some();
         let rest = slice::from_to(text, np.end, sent_end);
         let ends = rest.trim().is_empty()
             || rest.starts_with([',', '.', ';', '!', '?'])
@@ -379,8 +376,7 @@ impl<'a> Ctx<'a> {
     /// quotation, a description without its closing comma, then the speech verb, with no
     /// other person named on the way.
     fn person_then_verb(&self, b: usize, np: &Range<usize>, toks: &[Token]) -> Option<Said> {
-        let person =
-            |r: &Range<usize>| self.ents.within(b, r).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let person = |r: &Range<usize>| self.person_within(b, r).is_some();
         if !person(np) || !slice::after(self.text(b), np.end).starts_with(", ") {
             return None;
         }
@@ -406,7 +402,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let np = self.np_before(b, verb.start, first.start)?;
-        let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let person = self.person_within(b, &np).is_some();
         person.then(|| self.resolve(b, np)).flatten()
     }
 
@@ -419,7 +415,7 @@ impl<'a> Ctx<'a> {
         // way is the attribution's.)
         toks.iter().filter(|v| LEXICON.is_speech_verb(v.text) && !v.text.ends_with("ing")).find_map(|verb| {
             let np = self.np_before(b, verb.start, first.start)?;
-            let person = self.ents.within(b, &np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+            let person = self.person_within(b, &np).is_some();
             let clause_ended = slice::from_to(text, first.start, np.start).contains(',');
             (person && clause_ended).then(|| self.resolve(b, np)).flatten()
         })

@@ -48,10 +48,7 @@ impl<'a> Ctx<'a> {
             {
                 let after_dash = slice::after(text, open.0 + open.1);
                 let start = open.0 + open.1 + (after_dash.len() - after_dash.trim_start().len());
-                let person = |np: &Range<usize>| {
-                    self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
-                };
-                if let Some(np) = self.np_after(b, start).filter(person) {
+                if let Some(np) = self.np_after(b, start).filter(|np| self.person_within(b, np).is_some()) {
                     return Some(np);
                 }
                 return self.np_ending(b, slice::before(text, open.0).trim_end().len(), floor);
@@ -68,7 +65,7 @@ impl<'a> Ctx<'a> {
             }
             // `The union's leader, Jane Doe, said`: a person named between the commas speaks.
             if let Some(np) = self.np_ending(b, inner_end, floor) {
-                let person = self.ents.within(b, &np).filter(|&e| self.ents.entities[e].kind == EntityKind::Person);
+                let person = self.person_within(b, &np);
                 let apposition = slice::before(text, np.start).trim_end().ends_with(',');
                 if person.is_some() && apposition {
                     return Some(np);
@@ -85,6 +82,11 @@ impl<'a> Ctx<'a> {
             return (self.preposition_before(b, &np).is_none() && !self.names_place(b, &np)).then_some(np);
         }
         self.np_ending(b, stop, floor)
+    }
+
+    /// The person named inside `range` of block `b`, if the name there is a person's.
+    pub(super) fn person_within(&self, b: usize, range: &Range<usize>) -> Option<usize> {
+        self.ents.within(b, range).filter(|&e| self.ents.entities[e].kind == EntityKind::Person)
     }
 
     /// Whether a place is named where `np` is (`Hampshire` of `New Hampshire` too).
@@ -369,8 +371,7 @@ impl<'a> Ctx<'a> {
         let person = self.person_heading(b, &inner).is_some() || given;
         // (`Ortiz's wife, Melania,`: the person named in the subject only owns its noun.)
         let head_noun = slice::range(text, np.clone()).rsplit(' ').next().is_some_and(|w| !is_capitalised(w));
-        let np_person =
-            !head_noun && self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person);
+        let np_person = !head_noun && self.person_within(b, np).is_some();
         (person && !np_person && close < 60).then_some(inner)
     }
 }

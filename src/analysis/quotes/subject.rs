@@ -55,12 +55,10 @@ impl Ctx<'_> {
             j += 1;
         }
         // (`But state Rep. Gilda Moore, …`: a lower-case word may open a name with its title.)
-        let person = |np: &Range<usize>| {
-            self.ents.within(b, np).is_some_and(|e| self.ents.entities[e].kind == EntityKind::Person)
-        };
         if j > k && toks.get(j).is_some_and(|t| !in_list(&WORDS.openers, t.text)) {
             let gap = slice::from_to(text, first.start, toks[j].start);
-            let np = self.np_after(b, toks[j].start).filter(|np| is_capitalised(toks[j].text) || person(np));
+            let named = |np: &Range<usize>| is_capitalised(toks[j].text) || self.person_within(b, np).is_some();
+            let np = self.np_after(b, toks[j].start).filter(named);
             if let Some(np) = np.filter(|_| !gap.contains(',')) {
                 return Some(self.apposition_after(b, &np).unwrap_or(np));
             }
