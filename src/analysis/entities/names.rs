@@ -362,17 +362,17 @@ pub(super) fn add_run(block: usize, text: &str, toks: &[Token], start: usize, mu
     // Graae`: an initial between two words.
     let surname = || name_words.len() <= 3 && name_words.last().is_some_and(|w| LEXICON.is_surname(w));
     let middle_initial = || matches!(name_words.as_slice(), [a, m, z] if text::is_initial(m) && !text::is_initial(a) && !text::is_initial(z));
-    let person = person_by_context(text, first, last.end) || surname() || middle_initial();
+    let by_context = || person_by_context(text, first, last.end);
     // `Garcia, the grocery store worker,`: a family name alone, described as a person.
     let lone_surname = || {
         let w = name_words[0];
         let described =
             slice::after(text, last.end).strip_prefix(", the ").is_some_and(|r| r.starts_with(char::is_lowercase));
-        LEXICON.is_surname(w) && !LEXICON.is_ordinary(w) && (person_by_context(text, first, last.end) || described)
+        LEXICON.is_surname(w) && !LEXICON.is_ordinary(w) && (described || by_context())
     };
     if kind.is_none()
         && name_from == 0
-        && (person && plausible_full_name(&name)
+        && ((by_context() || surname() || middle_initial()) && plausible_full_name(&name)
             || name_words.len() == 1 && (named_after_kin(text, first) || lone_surname()))
     {
         kind = Some(EntityKind::Person);

@@ -23,8 +23,9 @@ pub(super) fn attribute_full(ctx: &Ctx, q: &Found, earlier: &[Quote]) -> Option<
 /// The gender of `he` or `she` in the attribution right after a quotation (`“…,” she said`,
 /// `said he`).
 fn pronoun_after(ctx: &Ctx, q: &Found) -> Option<Gender> {
-    let from = ctx.attribution_start(q.end_block, q.end, attribution_end(ctx, q))?;
-    let toks = ctx.toks_in(q.end_block, &(from..attribution_end(ctx, q)));
+    let end = attribution_end(ctx, q);
+    let from = ctx.attribution_start(q.end_block, q.end, end)?;
+    let toks = ctx.toks_in(q.end_block, &(from..end));
     let word = match toks {
         [p, v, ..] if ctx.is_verb_here(q.end_block, v) => p.text,
         [v, p, ..] if ctx.is_verb_here(q.end_block, v) => p.text,

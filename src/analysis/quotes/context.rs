@@ -6,7 +6,7 @@ use super::marks::Found;
 use super::words::token_index;
 use crate::analysis::entities::{Entities, EntityKind, Mention};
 use crate::analysis::lexicon::{Gender, LEXICON};
-use crate::analysis::text::{is_possessive, sentence_at, sentence_breaks, Token};
+use crate::analysis::text::{sentence_at, sentence_breaks, Token};
 use crate::article::{Article, BlockKind};
 use crate::text::slice::{self, ceil};
 use std::ops::Range;
@@ -215,12 +215,9 @@ impl<'a> Ctx<'a> {
                         m.partition_point(|x| (x.block, x.range.start) < (b, at)),
                     );
                     let since = m[lo..hi].iter().any(|x| self.ents.entities[x.entity].name == s.said.speaker);
-                    let owner = |x: &Mention| {
-                        is_possessive(slice::after(self.text(x.block), x.range.start).split(' ').next().unwrap_or(""))
-                    };
                     let known = self
                         .people_named_between((prev, 0), (b, at), want)
-                        .find(|x| want.is_some() && self.ents.entities[x.entity].gender == want && !owner(x));
+                        .find(|x| want.is_some() && self.ents.entities[x.entity].gender == want && !self.is_owner(x));
                     if let Some(x) = known.filter(|_| !since) {
                         return Some(self.said_by_entity(x.entity));
                     }
@@ -282,11 +279,11 @@ impl<'a> Ctx<'a> {
                         && (w.ends_with("ed") || matches!(LEXICON.usual_tag(w), Some("VERB" | "AUX")))
                 };
                 // (`Gilda Moore, a member of the committee, recalled`: past an apposition.)
-                let mut rest = slice::after(text, x.range.end);
                 // (An owner is not a subject: `Roe’s lead could erode`.)
-                if rest.starts_with(['’', '\'']) {
+                if self.is_owner(x) {
                     return false;
                 }
+                let mut rest = slice::after(text, x.range.end);
                 if let Some(inner) = rest.strip_prefix(", ").filter(|i| i.starts_with(char::is_lowercase)) {
                     let close = inner.find(", ").filter(|&c| c < 80 && !slice::before(inner, c).contains(['.', ';']));
                     if let Some(c) = close {
@@ -344,20 +341,24 @@ impl<'a> Ctx<'a> {
         self.resolve(b, np)
     }
 
-    /// Records the subject of every narrative sentence, for pronouns. Each subject is
-    /// resolved against the ones before it, so `He` in one sentence takes the person of an
-    /// earlier one.
     /// The person named with a possessive at the start of `np` (`Roe’s` in `Roe’s lawsuit`),
     /// when `np` is not that person.
     fn person_owning(&self, b: usize, np: &Range<usize>) -> Option<Said> {
         let m = &self.ents.mentions;
         let k = m.partition_point(|x| (x.block, x.range.start) < (b, np.start));
         let x = m.get(k).filter(|x| x.block == b && x.range.start == np.start && x.range.end < np.end)?;
-        let rest = slice::from_to(self.text(b), x.range.end, np.end);
-        let owned = rest.starts_with(['’', '\'']) && rest.contains(' ');
-        (owned && self.ents.entities[x.entity].kind == EntityKind::Person).then(|| self.said_by_entity(x.entity))
+        let owns_more = self.is_owner(x) && slice::from_to(self.text(b), x.range.end, np.end).contains(' ');
+        (owns_more && self.ents.entities[x.entity].kind == EntityKind::Person).then(|| self.said_by_entity(x.entity))
     }
 
+    /// Whether a mention is written as an owner (`Roe’s`, `Roe's`).
+    fn is_owner(&self, x: &Mention) -> bool {
+        slice::after(self.text(x.block), x.range.end).starts_with(['’', '\''])
+    }
+
+    /// Records the subject of every narrative sentence, for pronouns. Each subject is
+    /// resolved against the ones before it, so `He` in one sentence takes the person of an
+    /// earlier one.
     pub(super) fn collect_subjects(&mut self) {
         self.subjects.clear();
         for (b, block) in self.article.blocks.iter().enumerate() {
